@@ -1,0 +1,62 @@
+"""`gongkai agencies add CODE NAME [--parent CODE] [--kind …] [--level …]` and `gongkai agencies list`."""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from gongkai.agencies.models import Agency
+from gongkai.agencies.services import agency_add
+from gongkai.core.cli import GongkaiCommand
+
+
+class Command(GongkaiCommand):
+    help = "管理机关（政府、部门、乡镇/街道）"
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        add = sub.add_parser("add", help="新增机关")
+        add.add_argument("code", help="机关代码")
+        add.add_argument("name", help="机关名称")
+        add.add_argument("--parent", help="上级机关代码")
+        add.add_argument("--kind", choices=Agency.Kind.values, default=Agency.Kind.DEPARTMENT)
+        add.add_argument("--level", choices=Agency.Level.values, default=Agency.Level.COUNTY)
+        listing = sub.add_parser("list", help="列出机关")
+        listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "add":
+            try:
+                agency = agency_add(
+                    code=options["code"],
+                    name=options["name"],
+                    parent_code=options["parent"],
+                    kind=options["kind"],
+                    level=options["level"],
+                )
+            except ValidationError as error:
+                self.reject("；".join(error.messages))
+            self.stderr.write(f"已新增机关：{agency.name}（{agency.code}）")
+            self.stdout.write(agency.code)
+        else:
+            agencies = list(Agency.objects.select_related("parent"))
+            if options["json"]:
+                self.write_json(
+                    [
+                        {
+                            "code": a.code,
+                            "name": a.name,
+                            "parent": a.parent.code if a.parent else None,
+                            "kind": a.kind,
+                            "level": a.level,
+                        }
+                        for a in agencies
+                    ]
+                )
+            else:
+                for a in agencies:
+                    self.stdout.write(
+                        f"{'  ' * a.depth}{a.code}\t{a.name}\t{a.get_kind_display()}\t{a.get_level_display()}"
+                    )

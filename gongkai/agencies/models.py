@@ -1,0 +1,92 @@
+"""The tree of bodies (政府 → 部门, 乡镇/街道) and users' roles per body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+
+class Agency(models.Model):
+    """A body that discloses information (行政机关), identified by its code."""
+
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", "人民政府"
+        DEPARTMENT = "department", "政府部门"
+        TOWNSHIP = "township", "乡镇/街道"
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", "省级"
+        PREFECTURE = "prefecture", "地市级"
+        COUNTY = "county", "县级"
+        TOWNSHIP = "township", "乡镇级"
+
+    code = models.CharField("机关代码", max_length=32, unique=True)
+    name = models.CharField("机关名称", max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name="上级机关",
+    )
+    kind = models.CharField("类型", max_length=16, choices=Kind.choices, default=Kind.DEPARTMENT)
+    level = models.CharField("层级", max_length=16, choices=Level.choices, default=Level.COUNTY)
+    # Materialised path "/ROOT/…/CODE/": a subtree is one indexed prefix query.
+    path = models.CharField(max_length=1000, db_index=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = "机关"
+        verbose_name_plural = "机关"
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.code}）"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.path = self.compute_path()
+        super().save(*args, **kwargs)
+
+    def compute_path(self) -> str:
+        prefix = self.parent.path if self.parent_id and self.parent else "/"
+        return f"{prefix}{self.code}/"
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/") - 2
+
+    def subtree(self) -> models.QuerySet[Agency]:
+        """This body and every body below it."""
+        return Agency.objects.filter(path__startswith=self.path)
+
+    def ancestors(self) -> models.QuerySet[Agency]:
+        codes = [code for code in self.path.strip("/").split("/") if code and code != self.code]
+        return Agency.objects.filter(code__in=codes)
+
+
+class Membership(models.Model):
+    """A user's role in one body."""
+
+    class Role(models.TextChoices):
+        STAFF = "staff", "工作人员"
+        HEAD = "head", "负责人"
+        SUPERVISOR = "supervisor", "主管部门"
+        ADMIN = "admin", "系统管理员"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField("角色", max_length=16, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "角色"
+        verbose_name_plural = "角色"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "agency", "role"], name="membership_unique_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.agency.name} · {self.get_role_display()}"

@@ -1,0 +1,102 @@
+"""Who may do what for which body. Every staff action goes through these checks.
+
+- 工作人员 (staff) and 负责人 (head) act on their own body's applications; only the head approves
+  extensions and signs replies.
+- 主管部门 (supervisor) reads everything in its subtree, and changes nothing there.
+- 系统管理员 (admin, or a Django superuser) manages bodies, users and the calendar.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from gongkai.agencies.models import Agency, Membership
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+    AnyUser = User | AnonymousUser
+
+Role = Membership.Role
+
+
+def is_admin(user: AnyUser) -> bool:
+    if not user.is_authenticated:
+        return False
+    if getattr(user, "is_superuser", False):
+        return True
+    return Membership.objects.filter(user=user, role=Role.ADMIN).exists()
+
+
+def roles_in(user: AnyUser, agency: Agency) -> set[str]:
+    """The roles the user holds directly in this body."""
+    if not user.is_authenticated:
+        return set()
+    return set(Membership.objects.filter(user=user, agency=agency).values_list("role", flat=True))
+
+
+def can_act(user: AnyUser, agency: Agency) -> bool:
+    """Staff or head of this body: may handle its applications."""
+    return bool(roles_in(user, agency) & {Role.STAFF, Role.HEAD})
+
+
+def is_head(user: AnyUser, agency: Agency) -> bool:
+    """Head of this body's disclosure office: approves extensions and signs replies (条例第三十三条)."""
+    return Role.HEAD in roles_in(user, agency)
+
+
+def can_read(user: AnyUser, agency: Agency) -> bool:
+    """Staff or head of the body, a supervisor of it or of a body above it, or an administrator."""
+    if not user.is_authenticated:
+        return False
+    if can_act(user, agency) or is_admin(user):
+        return True
+    ancestors = [code for code in agency.path.strip("/").split("/") if code]
+    return Membership.objects.filter(user=user, role=Role.SUPERVISOR, agency__code__in=ancestors).exists()
+
+
+def readable_agencies(user: AnyUser) -> QuerySet[Agency]:
+    """Every body the user may read: own bodies plus supervised subtrees (all for administrators)."""
+    if not user.is_authenticated:
+        return Agency.objects.none()
+    if is_admin(user):
+        return Agency.objects.all()
+    memberships = Membership.objects.filter(user=user).select_related("agency")
+    own = {m.agency.pk for m in memberships if m.role in (Role.STAFF, Role.HEAD)}
+    query = Agency.objects.filter(pk__in=own)
+    for m in memberships:
+        if m.role == Role.SUPERVISOR:
+            query = query | Agency.objects.filter(path__startswith=m.agency.path)
+    return query.distinct()
+
+
+def actable_agencies(user: AnyUser) -> QuerySet[Agency]:
+    """The bodies whose applications the user may handle (staff or head)."""
+    if not user.is_authenticated:
+        return Agency.objects.none()
+    return Agency.objects.filter(
+        memberships__user=user, memberships__role__in=[Role.STAFF, Role.HEAD]
+    ).distinct()
+
+
+def require_act(user: AnyUser, agency: Agency) -> None:
+    if not can_act(user, agency):
+        raise PermissionDenied(f"您不是{agency.name}的信息公开工作人员，无权办理。")
+
+
+def require_head(user: AnyUser, agency: Agency) -> None:
+    if not is_head(user, agency):
+        raise PermissionDenied(f"此操作须由{agency.name}信息公开工作机构负责人批准。")
+
+
+def require_read(user: AnyUser, agency: Agency) -> None:
+    if not can_read(user, agency):
+        raise PermissionDenied(f"您无权查看{agency.name}的信息。")
+
+
+def require_admin(user: AnyUser) -> None:
+    if not is_admin(user):
+        raise PermissionDenied("此操作须由系统管理员执行。")

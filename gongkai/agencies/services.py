@@ -1,0 +1,75 @@
+"""Changes to bodies and memberships."""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from gongkai.agencies.models import Agency, Membership
+from gongkai.core.audit import audit_record
+
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+
+
+@transaction.atomic
+def agency_add(
+    *,
+    code: str,
+    name: str,
+    parent_code: str | None = None,
+    kind: str = Agency.Kind.DEPARTMENT,
+    level: str = Agency.Level.COUNTY,
+    actor: User | None = None,
+) -> Agency:
+    """Add a body under its parent. A duplicate code or an unknown parent is rejected."""
+    code = code.strip()
+    name = name.strip()
+    if not CODE_PATTERN.match(code):
+        raise ValidationError(f"机关代码只能由字母、数字、“-”和“_”组成，长度 1–32：{code!r}")
+    if not name:
+        raise ValidationError("机关名称不能为空。")
+    if kind not in Agency.Kind.values:
+        raise ValidationError(f"未知的机关类型：{kind}")
+    if level not in Agency.Level.values:
+        raise ValidationError(f"未知的机关层级：{level}")
+    if Agency.objects.filter(code=code).exists():
+        raise ValidationError(f"机关代码已存在：{code}")
+    parent = None
+    if parent_code:
+        parent = Agency.objects.filter(code=parent_code).first()
+        if parent is None:
+            raise ValidationError(f"上级机关不存在：{parent_code}")
+    agency = Agency.objects.create(code=code, name=name, parent=parent, kind=kind, level=level)
+    audit_record(action="agency_add", actor=actor, agency=agency, obj=agency, message=f"新增机关 {agency}")
+    return agency
+
+
+@transaction.atomic
+def membership_grant(*, user: User, agency: Agency, role: str, actor: User | None = None) -> Membership:
+    if role not in Membership.Role.values:
+        raise ValidationError(f"未知的角色：{role}")
+    membership, created = Membership.objects.get_or_create(user=user, agency=agency, role=role)
+    if created:
+        audit_record(
+            action="membership_grant",
+            actor=actor,
+            agency=agency,
+            obj=membership,
+            message=f"授予 {user} 在{agency.name}的角色：{membership.get_role_display()}",
+        )
+    return membership
+
+
+@transaction.atomic
+def user_create(*, username: str, password: str, full_name: str = "", email: str = "") -> User:
+    if User.objects.filter(username=username).exists():
+        raise ValidationError(f"用户名已存在：{username}")
+    user = User.objects.create_user(username=username, password=password, email=email)
+    if full_name:
+        user.first_name = full_name
+        user.save(update_fields=["first_name"])
+    audit_record(action="user_create", obj=user, message=f"新增用户 {username}")
+    return user

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from gongkai.agencies.models import Agency
+from gongkai.core.models import AuditLog
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_adds_a_body_with_the_default_kind_and_level() -> None:
+    call_command("agencies", "add", "NB", "宁波市人民政府", "--kind", "government", "--level", "prefecture")
+    call_command("agencies", "add", "NB-FGW", "宁波市发展和改革委员会", "--parent", "NB")
+    department = Agency.objects.get(code="NB-FGW")
+    assert department.kind == Agency.Kind.DEPARTMENT
+    assert department.level == Agency.Level.COUNTY
+    assert department.parent == Agency.objects.get(code="NB")
+    assert department.path == "/NB/NB-FGW/"
+
+
+def test_it_logs_the_addition() -> None:
+    call_command("agencies", "add", "NB", "宁波市人民政府")
+    assert AuditLog.objects.filter(action="agency_add").count() == 1
+
+
+def test_a_duplicate_code_is_rejected_with_exit_1() -> None:
+    call_command("agencies", "add", "NB", "宁波市人民政府")
+    with pytest.raises(CommandError) as raised:
+        call_command("agencies", "add", "NB", "另一个机关")
+    assert raised.value.returncode == 1
+    assert "已存在" in str(raised.value)
+    assert Agency.objects.get(code="NB").name == "宁波市人民政府"
+
+
+def test_an_unknown_parent_is_rejected_with_exit_1() -> None:
+    with pytest.raises(CommandError) as raised:
+        call_command("agencies", "add", "X", "某局", "--parent", "NOPE")
+    assert raised.value.returncode == 1
+    assert not Agency.objects.filter(code="X").exists()
+
+
+def test_the_subtree_of_a_body_includes_itself_and_its_descendants() -> None:
+    call_command("agencies", "add", "NB", "宁波市人民政府", "--kind", "government")
+    call_command("agencies", "add", "CX", "慈溪市人民政府", "--parent", "NB", "--kind", "government")
+    call_command("agencies", "add", "CX-BGS", "慈溪市人民政府办公室", "--parent", "CX")
+    call_command("agencies", "add", "YY", "余姚市人民政府", "--parent", "NB", "--kind", "government")
+    codes = set(Agency.objects.get(code="CX").subtree().values_list("code", flat=True))
+    assert codes == {"CX", "CX-BGS"}
+
+
+def test_the_command_line_prints_chinese_errors_and_exits_2_on_usage_errors(tmp_path: object) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "gongkai.cli", "agencies", "add"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 2
+    assert "code" in completed.stderr

@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include("gongkai.api.urls")),
+    path("staff/", include("gongkai.workbench.urls")),
+    path("", include("gongkai.portal.urls")),
+]
