@@ -47,8 +47,16 @@ class Agency(models.Model):
         return f"{self.name}（{self.code}）"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        old_path = self.path
         self.path = self.compute_path()
+        if self.parent_id and self.path.count(f"/{self.code}/") > 1:
+            raise ValueError("机关不能成为其自身的下级。")
         super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            # A moved body carries its subtree with it.
+            for descendant in Agency.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
+                descendant.path = self.path + descendant.path[len(old_path) :]
+                descendant.save(update_fields=["path"])
 
     def compute_path(self) -> str:
         prefix = self.parent.path if self.parent_id and self.parent else "/"
