@@ -1,0 +1,80 @@
+"""Single cells: `blank_cell` (a blank or missing figure) and `bad_number` (a count that is negative or
+fractional). Tables that were not found at all are told once, as `not_checkable`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from gongkai.reports import formats
+from gongkai.reports.audit.model import Evidence, Finding
+from gongkai.reports.rules.common import TABLE_TITLES, Check, show, table_of
+
+# Money may have decimals (万元, 元); every other cell is a count of items, cases or people.
+MONEY_KEYS = {
+    "item20_8.fees.amount_10k_yuan",
+    "item20_9.procurement.amount",
+    "fees_10k_yuan",
+    "budget_10k_yuan",
+}
+
+
+def _may_be_negative(fmt: str, key: str) -> bool:
+    # 格式2019 表二：“本年增/减” is a change against the year before.
+    return fmt == formats.FORMAT_2019 and key.endswith(".change")
+
+
+def check_blank_cells(check: Check) -> list[Finding]:
+    fmt = check.fmt
+    if fmt is None:
+        return []  # told once by the sums
+    findings: list[Finding] = []
+    by_table: dict[str, list[str]] = {}
+    for key in formats.all_keys(fmt):
+        by_table.setdefault(table_of(fmt, key), []).append(key)
+    missing_tables = [t for t in by_table if not check.table_found(t) and t.startswith("item20_")]
+    if missing_tables:
+        names = "、".join(TABLE_TITLES[t] for t in missing_tables)
+        findings.append(check.finding("not_checkable", f"未找到{names}，无法核对其中的数据"))
+    for table, keys in by_table.items():
+        if not check.table_found(table):
+            continue
+        empty = [k for k in keys if check.value(k) is None and k not in check.ambiguous_keys]
+        blank = [k for k in empty if k in check.report.cell_lines]
+        absent = [k for k in empty if k not in check.report.cell_lines]
+        title = TABLE_TITLES[table]
+        if blank:
+            names = "、".join(check.label(k) for k in blank)
+            message = f"{title}有{len(blank)}处空白：{names}；没有发生的事项应填0，空白不能当作0"
+            evidence = [e for k in blank for e in _blank_evidence(check, k)]
+            findings.append(check.finding("blank_cell", message, blank, evidence))
+        if absent:
+            names = "、".join(check.label(k) for k in absent)
+            message = f"{title}缺少{len(absent)}项：{names}"
+            findings.append(check.finding("blank_cell", message, absent))
+    return findings
+
+
+def _blank_evidence(check: Check, key: str) -> list[Evidence]:
+    line = check.report.cell_lines[key]
+    return [Evidence(line, f"{check.label(key)}：空白")]
+
+
+def check_bad_numbers(check: Check) -> list[Finding]:
+    fmt = check.fmt
+    if fmt is None:
+        return []
+    findings: list[Finding] = []
+    for key, value in check.report.cells.items():
+        if value is None:
+            continue
+        problem = ""
+        if value < 0 and not _may_be_negative(fmt, key):
+            problem = "为负数"
+        elif isinstance(value, Decimal) and value != value.to_integral_value() and key not in MONEY_KEYS:
+            problem = "不是整数"
+        if problem:
+            kind = "金额不能为负数" if key in MONEY_KEYS else "此项是件数、人数或次数，应为非负整数"
+            message = f"{check.label(key)}为{show(value)}，{problem}；{kind}"
+            findings.append(check.finding("bad_number", message, [key], check.cell_evidence([key])))
+    return findings

@@ -1,0 +1,102 @@
+"""The wording: `regulation_name` (the 条例 cited by a wrong name) and `typo` (a word typed twice,
+a paragraph number skipped).
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.reports.audit.model import Finding
+from gongkai.reports.audit.text import chinese_number
+from gongkai.reports.rules.common import Check
+
+REGULATION = "政府信息公开条例"
+FULL_NAME = "《中华人民共和国政府信息公开条例》"
+# A 《…条例》 about 公开, national (no place in front): the 条例 of 国务院令第711号 (2019) and 第492号
+# (2007) are both 《中华人民共和国政府信息公开条例》, short 《政府信息公开条例》 or 《条例》.
+_CITATION = re.compile(r"《(中华人民共和国)?([^《》]{0,12}公开[^《》]{0,4}条[例列理])》")
+
+
+def check_regulation_name(check: Check) -> list[Finding]:
+    wrong: dict[str, list[int]] = {}
+    for number, text in check.prose():
+        for match in _CITATION.finditer(text):
+            if match.group(2) != REGULATION:
+                wrong.setdefault(match.group(0), []).append(number)
+    if not wrong:
+        return []
+    names = "、".join(wrong)
+    lines = [n for numbers in wrong.values() for n in numbers]
+    message = f"引用的法规名称有误：{names}，应为{FULL_NAME}（可简称《条例》）"
+    return [check.finding("regulation_name", message, evidence=check.line_evidence(lines))]
+
+
+# A word of two or more characters written twice in a row ("申请申请"). Single characters are left
+# alone: 常常、人人、一一 are words, and 部门门户 is two words that share a character.
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
+_PARAGRAPH_NUMBER = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[）)]")
+
+
+def check_typos(check: Check) -> list[Finding]:
+    findings: list[Finding] = []
+    text = "\n".join(t for _, t in check.prose())
+    for number, line in check.prose():
+        for match in _DOUBLED.finditer(line):
+            if _two_words(text, line, match):
+                continue
+            findings.append(
+                check.finding(
+                    "typo",
+                    f"“{match.group(0)}”疑为重复录入，应为“{match.group(1)}”",
+                    evidence=check.line_evidence([number]),
+                )
+            )
+    findings += _skipped_numbers(check)
+    return findings
+
+
+def _two_words(text: str, line: str, match: re.Match[str]) -> bool:
+    """True when the doubling is where two words meet, each used elsewhere in the report.
+
+    "区政府政府信息公开" is 区政府 + 政府信息: both occur again in the text. "申请申请172件" is not.
+    """
+    word = match.group(1)
+    before = line[match.start() - 1 : match.start()]
+    after = line[match.end() : match.end() + 2]
+    if not before or len(after) < 2:
+        return False
+    return text.count(before + word) >= 2 and text.count(word + after) >= 2
+
+
+def _skipped_numbers(check: Check) -> list[Finding]:
+    """Paragraphs numbered （一）（二）… that jump a number, as "（七）" followed by "（九）"."""
+    findings: list[Finding] = []
+    last: tuple[int, int] | None = None  # (number, line)
+    for number, line in check.prose():
+        match = _PARAGRAPH_NUMBER.match(line)
+        if not match:
+            if re.match(r"^\s*[一二三四五六七八九十]+、", line):
+                last = None  # a new section starts its own numbering
+            continue
+        value = chinese_number(match.group(1))
+        if value is None:
+            continue
+        if last is not None and value > last[0] + 1:
+            missing = "、".join(f"（{_cn(n)}）" for n in range(last[0] + 1, value))
+            findings.append(
+                check.finding(
+                    "typo",
+                    f"段落序号由（{_cn(last[0])}）跳至（{_cn(value)}），缺少{missing}",
+                    evidence=check.line_evidence([last[1], number]),
+                )
+            )
+        last = (value, number)
+    return findings
+
+
+def _cn(value: int) -> str:
+    digits = "零一二三四五六七八九"
+    if value < 10:
+        return digits[value]
+    tens, ones = divmod(value, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")

@@ -1,0 +1,45 @@
+"""format_mismatch: the format must be the one of the report year (2008 table to 2018, 2019 for 2019–2020,
+2021 from 2021); the old table is an error from the 2020 reports on, a warning for 2019."""
+
+from __future__ import annotations
+
+from gongkai.reports import formats
+from gongkai.reports.rules import run_rules
+from gongkai.reports.tests.rule_factories import build_report
+
+
+def _formats(fmt: str, year: int) -> list[tuple[str, str]]:
+    report = build_report(fmt, year=year)
+    return [(f.severity, f.message) for f in run_rules(report) if f.rule == "format_mismatch"]
+
+
+def test_the_old_table_for_2020_is_an_error() -> None:
+    assert _formats(formats.FORMAT_2008, 2020) == [
+        (
+            "error",
+            "2020年度报告仍使用2008年旧版《政府信息公开情况统计表》；2020年度应使用国办公开办函〔2019〕60号格式，"
+            "旧统计口径已随原《条例》失效而失效",
+        )
+    ]
+
+
+def test_the_old_table_for_2019_is_only_a_warning() -> None:
+    ((severity, message),) = _formats(formats.FORMAT_2008, 2019)
+    assert severity == "warning"
+    assert message.endswith("（2019年度报告可参照统一格式发布，故仅作提示）")
+
+
+def test_the_2019_format_for_a_2021_report_and_the_reverse_are_warnings() -> None:
+    assert _formats(formats.FORMAT_2019, 2022) == [
+        (
+            "warning",
+            "2022年度报告使用了国办公开办函〔2019〕60号格式，该年度应使用国办公开办函〔2021〕30号格式",
+        )
+    ]
+    assert [s for s, _ in _formats(formats.FORMAT_2021, 2020)] == ["warning"]
+
+
+def test_the_format_of_the_year_passes() -> None:
+    assert _formats(formats.FORMAT_2008, 2018) == []
+    assert _formats(formats.FORMAT_2019, 2019) == []
+    assert _formats(formats.FORMAT_2021, 2021) == []

@@ -1,0 +1,35 @@
+"""typo (info): a word typed twice, a paragraph number skipped."""
+
+from __future__ import annotations
+
+from gongkai.reports.rules import run_rules
+from gongkai.reports.tests.rule_factories import build_report
+
+
+def _typos(*lines: str) -> list[tuple[str, str]]:
+    report = build_report(prose={"overview": list(lines)})
+    return [(f.severity, f.message) for f in run_rules(report) if f.rule == "typo"]
+
+
+def test_a_word_typed_twice_is_information() -> None:
+    assert _typos("全县各单位新收政府信息申请申请172件。") == [("info", "“申请申请”疑为重复录入，应为“申请”")]
+
+
+def test_reduplicated_characters_and_words_meeting_are_not_typos() -> None:
+    assert (
+        _typos(
+            "常常深入基层，人人参与，一一落实，天天更新，年年考核，条条落地。",
+            "区政府定期研究区政府政府信息公开工作，政府信息公开平台运行良好。",
+        )
+        == []
+    )
+
+
+def test_a_skipped_paragraph_number_is_information() -> None:
+    assert _typos("（一）完善制度。", "（二）强化监督。", "（四）加强培训。") == [
+        ("info", "段落序号由（二）跳至（四），缺少（三）")
+    ]
+
+
+def test_numbering_that_starts_again_in_a_new_section_is_fine() -> None:
+    assert _typos("（一）完善制度。", "（二）强化监督。", "二、主动公开情况", "（一）公开数量。") == []
