@@ -1,0 +1,36 @@
+"""`gongkai report build`: tables 三 and 四 of a body's annual report, counted from its records, as JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from gongkai.agencies.models import Agency
+from gongkai.core.cli import GongkaiCommand
+from gongkai.reports.counts import check_report_year, yearly_counts
+
+
+def run_build(command: GongkaiCommand, options: dict[str, Any]) -> None:
+    code: str = options["agency"]
+    year: int = options["year"]
+    agency = Agency.objects.filter(code=code).first()
+    if agency is None:
+        command.reject(f"机关不存在：{code}")
+    try:
+        fmt = check_report_year(year)
+        cells = yearly_counts(agency, year)
+    except ValidationError as error:
+        command.reject("；".join(error.messages))
+    report = {"agency": agency.code, "year": year, "format": fmt, "cells": cells}
+    output = options.get("output")
+    if output:
+        try:
+            Path(output).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        except OSError as error:
+            command.reject(f"无法写入文件 {output}：{error.strerror or error}")
+        command.stderr.write(f"已生成{agency.name}{year}年度报告数据（{fmt}格式），写入 {output}")
+    else:
+        command.write_json(report)

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from gongkai.appeals.tests.factories import make_agency, make_application
+from gongkai.reports.formats import appeal_keys, request_keys
+
+pytestmark = pytest.mark.django_db
+
+
+def _build(*args: str) -> dict:  # type: ignore[type-arg]
+    out = StringIO()
+    call_command("report", "build", *args, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_it_prints_the_body_year_format_and_every_cell() -> None:
+    agency = make_agency()
+    make_application(agency, received_on=date(2024, 3, 4), closed_on=date(2024, 3, 20))
+    report = _build("--agency", agency.code, "--year", "2024", "--to", "json")
+    assert report["agency"] == "XS-ZRZY"
+    assert report["year"] == 2024
+    assert report["format"] == "2021"
+    assert set(report["cells"]) == set(request_keys("2021")) | set(appeal_keys())
+    assert report["cells"]["requests.new_received.total"] == 1
+    assert report["cells"]["requests.disclosed.natural_person"] == 1
+
+
+def test_reports_on_2019_and_2020_use_the_2019_format() -> None:
+    agency = make_agency()
+    for year in ("2019", "2020"):
+        report = _build("--agency", agency.code, "--year", year)
+        assert report["format"] == "2019"
+        assert "requests.other_processing.total" in report["cells"]
+    assert _build("--agency", agency.code, "--year", "2021")["format"] == "2021"
+
+
+def test_a_body_with_no_applications_gets_zeros() -> None:
+    report = _build("--agency", make_agency().code, "--year", "2025")
+    assert set(report["cells"].values()) == {0}
