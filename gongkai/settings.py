@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # serves the API docs (Swagger UI) from its own static files, not from a CDN
     "gongkai.core",
     "gongkai.agencies",
     "gongkai.workdays",
@@ -128,6 +129,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# The project-wide stylesheet and vendored scripts (gongkai/static/), besides each app's own.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("GONGKAI_STATIC_ROOT", DATA_DIR / "static"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("GONGKAI_MEDIA_ROOT", DATA_DIR / "media"))
@@ -139,6 +142,8 @@ EMAIL_HOST_USER = os.environ.get("GONGKAI_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("GONGKAI_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("GONGKAI_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_DEFAULT_FROM_EMAIL", "gongkai@localhost")
+# The public address of the site, for the links in e-mails (there is no request to build them from).
+SITE_URL = os.environ.get("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("GONGKAI_SECURE_COOKIES")

@@ -8,4 +8,9 @@ app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("apply/<str:code>/", views.apply, name="apply"),
+    path("applied/", views.submitted, name="submitted"),
+    path("status/", views.status, name="status"),
+    path("status/correction/", views.correction, name="correction"),
+    path("status/close/", views.close_status, name="close_status"),
 ]

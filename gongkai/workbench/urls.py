@@ -11,4 +11,11 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="workbench/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.home, name="home"),
+    # The queue of one body: a stable URL (?page=N and the filters as query parameters).
+    path("agencies/<str:code>/applications/", views.queue, name="queue"),
+    path("agencies/<str:code>/applications/new/", views.intake, name="intake"),
+    path("agencies/<str:code>/overview/", views.overview, name="overview"),
+    path("applications/<int:pk>/", views.application, name="application"),
+    path("applications/<int:pk>/actions/<str:action>/", views.act, name="act"),
+    path("applications/<int:pk>/notices/<int:event_pk>/", views.notice, name="notice"),
 ]

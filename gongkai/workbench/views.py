@@ -1,14 +1,246 @@
-"""Staff pages. Every view checks the user's role for the body it acts on."""
+"""Staff pages. Every view checks the user's role for the body it is about; every change goes through
+one service of `gongkai.applications.services`, which checks the role again and logs refusals.
+
+A ValidationError from a service becomes a Chinese error on the form; a PermissionDenied becomes the
+403 page (templates/403.html)."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from datetime import date
+from typing import Any
 
-from gongkai.agencies.permissions import readable_agencies
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gongkai.agencies.models import Agency, Membership
+from gongkai.agencies.permissions import can_act, is_admin
+from gongkai.applications import selectors, services
+from gongkai.applications.deadlines import compute_deadline, deadline_state, due_soon_horizon
+from gongkai.applications.models import NOTICE_EVENT_KINDS, Application, EventKind
+from gongkai.portal.errors import attach_error
+from gongkai.workbench import overview as overview_counts
+from gongkai.workbench.access import agency_for_actor, agency_for_reader, require_action_role
+from gongkai.workbench.actions import ACTIONS, ActionForm, for_service
+from gongkai.workbench.forms import IntakeForm, QueueFilterForm
+from gongkai.workbench.timeline import timeline
+
+JUST_REGISTERED = "workbench_just_registered"
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "workbench/home.html", {"agencies": readable_agencies(request.user)})
+    """The bodies the user works for: for staff and heads the body's own open, due-soon and overdue
+    counts; for a supervising office (or an administrator) those of its whole subtree."""
+    user = request.user
+    assert isinstance(user, User)  # login_required
+    memberships = Membership.objects.filter(user=user).select_related("agency").order_by("agency__path")
+    roles: dict[Agency, list[str]] = {}
+    for membership in memberships:
+        roles.setdefault(membership.agency, []).append(membership.get_role_display())
+    if not roles and is_admin(user):
+        roles = {agency: ["系统管理员"] for agency in Agency.objects.filter(parent=None)}
+    today = timezone.localdate()
+    rows = []
+    for agency, names in roles.items():
+        acts = can_act(user, agency)
+        scope = [agency] if acts else list(agency.subtree())
+        counts = overview_counts.totals(overview_counts.counts_by_agency(scope, today))
+        rows.append(
+            {
+                "agency": agency,
+                "roles": names,
+                "counts": counts,
+                "can_act": acts,
+                "subtree": not acts,
+                "has_children": agency.children.exists(),
+            }
+        )
+    return render(request, "workbench/home.html", {"rows": rows})
+
+
+@login_required
+def queue(request: HttpRequest, code: str) -> HttpResponse:
+    """The body's applications: open ones by due date, due-soon and overdue marked; filters and search;
+    paginated in SQL (the selector), each row's state derived from its stored due date."""
+    agency = agency_for_reader(request, code, page="queue")
+    filters = QueueFilterForm(request.GET or None)
+    today = timezone.localdate()
+    page = selectors.applications_queue(
+        [agency], **filters.filters(), today=today, page=request.GET.get("page", 1)
+    )
+    # One horizon for the page, as the selector's own state filter uses it: `deadline_state` per row
+    # would read the calendar once per row.
+    horizon = due_soon_horizon(today)
+    rows = [(application, _state(application, today, horizon)) for application in page.object_list]
+    context = {
+        "agency": agency,
+        "filters": filters,
+        "page": page,
+        "rows": rows,
+        "today": today,
+        "can_act": can_act(request.user, agency),
+        "query": _query_without_page(request),
+    }
+    template = (
+        "workbench/_queue_results.html" if request.headers.get("HX-Request") else "workbench/queue.html"
+    )
+    return render(request, template, context)
+
+
+def _state(application: Application, today: date, horizon: date) -> str | None:
+    """overdue, due_soon or ok, as `deadlines.deadline_state` defines them (due soon: at most 5 working
+    days left, i.e. due on or before the 5th working day after today); None when closed or paused."""
+    due = application.due_date
+    if not application.is_open or due is None:
+        return None
+    if due < today:
+        return "overdue"
+    return "due_soon" if due <= horizon else "ok"
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def intake(request: HttpRequest, code: str) -> HttpResponse:
+    """Staff intake of an application received by any channel."""
+    agency = agency_for_actor(request, code, page="intake")
+    form = IntakeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.application_register(actor=request.user, agency=agency, **form.cleaned_data)
+        except ValidationError as error:
+            attach_error(form, error)
+        else:
+            # The query code is not kept: shown once, on the next page, to hand to the applicant.
+            request.session[JUST_REGISTERED] = {
+                "pk": created.application.pk,
+                "query_code": created.query_code,
+            }
+            messages.success(request, f"已登记申请 {created.application.number}。")
+            return redirect("workbench:application", pk=created.application.pk)
+    return render(request, "workbench/intake.html", {"agency": agency, "form": form})
+
+
+def _application_for(request: HttpRequest, pk: int) -> Application:
+    try:
+        return selectors.get_application_for_staff(request.user, pk)
+    except Application.DoesNotExist:
+        raise Http404("申请不存在。") from None
+
+
+def _application_page(
+    request: HttpRequest, application: Application, bound: ActionForm | None = None, status: int = 200
+) -> HttpResponse:
+    """The application page: details, deadline with its steps, timeline, notices and deliveries, and
+    the forms of the actions this user may take now (only those)."""
+    today = timezone.localdate()
+    deadline = compute_deadline(application)
+    forms = []
+    refused = None
+    for service_name in services.allowed_actions(application, request.user):
+        action = for_service(service_name)
+        if bound is not None and type(bound) is action.form:
+            form, bound = bound, None
+        else:
+            form = action.form(application=application, prefix=action.name)
+        forms.append((action, form))
+    if bound is not None:
+        # The posted action is no longer offered (the state changed): its errors go above the actions.
+        refused = bound
+    just = request.session.get(JUST_REGISTERED)
+    query_code = None
+    if just and just.get("pk") == application.pk:
+        query_code = request.session.pop(JUST_REGISTERED)["query_code"]
+    context: dict[str, Any] = {
+        "agency": application.agency,
+        "application": application,
+        "deadline": deadline,
+        "state": deadline_state(application.due_date, today) if application.is_open else None,
+        "timeline": timeline(application),
+        "notices": selectors.notices_with_deliveries(application),
+        "draft": selectors.latest_reply_draft(application) if application.is_open else None,
+        "action_forms": forms,
+        "refused": refused,
+        "can_act": can_act(request.user, application.agency),
+        "query_code": query_code,
+    }
+    return render(request, "workbench/application.html", context, status=status)
+
+
+@login_required
+def application(request: HttpRequest, pk: int) -> HttpResponse:
+    return _application_page(request, _application_for(request, pk))
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """One action on the application, through its service. The service checks the role (a refusal is
+    logged and becomes the 403 page) and the state (a refusal is shown on the form)."""
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise Http404("没有这项操作。")
+    application = _application_for(request, pk)
+    require_action_role(request, application, action=spec.name, head_only=spec.head_only)
+    form = spec.form(request.POST, application=application, prefix=spec.name)
+    if form.is_valid():
+        try:
+            spec.service(actor=request.user, application=application, **form.cleaned_data)
+        except PermissionDenied:
+            raise
+        except ValidationError as error:
+            attach_error(form, error)
+        else:
+            messages.success(request, f"{spec.title}：已办理。")
+            return redirect("workbench:application", pk=application.pk)
+    application.refresh_from_db()
+    return _application_page(request, application, bound=form, status=400)
+
+
+@login_required
+def notice(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
+    """A notice to the applicant, for printing: the reply (答复书) as notices.py wrote it, or a
+    correction, extension or fee notice from its event."""
+    application = _application_for(request, pk)
+    event = application.events.filter(
+        pk=event_pk, kind__in=[*NOTICE_EVENT_KINDS, EventKind.REPLY_DRAFTED]
+    ).first()
+    if event is None:
+        raise Http404("告知书不存在。")
+    return render(
+        request,
+        "workbench/notice.html",
+        {
+            "agency": application.agency,
+            "application": application,
+            "event": event,
+            "draft": event.kind == EventKind.REPLY_DRAFTED,
+        },
+    )
+
+
+@login_required
+def overview(request: HttpRequest, code: str) -> HttpResponse:
+    """A supervising office's view of its whole subtree: per body the open, due-soon and overdue counts,
+    each linking to that body's queue (read-only for a supervisor)."""
+    agency = agency_for_reader(request, code, page="overview")
+    today = timezone.localdate()
+    lines = overview_counts.counts_by_agency(agency.subtree().order_by("path"), today)
+    context = {
+        "agency": agency,
+        "lines": lines,
+        "total": overview_counts.totals(lines),
+        "today": today,
+    }
+    return render(request, "workbench/overview.html", context)

@@ -1,0 +1,121 @@
+"""The workbench's forms other than the actions on one application: staff intake and the queue's filters.
+
+Forms check the shape of the input; the rules of the 条例 are the services' (their ValidationError is
+put back on the form by `gongkai.portal.errors.attach_error`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from gongkai.applications.models import (
+    ApplicantType,
+    Channel,
+    IdType,
+    InformationDelivery,
+    LetterKind,
+    RequestedForm,
+    Status,
+)
+
+OPEN = "open"  # the selector's "every status but closed"
+ALL = "all"
+STATE_CHOICES = [
+    ("", "全部期限状态"),
+    ("overdue", "已逾期"),
+    ("due_soon", "即将到期（5个工作日内）"),
+    ("ok", "期限内"),
+]
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; it sends YYYY-MM-DD, which is also what may be typed without one."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def date_field(
+    label: str, *, required: bool = True, help_text: str = "", today: bool = True
+) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=DateInput(),
+        initial=timezone.localdate if today else None,
+    )
+
+
+def blank(choices: list[tuple[str, str]], label: str = "请选择") -> list[tuple[str, str]]:
+    return [("", label), *choices]
+
+
+class IntakeForm(forms.Form):
+    """Staff intake of an application received by any channel (条例第二十九条、第三十一条)."""
+
+    channel = forms.ChoiceField(label="申请方式", choices=Channel.choices, widget=forms.RadioSelect)
+    letter_kind = forms.ChoiceField(
+        label="信函类型",
+        choices=blank(LetterKind.choices, "（非信函申请不填）"),
+        required=False,
+        help_text="挂号信、特快专递以签收之日为收到日期；平信以双方确认之日为收到日期（条例第三十一条）。",
+    )
+    received_on = date_field(
+        "收到申请日期",
+        required=False,
+        help_text="当面提交为提交之日；挂号信为签收之日；平信、传真、网络为双方确认之日，尚未确认的留空，确认后再登记。",
+    )
+    applicant_type = forms.ChoiceField(
+        label="申请人类型", choices=ApplicantType.choices, widget=forms.RadioSelect, initial="natural_person"
+    )
+    applicant_name = forms.CharField(label="姓名或名称", max_length=200)
+    applicant_id_type = forms.ChoiceField(label="身份证明类型", choices=blank(IdType.choices), required=False)
+    applicant_id_number = forms.CharField(label="证件号码", max_length=64, required=False)
+    contact_person = forms.CharField(label="联系人", max_length=100, required=False)
+    phone = forms.CharField(label="联系电话", max_length=64, required=False)
+    email = forms.EmailField(
+        label="电子邮箱", required=False, error_messages={"invalid": "电子邮箱格式不正确。"}
+    )
+    address = forms.CharField(label="通信地址", max_length=300, required=False)
+    postcode = forms.CharField(label="邮政编码", max_length=16, required=False)
+    description = forms.CharField(label="申请公开的政府信息", widget=forms.Textarea(attrs={"rows": 4}))
+    requested_form = forms.ChoiceField(
+        label="信息的指定提供形式", choices=blank(RequestedForm.choices), required=False
+    )
+    delivery_method = forms.ChoiceField(
+        label="获取信息的方式", choices=blank(InformationDelivery.choices), required=False
+    )
+    note = forms.CharField(label="登记说明", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def clean_received_on(self) -> Any:
+        # An empty date means "not yet confirmed": the service decides what that implies per channel.
+        return self.cleaned_data.get("received_on") or None
+
+
+class QueueFilterForm(forms.Form):
+    """The queue's filters: every field optional, a bad value is dropped rather than shown as an error."""
+
+    q = forms.CharField(label="搜索", required=False, max_length=100)
+    status = forms.ChoiceField(
+        label="状态", choices=[(OPEN, "未办结"), *Status.choices, (ALL, "全部（含已办结）")], required=False
+    )
+    state = forms.ChoiceField(label="期限", choices=STATE_CHOICES, required=False)
+    channel = forms.ChoiceField(label="申请方式", choices=blank(Channel.choices, "全部方式"), required=False)
+    year = forms.IntegerField(label="收到年度", required=False, min_value=1990, max_value=2999)
+
+    def filters(self) -> dict[str, Any]:
+        """The valid filters, by the selector's argument names. The queue shows the open applications
+        unless another status, or all of them, is asked for."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        filters = {name: data[name] for name in self.fields if data.get(name) not in (None, "")}
+        status = filters.pop("status", OPEN)
+        if status != ALL:
+            filters["status"] = status
+        return filters
