@@ -1,7 +1,8 @@
 """依申请公开: an application, its append-only events, and the notices delivered for it.
 
 Statuses are guarded by the services in `services.py`; overdue and due-soon are derived from
-`due_date`, never stored.
+`due_date`, never stored. The deadline is computed from the events by `deadlines.py`; `due_date`
+and `due_date_provisional` are only its stored copy, for the queue's ordering.
 """
 
 from __future__ import annotations
@@ -36,6 +37,59 @@ class LetterKind(models.TextChoices):
 
     REGISTERED = "registered", "挂号信/特快专递"
     ORDINARY = "ordinary", "平信"
+
+
+class IdType(models.TextChoices):
+    """条例第二十九条（一）: the applicant's 身份证明."""
+
+    RESIDENT_ID = "resident_id", "居民身份证"
+    PASSPORT = "passport", "护照"
+    HK_MACAO_PERMIT = "hk_macao_permit", "港澳居民来往内地通行证"
+    TAIWAN_PERMIT = "taiwan_permit", "台湾居民来往大陆通行证"
+    FOREIGN_PERMANENT_RESIDENT = "foreign_permanent_resident", "外国人永久居留身份证"
+    CREDIT_CODE = "credit_code", "统一社会信用代码"
+    OTHER = "other", "其他证件"
+
+
+class RequestedForm(models.TextChoices):
+    """条例第二十九条（三）: the form in which the information is wanted."""
+
+    PAPER = "paper", "纸质文本"
+    ELECTRONIC = "electronic", "电子文本"
+
+
+class InformationDelivery(models.TextChoices):
+    """条例第二十九条（三）: how the applicant wants to obtain the information (获取信息的方式、途径)."""
+
+    POST = "post", "邮寄"
+    EMAIL = "email", "电子邮件"
+    FAX = "fax", "传真"
+    PICKUP = "pickup", "自行领取"
+    ON_SITE = "on_site", "当场查阅、抄录"
+    ONLINE = "online", "网上获取"
+
+
+class NoticeDelivery(models.TextChoices):
+    """How a notice to the applicant was served (送达)."""
+
+    IN_PERSON = "in_person", "直接送达"
+    POST = "post", "邮寄送达"
+    EMAIL = "email", "电子邮件送达"
+    FAX = "fax", "传真送达"
+    ONLINE = "online", "网上申请平台送达"
+    OTHER = "other", "其他方式"
+
+
+class ConsultationKind(models.TextChoices):
+    THIRD_PARTY = "third_party", "征求第三方意见"  # 条例第三十二条
+    OTHER_BODY = "other_body", "征求其他机关意见"  # 条例第三十四条（共同制作的政府信息）
+
+
+class FeeMethod(models.TextChoices):
+    """国办函〔2020〕109号 第三条: one method per application, never both."""
+
+    BY_COUNT = "by_count", "按件计收"
+    BY_VOLUME = "by_volume", "按量计收"
 
 
 class Result(models.TextChoices):
@@ -86,6 +140,40 @@ class Source(models.TextChoices):
     IMPORT = "import", "台账导入"
 
 
+class EventKind(models.TextChoices):
+    """What an `ApplicationEvent` records. `effective_on` holds the legal date named in the comment."""
+
+    SUBMITTED = "submitted", "网上提交"  # effective_on: received_on when already confirmed
+    REGISTERED = "registered", "登记"  # effective_on: received_on (None until confirmed)
+    IMPORTED = "imported", "台账导入"
+    RECEIPT_CONFIRMED = "receipt_confirmed", "确认收到"  # the date of receipt (条例第三十一条)
+    CORRECTION_REQUESTED = "correction_requested", "告知补正"  # the notice's date
+    CORRECTION_SUBMITTED = "correction_submitted", "网上提交补正"  # awaits staff confirming receipt
+    CORRECTION_RECEIVED = "correction_received", "收到补正"  # the day the corrected application arrived
+    CORRECTION_LAPSED = "correction_lapsed", "逾期未补正"
+    CONSULTATION_STARTED = "consultation_started", "发出征求意见"  # the day it was sent
+    CONSULTATION_ENDED = "consultation_ended", "征求意见结束"  # the day the answer arrived
+    EXTENDED = "extended", "延期答复"  # the day the applicant was notified
+    FEE_NOTIFIED = "fee_notified", "收费通知"  # the notice's date
+    FEE_WAIVED = "fee_waived", "免收信息处理费"
+    FEE_PAID = "fee_paid", "缴纳信息处理费"
+    FEE_LAPSED = "fee_lapsed", "逾期未缴费"
+    WITHDRAWN = "withdrawn", "申请人撤回申请"
+    REPLY_DRAFTED = "reply_drafted", "拟写答复"
+    REPLY_SIGNED = "reply_signed", "签发答复"  # the reply's date
+    DELIVERED = "delivered", "送达"  # the day the notice was served
+    DUE_DATE_RECOMPUTED = "due_date_recomputed", "重新计算答复期限"
+
+
+# The events whose notice goes to the applicant and whose delivery (送达) is recorded.
+NOTICE_EVENT_KINDS = (
+    EventKind.CORRECTION_REQUESTED,
+    EventKind.EXTENDED,
+    EventKind.FEE_NOTIFIED,
+    EventKind.REPLY_SIGNED,
+)
+
+
 class Application(models.Model):
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, related_name="applications", verbose_name="机关"
@@ -94,12 +182,13 @@ class Application(models.Model):
     number = models.CharField("受理编号", max_length=64)
     sequence_year = models.PositiveIntegerField(null=True, blank=True)
     sequence = models.PositiveIntegerField(null=True, blank=True)
-    query_code = models.CharField("查询码", max_length=32, blank=True)
+    # The SHA-256 of the query code (see numbering.py): the code itself is shown once and never stored.
+    query_code = models.CharField("查询码（摘要）", max_length=64, blank=True)
     source = models.CharField("来源", max_length=16, choices=Source.choices, default=Source.STAFF)
 
     applicant_type = models.CharField("申请人类型", max_length=32, choices=ApplicantType.choices)
     applicant_name = models.CharField("申请人姓名或名称", max_length=200, blank=True)
-    applicant_id_type = models.CharField("证件类型", max_length=32, blank=True)
+    applicant_id_type = models.CharField("证件类型", max_length=32, choices=IdType.choices, blank=True)
     applicant_id_number = models.CharField("证件号码", max_length=64, blank=True)
     contact_person = models.CharField("联系人", max_length=100, blank=True)
     phone = models.CharField("联系电话", max_length=64, blank=True)
@@ -108,8 +197,12 @@ class Application(models.Model):
     postcode = models.CharField("邮政编码", max_length=16, blank=True)
 
     description = models.TextField("申请公开的政府信息")
-    requested_form = models.CharField("信息的指定提供形式", max_length=32, blank=True)
-    delivery_method = models.CharField("获取信息的方式", max_length=32, blank=True)
+    requested_form = models.CharField(
+        "信息的指定提供形式", max_length=32, choices=RequestedForm.choices, blank=True
+    )
+    delivery_method = models.CharField(
+        "获取信息的方式", max_length=32, choices=InformationDelivery.choices, blank=True
+    )
 
     channel = models.CharField("申请方式", max_length=16, choices=Channel.choices)
     letter_kind = models.CharField("信函类型", max_length=16, choices=LetterKind.choices, blank=True)
@@ -143,6 +236,8 @@ class Application(models.Model):
             models.Index(fields=["agency", "status", "due_date"], name="application_queue"),
             models.Index(fields=["agency", "closed_on"], name="application_closed"),
             models.Index(fields=["agency", "received_on"], name="application_received"),
+            # The applicant's look-up by number alone (numbers repeat across bodies).
+            models.Index(fields=["number"], name="application_number"),
         ]
 
     def __str__(self) -> str:
@@ -157,7 +252,7 @@ class ApplicationEvent(models.Model):
     """An append-only record of one change: who, when, what, before and after."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField("事件", max_length=40, db_index=True)
+    kind = models.CharField("事件", max_length=40, choices=EventKind.choices, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -176,3 +271,24 @@ class ApplicationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application.number} {self.kind} {self.effective_on or ''}"
+
+
+class ApplicationCounter(models.Model):
+    """The last sequence number given to one body's applications in one year.
+
+    One row per (body, year), incremented under a row lock inside the numbering transaction, so
+    numbers have neither gaps nor duplicates even when applications arrive at the same moment."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField("年度")
+    last = models.PositiveIntegerField("已用到的序号", default=0)
+
+    class Meta:
+        verbose_name = "受理编号计数器"
+        verbose_name_plural = "受理编号计数器"
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="application_counter_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency.code} {self.year}: {self.last}"

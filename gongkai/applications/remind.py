@@ -1,0 +1,179 @@
+"""`gongkai applications remind [--date D] [--dry-run]`: the daily e-mail to each body's staff listing
+its applications that are overdue or due within 5 working days (条例第三十三条: reply within 20 working
+days). Meant for cron, and safe to run twice: each body's reminder for a day is claimed in
+`ReminderLog` (unique per body and day) before it is sent, so a second run, or a run in parallel,
+sends nothing more. A failed send gives the claim back, so the next run tries again.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.mail import EmailMessage, get_connection
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from gongkai.agencies.models import Agency, Membership
+from gongkai.applications.deadlines import deadline_state, due_soon_horizon
+from gongkai.applications.models import Application, Status
+from gongkai.core.cli import parse_date
+from gongkai.core.models import ReminderLog
+from gongkai.workdays.calendar import workdays_between
+
+if TYPE_CHECKING:
+    from gongkai.core.cli import GongkaiCommand
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Line:
+    """One application in a reminder, with its working days left (negative when overdue)."""
+
+    application: Application
+    state: str
+    workdays_left: int
+
+    @property
+    def overdue_by(self) -> int:
+        return -self.workdays_left
+
+
+@dataclass
+class Reminder:
+    agency: Agency
+    overdue: list[Line] = field(default_factory=list)
+    due_soon: list[Line] = field(default_factory=list)
+    recipients: list[User] = field(default_factory=list)
+
+
+def signed_workdays(today: date, due: date) -> int:
+    """Working days from today to the due date; negative once the due date has passed."""
+    if due >= today:
+        return workdays_between(today, due)
+    return -workdays_between(due, today)
+
+
+def reminders_for(today: date) -> list[Reminder]:
+    """Every body with an open application that is overdue or due soon on `today`, with its staff."""
+    # Range, not equality: a day cron missed must not drop an application from the list.
+    horizon = due_soon_horizon(today)
+    candidates = (
+        Application.objects.exclude(status=Status.CLOSED)
+        .filter(due_date__isnull=False, due_date__lte=horizon)
+        .select_related("agency")
+        .order_by("agency__path", "due_date", "id")
+    )
+    by_agency: dict[int, Reminder] = {}
+    for application in candidates:
+        assert application.due_date is not None
+        state = deadline_state(application.due_date, today)
+        if state not in ("overdue", "due_soon"):
+            continue
+        reminder = by_agency.setdefault(application.agency_id, Reminder(agency=application.agency))
+        line = Line(application, state, signed_workdays(today, application.due_date))
+        (reminder.overdue if state == "overdue" else reminder.due_soon).append(line)
+    for reminder in by_agency.values():
+        reminder.recipients = staff_recipients(reminder.agency)
+    return list(by_agency.values())
+
+
+def staff_recipients(agency: Agency) -> list[User]:
+    """The body's staff and head with an e-mail address: the people who must act on its applications."""
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__agency=agency,
+            memberships__role__in=[Membership.Role.STAFF, Membership.Role.HEAD],
+        )
+        .exclude(email="")
+        .distinct()
+        .order_by("username")
+    )
+
+
+def render_reminder(reminder: Reminder, today: date) -> tuple[str, str]:
+    context = {
+        "agency": reminder.agency,
+        "today": today,
+        "overdue": reminder.overdue,
+        "due_soon": reminder.due_soon,
+        "site_url": settings.SITE_URL,
+        "queue_url": settings.SITE_URL + reverse("workbench:queue", args=[reminder.agency.code]),
+    }
+    subject = render_to_string("applications/emails/staff_reminder_subject.txt", context)
+    body = render_to_string("applications/emails/staff_reminder_body.txt", context)
+    return " ".join(subject.split()), body
+
+
+def claim(reminder: Reminder, today: date) -> ReminderLog | None:
+    """Take the day's reminder for this body, or None when it was already taken (sent earlier)."""
+    try:
+        with transaction.atomic():
+            return ReminderLog.objects.create(
+                agency=reminder.agency,
+                date=today,
+                recipients=[user.email for user in reminder.recipients],
+                overdue=len(reminder.overdue),
+                due_soon=len(reminder.due_soon),
+            )
+    except IntegrityError:
+        return None
+
+
+def send(reminder: Reminder, today: date) -> None:
+    subject, body = render_reminder(reminder, today)
+    messages = [EmailMessage(subject, body, to=[user.email]) for user in reminder.recipients]
+    get_connection().send_messages(messages)
+
+
+def run_remind(command: GongkaiCommand, options: dict[str, Any]) -> None:
+    today = parse_date(options["date"]) if options.get("date") else timezone.localdate()
+    dry_run = bool(options.get("dry_run"))
+    reminders = reminders_for(today)
+    counts = {"sent": 0, "already": 0, "no_recipients": 0, "failed": 0}
+    for reminder in reminders:
+        agency = reminder.agency
+        figures = f"已逾期 {len(reminder.overdue)} 件，即将到期 {len(reminder.due_soon)} 件"
+        if not reminder.recipients:
+            counts["no_recipients"] += 1
+            command.stdout.write(
+                f"{agency.code}\t{agency.name}\t{figures}\t无收件人（本机关工作人员均未登记电子邮箱）"
+            )
+            continue
+        names = "、".join(user.username for user in reminder.recipients)
+        if dry_run:
+            command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t将发送给 {names}")
+            continue
+        log = claim(reminder, today)
+        if log is None:
+            counts["already"] += 1
+            command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t今日已发送过，跳过")
+            continue
+        try:
+            send(reminder, today)
+        except (
+            Exception
+        ) as error:  # the mail server's failures are many; each is reported, none stops the run
+            # Give the claim back, so that the next run sends the reminder after all.
+            log.delete()
+            counts["failed"] += 1
+            logger.exception("到期提醒发送失败：%s", agency.code)
+            command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t发送失败：{error}")
+            continue
+        counts["sent"] += 1
+        command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t已发送给 {names}")
+    verb = "将发送" if dry_run else "已发送"
+    sent = len(reminders) - counts["no_recipients"] if dry_run else counts["sent"]
+    command.stdout.write(
+        f"{today.isoformat()} 到期提醒：涉及 {len(reminders)} 个机关，{verb} {sent} 个"
+        + ("" if dry_run else f"，今日已发过 {counts['already']} 个，发送失败 {counts['failed']} 个")
+        + f"，无收件人 {counts['no_recipients']} 个。"
+    )
