@@ -128,8 +128,3 @@ def send_notification(event_id: int) -> Notification | None:
         notification.sent_at = timezone.now()
     notification.save(update_fields=["subject", "outcome", "error", "sent_at"])
     return notification
-
-
-def notifications_for(application: Application) -> list[Notification]:
-    """The e-mails sent (or tried) to the applicant, oldest first, for the staff's view of the case."""
-    return list(Notification.objects.filter(application=application).select_related("event"))

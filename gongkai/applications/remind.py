@@ -159,9 +159,8 @@ def run_remind(command: GongkaiCommand, options: dict[str, Any]) -> None:
             continue
         try:
             send(reminder, today)
-        except (
-            Exception
-        ) as error:  # the mail server's failures are many; each is reported, none stops the run
+        # A mail server fails in many ways: each failure is reported, none stops the run.
+        except Exception as error:
             # Give the claim back, so that the next run sends the reminder after all.
             log.delete()
             counts["failed"] += 1

@@ -1,0 +1,158 @@
+"""The shapes of the API's requests and answers. Choice fields take the keys of the application model
+(`ApplicantType`, `Status`, `Result`), which are also the keys of the annual report's cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from ninja import Field, Schema
+from pydantic import field_validator
+
+from gongkai.applications.models import ApplicantType, IdType, InformationDelivery, RequestedForm
+
+
+class ApplicationSubmitIn(Schema):
+    """An application made on another platform (政务服务网, 12345…), passed on to the body."""
+
+    applicant_type: ApplicantType = Field(title="申请人类型", description="自然人或法人/其他组织的类别")
+    applicant_name: str = Field(title="申请人姓名或名称", min_length=1, max_length=200)
+    applicant_id_type: IdType | None = Field(
+        None, title="证件类型", description="不填时：自然人为居民身份证，法人或其他组织为统一社会信用代码"
+    )
+    applicant_id_number: str = Field(title="证件号码", min_length=1, max_length=64)
+    contact_person: str = Field("", title="联系人", max_length=100)
+    phone: str = Field("", title="联系电话", max_length=64)
+    email: str = Field("", title="电子邮箱", max_length=254, description="填写后，办理进展将发送到该邮箱")
+    address: str = Field("", title="通信地址", max_length=300)
+    postcode: str = Field("", title="邮政编码", max_length=16)
+    description: str = Field(
+        title="申请公开的政府信息",
+        min_length=1,
+        description="名称、文号或便于查询的其他特征性描述（条例第二十九条）",
+    )
+    requested_form: RequestedForm = Field(title="信息的指定提供形式")
+    delivery_method: InformationDelivery = Field(title="获取信息的方式")
+    submitted_at: dt.datetime | None = Field(
+        None, title="提交时间", description="申请人在平台上提交的时间，带时区"
+    )
+    received_on: dt.date | None = Field(
+        None,
+        title="收到日期",
+        description="平台已与申请人确认收到的日期（条例第三十一条：以双方确认之日为收到申请之日）；"
+        "不填则为“待确认收到”，由工作人员确认。",
+    )
+
+    @field_validator("email")
+    @classmethod
+    def email_is_an_address(cls, value: str) -> str:
+        value = value.strip()
+        if value:
+            try:
+                validate_email(value)
+            except ValidationError:
+                raise ValueError("电子邮箱格式不正确") from None
+        return value
+
+    @field_validator("applicant_name", "description")
+    @classmethod
+    def not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("不能为空")
+        return value.strip()
+
+
+class ApplicationSubmitOut(Schema):
+    number: str = Field(title="受理编号")
+    query_code: str = Field(title="查询码", description="申请人凭受理编号和查询码查询办理进度；请转告申请人")
+    status: str = Field(title="状态")
+    status_label: str = Field(title="状态名称")
+    received_on: dt.date | None = Field(title="收到日期")
+    due_date: dt.date | None = Field(title="答复期限")
+    due_date_provisional: bool = Field(title="期限暂定")
+    status_url: str = Field(title="查询页面")
+
+
+class StatusQueryIn(Schema):
+    number: str = Field(title="受理编号", min_length=1, max_length=64)
+    query_code: str = Field(title="查询码", min_length=1, max_length=32)
+
+
+class ProgressOut(Schema):
+    """One step of the application as the applicant sees it: what happened, and when."""
+
+    date: dt.date | None = Field(title="日期")
+    label: str = Field(title="办理进展")
+
+
+class StatusOut(Schema):
+    """What an applicant may see of their application. No personal data: whoever holds the number and
+    the query code sees this much and no more."""
+
+    number: str = Field(title="受理编号")
+    agency: str = Field(title="机关")
+    status: str = Field(title="状态")
+    status_label: str = Field(title="状态名称")
+    received_on: dt.date | None = Field(title="收到日期")
+    due_date: dt.date | None = Field(title="答复期限")
+    due_date_provisional: bool = Field(title="期限暂定")
+    correction_due: dt.date | None = Field(title="补正期限", description="待补正时：补正材料应在此日前提交")
+    payment_due: dt.date | None = Field(title="缴费期限", description="待缴费时：信息处理费应在此日前缴纳")
+    closed_on: dt.date | None = Field(title="办结日期")
+    result: str = Field(title="答复结果")
+    result_label: str = Field(title="答复结果名称")
+    progress: list[ProgressOut] = Field(title="办理进展")
+
+
+class StaffApplicationOut(Schema):
+    number: str = Field(title="受理编号")
+    status: str = Field(title="状态")
+    status_label: str = Field(title="状态名称")
+    channel: str = Field(title="申请方式")
+    applicant_type: str = Field(title="申请人类型")
+    received_on: dt.date | None = Field(title="收到日期")
+    due_date: dt.date | None = Field(title="答复期限")
+    due_date_provisional: bool = Field(title="期限暂定")
+    deadline_state: str | None = Field(
+        title="期限状态", description="overdue 已逾期、due_soon 即将到期、ok 正常"
+    )
+
+
+class StaffApplicationDetailOut(StaffApplicationOut):
+    """One application for the body's own staff platform, with the applicant's particulars."""
+
+    source: str = Field(title="来源")
+    applicant_name: str = Field(title="申请人姓名或名称")
+    contact_person: str = Field(title="联系人")
+    phone: str = Field(title="联系电话")
+    email: str = Field(title="电子邮箱")
+    address: str = Field(title="通信地址")
+    description: str = Field(title="申请公开的政府信息")
+    submitted_at: dt.datetime | None = Field(title="提交时间")
+    closed_on: dt.date | None = Field(title="办结日期")
+    result: str = Field(title="答复结果")
+    result_label: str = Field(title="答复结果名称")
+    progress: list[ProgressOut] = Field(title="办理进展")
+
+
+MAX_PER_PAGE = 200
+
+
+class ListFilter(Schema):
+    state: str | None = Field(
+        None, title="期限状态", description="overdue 已逾期、due_soon 即将到期、ok 正常"
+    )
+    page: int = Field(1, ge=1, title="页码")
+    per_page: int = Field(50, ge=1, le=MAX_PER_PAGE, title="每页条数")
+
+
+class ApplicationPage(Schema):
+    count: int = Field(title="总数")
+    page: int = Field(title="页码")
+    pages: int = Field(title="总页数")
+    items: list[StaffApplicationOut] = Field(title="申请")
+
+
+class ErrorOut(Schema):
+    detail: str = Field(title="错误说明")

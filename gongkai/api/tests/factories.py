@@ -1,0 +1,31 @@
+"""Plain factories for the API's tests."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+
+from gongkai.agencies.models import Agency, Membership
+from gongkai.agencies.services import agency_add, membership_grant, user_create
+from gongkai.api.models import ApiToken
+from gongkai.api.tokens import api_token_create
+
+
+def make_agency(code: str = "XS-ZRZY", name: str = "象山县自然资源和规划局") -> Agency:
+    return agency_add(code=code, name=name)
+
+
+def make_token(agency: Agency, name: str = "浙江政务服务网") -> tuple[ApiToken, str]:
+    return api_token_create(agency=agency, name=name)
+
+
+def make_user(agency: Agency, role: str, username: str, email: str = "") -> User:
+    user = user_create(username=username, password="pw-for-tests", email=email)
+    membership_grant(user=user, agency=agency, role=role)
+    return user
+
+
+def bearer(raw: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {raw}"}
+
+
+Role = Membership.Role
