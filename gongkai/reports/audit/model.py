@@ -67,6 +67,9 @@ class ParsedReport:
     # Tables recognised, by name ("item20_1", "requests", "appeals", "old_table", …).
     tables_found: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # The form the file was published in ("text", "html", "docx", "pdf") and its title as printed.
+    source_form: str | None = None
+    title: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,422 @@
+"""Decoding a report file, in whichever form it was published, into the seeds' line-oriented text.
+
+Forms: plain text (as the seeds: one table cell per tab-indented line), DOCX, HTML (UTF-8, GBK,
+GB18030 or GB2312) and PDF with a text layer. The form is told from the bytes, not the file name.
+Tables become one tab-indented line per cell and a blank line after each row (see `layout`), so
+evidence line numbers mean the same in every form.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+FORM_TEXT = "text"
+FORM_HTML = "html"
+FORM_DOCX = "docx"
+FORM_PDF = "pdf"
+
+
+class ReportUnreadable(ValueError):
+    """The file cannot be read as a report; the message says why, in Chinese."""
+
+
+@dataclass
+class DecodedReport:
+    lines: list[str]
+    form: str
+    encoding: str | None = None
+
+
+def decode_report(data: bytes, name: str = "") -> DecodedReport:
+    """The report's lines, or `ReportUnreadable`."""
+    if not data.strip():
+        raise ReportUnreadable("文件为空")
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return DecodedReport(pdf_lines(data), FORM_PDF)
+    if data.startswith(b"PK\x03\x04"):
+        return DecodedReport(docx_lines(data), FORM_DOCX)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ReportUnreadable("不支持旧版 Word（.doc）或 Excel 文件，请另存为 DOCX、PDF 或 HTML 后再审核")
+    if _looks_like_html(data, name):
+        text, encoding = decode_text(data, declared=_declared_charset(data))
+        return DecodedReport(html_lines(text), FORM_HTML, encoding)
+    text, encoding = decode_text(data)
+    return DecodedReport(plain_lines(text), FORM_TEXT, encoding)
+
+
+# --- text and its encoding ---------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# GB2312 and GBK are subsets of GB18030: pages labelled with them often use characters beyond
+# the label (e.g. 镕, 堃), which only GB18030 decodes.
+_GB_LABELS = frozenset(
+    {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "gb_2312-80", "csgb2312", "euc-cn", "hz-gb-2312"}
+)
+_UNICODE_LABELS = frozenset({"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode by byte-order mark, then the declared charset, then trial: UTF-8, GB18030."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked_text(data[len(bom) :].decode(encoding)), encoding
+            except UnicodeDecodeError:
+                raise ReportUnreadable(
+                    f"文件以 {encoding} 字节顺序标记开头，但内容无法按该编码解码"
+                ) from None
+    candidates = ["utf-8", "gb18030"]
+    label = (declared or "").strip().lower()
+    if label in _GB_LABELS:
+        candidates = ["gb18030", "utf-8"]
+    elif label and label not in _UNICODE_LABELS:
+        # A page that declares a Western charset is, for a Chinese report, mislabelled: trust
+        # the trial decodings first and the label last.
+        candidates.append(label)
+    for encoding in candidates:
+        try:
+            return _checked_text(data.decode(encoding)), encoding
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise ReportUnreadable("无法识别文件的字符编码（已尝试 UTF-8 与 GB18030），或该文件不是文本文件")
+
+
+def _checked_text(text: str) -> str:
+    if "\x00" in text or len(_CONTROL.findall(text[:4096])) > 8:
+        raise ReportUnreadable("该文件不是文本文件，也不是 DOCX、PDF 或 HTML 文件")
+    return text
+
+
+def plain_lines(text: str) -> list[str]:
+    return [line.rstrip("\r") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+_HTML_MARK = re.compile(
+    rb"<\s*(?:!doctype\s+html|html|head|body|meta|table|div|p|br|span|td|h[1-6])\b", re.IGNORECASE
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_html(data: bytes, name: str) -> bool:
+    if name.lower().endswith((".htm", ".html", ".shtml", ".xhtml")):
+        return True
+    return bool(_HTML_MARK.search(data[:4096]))
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:8192])
+    if not match:
+        return None
+    return (match.group(1) or match.group(2)).decode("ascii", "replace")
+
+
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "ul",
+    }
+)  # fmt: skip
+_SKIPPED_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "head",
+        "title",
+        "template",
+        "iframe",
+        "object",
+        "svg",
+        "select",
+        "option",
+        "button",
+        "textarea",
+    }
+)
+_HTML_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+_ENCODING_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+def html_lines(text: str) -> list[str]:
+    import lxml.etree  # type: ignore[import-untyped]
+    import lxml.html  # type: ignore[import-untyped]
+
+    text = _ENCODING_DECLARATION.sub("", text)  # lxml refuses a str that declares an encoding
+    if not text.strip():
+        raise ReportUnreadable("HTML 文件没有内容")
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise ReportUnreadable(f"HTML 文件无法解析：{error}") from None
+    writer = _HtmlWriter()
+    writer.block(root)
+    return writer.finish()
+
+
+def _span(element: Any, name: str) -> int:
+    try:
+        return max(1, min(int(str(element.get(name, "1")).strip() or "1"), 1000))
+    except ValueError:
+        return 1
+
+
+class _HtmlWriter:
+    """Walks the page as a browser lays it out: blocks on their own lines, data tables as cells."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.buffer: list[str] = []
+
+    def finish(self) -> list[str]:
+        self.flush()
+        return self.lines
+
+    def flush(self) -> None:
+        text = _HTML_SPACE.sub(" ", "".join(self.buffer)).strip()
+        self.buffer.clear()
+        if text:
+            self.lines.append(text)
+
+    def block(self, element: Any) -> None:
+        if element.text:
+            self.buffer.append(element.text)
+        for child in element:
+            self.node(child)
+
+    def node(self, element: Any) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.rsplit("}", 1)[-1].lower()
+        if tag and tag not in _SKIPPED_TAGS:
+            if tag == "br":
+                self.flush()
+            elif tag == "table" and _is_data_table(element):
+                self.flush()
+                self.table(element)
+            elif tag in _BLOCK_TAGS or tag in {"table", "tr", "td", "th", "tbody", "thead", "tfoot"}:
+                self.flush()
+                self.block(element)
+                self.flush()
+            else:
+                self.block(element)
+        if element.tail:
+            self.buffer.append(element.tail)
+
+    def table(self, table: Any) -> None:
+        # Word's vertical merges are empty cells in the rows below; HTML's rowspan leaves them out,
+        # so the covered positions are filled with empty cells to give the same rows as a DOCX.
+        covered: dict[int, list[int]] = {}  # first grid column → [rows still covered, width]
+        for tr in _table_rows(table):
+            cells: list[str] = []
+            spans: dict[int, list[int]] = {}
+            column = 0
+            for td in tr:
+                if not isinstance(td.tag, str) or td.tag.lower() not in {"td", "th"}:
+                    continue
+                column = _fill_covered(cells, covered, column)
+                cells.append(_cell_text(td))
+                width, height = _span(td, "colspan"), _span(td, "rowspan")
+                if height > 1:
+                    spans[column] = [height - 1, width]
+                column += width
+            for start in sorted(covered):
+                if start >= column:
+                    column = _fill_covered(cells, covered, start)
+            for start in list(covered):
+                covered[start][0] -= 1
+                if covered[start][0] <= 0:
+                    del covered[start]
+            covered.update(spans)
+            if cells:
+                self.lines.extend(_cell_lines(cells))
+                self.lines.append("")
+        self.lines.append("")
+
+
+def _fill_covered(cells: list[str], covered: dict[int, list[int]], column: int) -> int:
+    """An empty cell for each position that a cell above covers; the column after them."""
+    while column in covered:
+        cells.append("")
+        column += covered[column][1]
+    return column
+
+
+def _table_rows(table: Any) -> Iterator[Any]:
+    for child in table:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag == "tr":
+            yield child
+        elif tag in {"thead", "tbody", "tfoot"}:
+            yield from (tr for tr in child if isinstance(tr.tag, str) and tr.tag.lower() == "tr")
+
+
+def _is_data_table(table: Any) -> bool:
+    """A table of figures, as opposed to one that lays out the page (it holds other tables or a
+    single cell)."""
+    if table.find(".//table") is not None:
+        return False
+    cells = sum(
+        1
+        for tr in _table_rows(table)
+        for td in tr
+        if isinstance(td.tag, str) and td.tag.lower() in {"td", "th"}
+    )
+    return cells > 1
+
+
+def _cell_text(td: Any) -> str:
+    writer = _HtmlWriter()
+    writer.block(td)
+    return "\n".join(writer.finish())
+
+
+def _cell_lines(cells: Iterable[str]) -> Iterator[str]:
+    """One tab-indented line per cell; a cell's further lines follow without the tab."""
+    for text in cells:
+        parts = [part.replace("\t", " ") for part in text.split("\n") if part.strip()]
+        yield "\t" + (parts[0] if parts else "")
+        yield from (part.lstrip() if part.startswith("\t") else part for part in parts[1:])
+
+
+# --- DOCX ---------------------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_lines(data: bytes) -> list[str]:
+    import docx
+    from docx.text.paragraph import Paragraph
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise ReportUnreadable("该压缩文件不是 DOCX 文档（缺少 word/document.xml）")
+        document = docx.Document(io.BytesIO(data))
+    except ReportUnreadable:
+        raise
+    except Exception as error:  # python-docx and lxml raise many kinds of errors on a broken file
+        raise ReportUnreadable(f"DOCX 文件已损坏，无法打开：{type(error).__name__}") from None
+
+    lines: list[str] = []
+
+    def paragraph_text(p: Any) -> str:
+        # A tab inside a paragraph is layout, not a table cell.
+        return str(Paragraph(p, document).text).replace("\t", " ")
+
+    def blocks(container: Any) -> Iterator[Any]:
+        for child in container:
+            if child.tag in (f"{_W}p", f"{_W}tbl"):
+                yield child
+            elif child.tag in (f"{_W}sdt", f"{_W}customXml", f"{_W}ins", f"{_W}smartTag"):
+                content = child.find(f"{_W}sdtContent")
+                yield from blocks(content if content is not None else child)
+
+    def cell_text(tc: Any) -> str:
+        parts: list[str] = []
+        for block in blocks(tc):
+            if block.tag == f"{_W}p":
+                parts.append(paragraph_text(block))
+            else:  # a table inside a cell: its text, cell by cell
+                parts.extend(cell_text(inner) for inner in block.iter(f"{_W}tc"))
+        return "\n".join(parts)
+
+    for block in blocks(document.element.body):
+        if block.tag == f"{_W}p":
+            lines.extend(paragraph_text(block).split("\n"))
+            continue
+        for tr in block.iter(f"{_W}tr"):
+            if _nearest(tr, f"{_W}tbl") is not block:
+                continue  # rows of a table nested in a cell were read with that cell
+            cells = []
+            for tc in tr.iter(f"{_W}tc"):
+                if _nearest(tc, f"{_W}tr") is not tr:
+                    continue
+                merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+                continued = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
+                # The cells below the first of a vertical merge are empty, as in the seeds.
+                cells.append("" if continued else cell_text(tc))
+            lines.extend(_cell_lines(cells))
+            lines.append("")
+        lines.append("")
+    return lines
+
+
+def _nearest(element: Any, tag: str) -> Any:
+    return next(element.iterancestors(tag), None)
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+
+def pdf_lines(data: bytes) -> list[str]:
+    import pdfplumber
+
+    # pdfminer warns on every damaged object of a broken file; the reader's own error says enough.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+    lines: list[str] = []
+    chars = 0
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                chars += len(page.chars)
+                lines.extend(_pdf_page_lines(page))
+                page.close()  # frees the page's parsed objects: memory stays flat over many reports
+    except ReportUnreadable:
+        raise
+    except Exception as error:  # pdfminer raises many kinds of errors on broken or encrypted files
+        raise ReportUnreadable(f"PDF 文件已损坏或已加密，无法读取：{type(error).__name__}") from None
+    if chars == 0:
+        raise ReportUnreadable("PDF 文件中没有文字层（可能是扫描件），无法审核")
+    return lines
+
+
+def _pdf_page_lines(page: Any) -> list[str]:
+    # Only ruled tables are found as tables; a table without rules stays as text lines, which the
+    # reader also understands (cells separated by spaces).
+    tables = page.find_tables() if (page.lines or page.rects) else []
+    boxes = [table.bbox for table in tables]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    items: list[tuple[float, int, list[str]]] = []
+    for line in text_page.extract_text_lines(return_chars=False):
+        text = line["text"].replace("\t", " ")
+        if text.strip():
+            items.append((line["top"], 0, [text]))
+    for table in tables:
+        rows: list[str] = []
+        for row in table.extract():
+            # pdfplumber gives None for the grid positions a merged cell covers.
+            cells = [cell or "" for cell in row if cell is not None]
+            if any(cell.strip() for cell in cells):
+                rows.extend(_cell_lines(cells))
+                rows.append("")
+        rows.append("")
+        items.append((table.bbox[1], 1, rows))
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [line for _, _, block in items for line in block]
