@@ -164,6 +164,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Uploaded registers and reports are read in memory up to this size.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# A supervising office uploads a region's reports at once.
+DATA_UPLOAD_MAX_NUMBER_FILES = 500
 
 LOGGING = {
     "version": 1,

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
 
 # Django refuses a request with more files than DATA_UPLOAD_MAX_NUMBER_FILES (100 by default).
-MAX_FILES = 100
+MAX_FILES = 500  # settings.DATA_UPLOAD_MAX_NUMBER_FILES
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -145,7 +145,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             )
         except ValidationError as error:
             attach_error(form, error)
-            if any("--replace" in message for message in error.messages):
+            if any("已保留原报告" in message for message in error.messages):
                 form.add_error("replace", "如需替换已存的报告，请勾选此项后重新上传。")
         else:
             stored = [item.stored for item in audited if item.stored is not None]

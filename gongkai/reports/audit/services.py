@@ -68,7 +68,7 @@ def published_reports_import(
             raise ValidationError(
                 [
                     f"{agency.name}{year}年度已存有已发布的年度报告（{report.source_name}，"
-                    f"导入于 {report.imported_at:%Y-%m-%d}），如需替换请使用 --replace"
+                    f"导入于 {report.imported_at:%Y-%m-%d}），已保留原报告"
                     for year, report in sorted(stored.items())
                 ]
             )
