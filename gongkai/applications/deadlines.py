@@ -10,7 +10,7 @@ The rules (条例 = 《政府信息公开条例》, 2019 unless the application 
 - 补正 (第三十条): while the applicant corrects, no reply period runs; it starts again, in full,
   on the day the corrected application is received;
 - the time a third party or another body takes to answer a consultation is not counted
-  (第三十三条第二款, 第三十二条, 第三十四条): from the day it is sent to the day the answer arrives,
+  (第三十三条第三款, 第三十二条, 第三十四条): from the day it is sent to the day the answer arrives,
   at most the 15 working days they are given;
 - the time from a fee notice to payment is not counted (国办函〔2020〕109号);
 - one extension of at most 20 working days (15 under the 2007 条例) is added (第三十三条第二款).

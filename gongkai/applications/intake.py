@@ -2,6 +2,10 @@
 
 `clean_applicant` returns the cleaned values or raises one `ValidationError` that names every bad
 field in Chinese, so that a form can show them all at once.
+
+A 居民身份证号码 and a 统一社会信用代码 are checked to their check character with python-stdnum
+(`stdnum.cn.ric`, `stdnum.cn.uscc`), so that a mistyped number is caught at intake; other identity
+documents (护照, 通行证, …) have no public check character and are taken as given.
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import timezone
+from stdnum.cn import ric, uscc
+from stdnum.exceptions import InvalidComponent
 
 from gongkai.applications.models import (
     ApplicantType,
@@ -24,7 +31,10 @@ from gongkai.applications.models import (
 
 # 居民身份证号码 (GB 11643): 17 digits and a check character.
 RESIDENT_ID = re.compile(r"^\d{17}[\dX]$")
-# 统一社会信用代码 (GB 32100): 18 characters without I, O, Z, S, V.
+# 统一社会信用代码 (GB 32100): 18 characters without I, O, Z, S, V. The code of the registering
+# department (first character) may be a letter — N for the agricultural departments that register
+# 农村集体经济组织, Y for others — which `stdnum.cn.uscc.validate` refuses; so the form is checked here
+# and only the check character by stdnum.
 CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 MOBILE = re.compile(r"^1[3-9]\d{9}$")
 POSTCODE = re.compile(r"^\d{6}$")
@@ -78,6 +88,47 @@ def phone_is_valid(phone: str) -> bool:
     if len(digits) == 11 and digits.startswith("1"):
         return bool(MOBILE.match(digits))
     return 7 <= len(digits) <= 20
+
+
+def resident_id_error(number: str) -> str:
+    """What is wrong with a 居民身份证号码 (GB 11643-1999), or "" when it is right: 17 digits, a check
+    character by ISO 7064 MOD 11-2, and a real birth date (positions 7–14) not after today.
+
+    The address code (positions 1–6) is not looked up: stdnum's table of historical divisions may miss
+    one, and refusing a real applicant would deny the right to apply (条例第二十七条)."""
+    if not RESIDENT_ID.match(number):
+        return "居民身份证号码应为18位，最后一位可以是X。"
+    if ric.calc_check_digit(number) != number[-1]:
+        return "居民身份证号码校验位不正确，请核对号码。"
+    try:
+        born = ric.get_birth_date(number)
+    except InvalidComponent:
+        return f"居民身份证号码中的出生日期（第7至14位：{number[6:14]}）不是有效日期，请核对号码。"
+    if born > timezone.localdate():
+        return f"居民身份证号码中的出生日期（{born.isoformat()}）晚于今天，请核对号码。"
+    return ""
+
+
+def credit_code_error(code: str) -> str:
+    """What is wrong with a 统一社会信用代码 (GB 32100-2015), or "" when it is right: 18 characters in
+    the code's alphabet and the check character of its first 17 (modulus 31)."""
+    if len(code) != 18:
+        return "统一社会信用代码应为18位。"
+    if not CREDIT_CODE.match(code):
+        return "统一社会信用代码格式不正确：第3至8位为行政区划码（数字），其余为数字或大写字母（不含I、O、S、V、Z）。"
+    if uscc.calc_check_digit(code[:17]) != code[-1]:
+        return "统一社会信用代码校验位不正确，请核对代码。"
+    return ""
+
+
+def id_number_error(id_type: str, number: str) -> str:
+    """What is wrong with the number of an identity document, or "". Only the resident identity card
+    and the credit code have a public check character; other documents are taken as given."""
+    if id_type == IdType.RESIDENT_ID:
+        return resident_id_error(number)
+    if id_type == IdType.CREDIT_CODE:
+        return credit_code_error(number)
+    return ""
 
 
 def clean_applicant(
@@ -138,10 +189,8 @@ def clean_applicant(
         error("applicant_id_type", "自然人的身份证明不能是统一社会信用代码。")
     if not id_number:
         error("applicant_id_number", "请填写身份证明的号码（条例第二十九条）。")
-    elif id_type == IdType.RESIDENT_ID and not RESIDENT_ID.match(id_number):
-        error("applicant_id_number", "居民身份证号码应为18位，最后一位可以是X。")
-    elif id_type == IdType.CREDIT_CODE and not CREDIT_CODE.match(id_number):
-        error("applicant_id_number", "统一社会信用代码应为18位数字或大写字母。")
+    elif problem := id_number_error(id_type, id_number):
+        error("applicant_id_number", problem)
 
     phone_value = normalise_phone(values["phone"])
     if phone_value and not phone_is_valid(phone_value):

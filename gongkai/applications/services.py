@@ -797,7 +797,7 @@ def application_start_consultation(
 ) -> ApplicationEvent:
     """Send a consultation to a third party (第三十二条) or to a body that made the information jointly
     (第三十四条). The party has 15 working days to answer; the time until it answers, or until those
-    days run out, is not counted in the reply period (第三十三条第二款). Returns the consultation's
+    days run out, is not counted in the reply period (第三十三条第三款). Returns the consultation's
     event, whose id `application_end_consultation` takes."""
     _lock(application)
     require_act(actor, application.agency)

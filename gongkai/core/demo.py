@@ -108,10 +108,10 @@ STREETS = [
     "大徐镇大徐村",
 ]
 COMPANIES = [
-    ("commercial_enterprise", "象山海韵水产有限公司", "91330225MA2H4K7L3X"),
-    ("commercial_enterprise", "宁波港城房地产开发有限公司", "91330200MA2CJ8TQ5N"),
-    ("legal_service_org", "浙江甬象律师事务所", "31330000MD0241776B"),
-    ("research_institution", "宁波海洋经济研究院", "12330200MB1H00936R"),
+    ("commercial_enterprise", "象山海韵水产有限公司", "91330225MA2H4K7L3Y"),
+    ("commercial_enterprise", "宁波港城房地产开发有限公司", "91330200MA2CJ8TQ5X"),
+    ("legal_service_org", "浙江甬象律师事务所", "31330000MD0241776G"),
+    ("research_institution", "宁波海洋经济研究院", "12330200MB1H00936K"),
 ]
 # What people ask a natural resources and planning bureau for.
 REQUESTS = [

@@ -42,7 +42,7 @@ COMPANY: dict[str, str] = {
     "applicant_type": "commercial_enterprise",
     "applicant_name": "宁波甬江建设有限公司",
     "applicant_id_type": "credit_code",
-    "applicant_id_number": "91330200MA2AXXXX1K",
+    "applicant_id_number": "91330200MA2AXXXX1F",
     "contact_person": "李四",
     "phone": "0574-87654321",
     "description": "甬江大桥工程环境影响评价批复",

@@ -59,7 +59,7 @@ def test_another_applicant_s_applications_do_not_count(cast: Cast) -> None:
     for _ in range(10):
         register(cast, date(2025, 3, 3))
     someone_else = register(
-        cast, date(2025, 3, 4), applicant_name="王五", applicant_id_number="330203198001011234"
+        cast, date(2025, 3, 4), applicant_name="王五", applicant_id_number="330203198001011231"
     )
     assert fee_proposal(someone_else, method="by_count").quantity == 1
 

@@ -42,7 +42,7 @@ def test_open_applications_come_first_by_due_date_then_those_without_one_then_cl
 
 def test_search_finds_number_applicant_and_description(cast: Cast) -> None:
     first = register(cast, date(2025, 3, 3), description="慈溪市轨道交通规划环评")
-    second = register(cast, date(2025, 3, 3), applicant_name="王五", applicant_id_number="330203198001011234")
+    second = register(cast, date(2025, 3, 3), applicant_name="王五", applicant_id_number="330203198001011231")
     assert numbers(applications_queue([cast.agency], q="轨道交通")) == [first.number]
     assert numbers(applications_queue([cast.agency], q="王五")) == [second.number]
     assert numbers(applications_queue([cast.agency], q=second.number)) == [second.number]

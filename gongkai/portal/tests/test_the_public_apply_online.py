@@ -67,7 +67,7 @@ def test_an_organisation_must_name_a_contact_person() -> None:
             **APPLY_FORM,
             "applicant_type": "commercial_enterprise",
             "applicant_id_type": "credit_code",
-            "applicant_id_number": "91330200MA2AXXXX1K",
+            "applicant_id_number": "91330200MA2AXXXX1F",
         },
     )
     assert "请填写联系人" in response.content.decode()
