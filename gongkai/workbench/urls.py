@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gongkai.workbench import views
+from gongkai.workbench import appeals_views, register_views, views
 
 app_name = "workbench"
 
@@ -18,4 +18,12 @@ urlpatterns = [
     path("applications/<int:pk>/", views.application, name="application"),
     path("applications/<int:pk>/actions/<str:action>/", views.act, name="act"),
     path("applications/<int:pk>/notices/<int:event_pk>/", views.notice, name="notice"),
+    # 行政复议、行政诉讼 cases of one body, and one case with its steps.
+    path("agencies/<str:code>/appeals/", appeals_views.appeals, name="appeals"),
+    path("agencies/<str:code>/appeals/new/", appeals_views.appeal_register, name="appeal_register"),
+    path("appeals/<int:pk>/", appeals_views.appeal, name="appeal"),
+    path("appeals/<int:pk>/actions/<str:action>/", appeals_views.appeal_act, name="appeal_act"),
+    # The register (台账): import a CSV/XLSX file, export the XLSX.
+    path("agencies/<str:code>/register/import/", register_views.register_import, name="register_import"),
+    path("agencies/<str:code>/register/export/", register_views.register_export, name="register_export"),
 ]
