@@ -35,7 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def apply(request: HttpRequest, code: str) -> HttpResponse:
     """The online application form of one body (条例第二十九条)."""
     agency = get_object_or_404(Agency, code=code)
-    form = ApplyForm(request.POST or None)
+    form = ApplyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             application, query_code = services.application_submit_online(agency=agency, **form.cleaned_data)
@@ -75,7 +75,7 @@ def status(request: HttpRequest) -> HttpResponse:
 
     A wrong number and a wrong code get the same answer, and failed look-ups are rate-limited,
     so the page tells a guesser nothing about which numbers exist."""
-    form = StatusLookupForm(request.POST or None)
+    form = StatusLookupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if throttle.lookups_blocked(request):
             form.is_valid()

@@ -115,7 +115,7 @@ def _query_without_page(request: HttpRequest) -> str:
 def intake(request: HttpRequest, code: str) -> HttpResponse:
     """Staff intake of an application received by any channel."""
     agency = agency_for_actor(request, code, page="intake")
-    form = IntakeForm(request.POST or None)
+    form = IntakeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             created = services.application_register(actor=request.user, agency=agency, **form.cleaned_data)
