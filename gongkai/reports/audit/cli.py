@@ -111,7 +111,9 @@ def run_import(command: GongkaiCommand, options: dict[str, Any]) -> None:
     try:
         stored = published_reports_import(agency=agency, files=files, replace=options.get("replace", False))
     except ValidationError as error:
-        command.reject("未导入任何报告。" + "；".join(error.messages) + "。如需替换已存的报告，请使用 --replace")
+        command.reject(
+            "未导入任何报告。" + "；".join(error.messages) + "。如需替换已存的报告，请使用 --replace"
+        )
     for file in files:
         printed = file.report.agency_name
         if printed and printed not in agency.name and agency.name not in printed:
