@@ -233,7 +233,20 @@ class Application(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["agency", "status", "due_date"], name="application_queue"),
+            # The staff queue (selectors.applications_queue) reads each part of a body's queue in the
+            # order of one of these, (due date, id): one status or the closed ones from
+            # `application_queue`, the open ones from `application_open_queue`, a channel's from
+            # `application_channel`. The id is a column so that PostgreSQL returns ties in order
+            # without sorting; the status is in the open index so that SQLite counts from it alone.
+            models.Index(fields=["agency", "status", "due_date", "id"], name="application_queue"),
+            models.Index(
+                fields=["agency", "due_date", "id", "status"],
+                condition=~models.Q(status=Status.CLOSED),
+                name="application_open_queue",
+            ),
+            models.Index(
+                fields=["agency", "channel", "status", "due_date", "id"], name="application_channel"
+            ),
             models.Index(fields=["agency", "closed_on"], name="application_closed"),
             models.Index(fields=["agency", "received_on"], name="application_received"),
             # The applicant's look-up by number alone (numbers repeat across bodies).
