@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Paginator
-from django.db.models import F
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
@@ -87,18 +85,10 @@ def application_submit(
 )
 def application_list(request: HttpRequest, code: str, filters: Query[ListFilter]) -> dict[str, Any]:
     agency = require_token_for(request, code)
-    if filters.state:
-        # The queue's own filter: open applications in that deadline state.
-        page = selectors.applications_queue(
-            [agency], state=filters.state, page=filters.page, per_page=filters.per_page
-        )
-    else:
-        open_ones = (
-            Application.objects.filter(agency=agency)
-            .exclude(status=ApplicationStatus.CLOSED)
-            .order_by(F("due_date").asc(nulls_last=True), "id")
-        )
-        page = Paginator(open_ones, filters.per_page).get_page(filters.page)
+    # The workbench's queue, read in index order: open applications by due date, undated ones last.
+    page = selectors.applications_queue(
+        [agency], status="open", state=filters.state or None, page=filters.page, per_page=filters.per_page
+    )
     return {
         "count": page.paginator.count,
         "page": page.number,
