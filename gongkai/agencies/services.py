@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.contrib.auth.models import User
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -65,8 +66,11 @@ def membership_grant(*, user: User, agency: Agency, role: str, actor: User | Non
 
 @transaction.atomic
 def user_create(*, username: str, password: str, full_name: str = "", email: str = "") -> User:
+    if not username.strip():
+        raise ValidationError("用户名不能为空。")
     if User.objects.filter(username=username).exists():
         raise ValidationError(f"用户名已存在：{username}")
+    validate_password(password, User(username=username, email=email))
     user = User.objects.create_user(username=username, password=password, email=email)
     if full_name:
         user.first_name = full_name
