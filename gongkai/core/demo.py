@@ -36,8 +36,8 @@ from gongkai.workdays.calendar import add_workdays, is_workday
 ROOT = "NB"
 PASSWORD = "gongkai-demo"  # noqa: S105 (every demo user's, printed for all to use; never for real data)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-SEED = 20190515
-YEAR_OF_WORKDAYS = 260  # the 2019 条例's first day: the same "random" year on every machine
+SEED = 20190515  # the 2019 条例's first day: the same "random" year on every machine
+YEAR_OF_WORKDAYS = 260
 
 G, D, T = Agency.Kind.GOVERNMENT, Agency.Kind.DEPARTMENT, Agency.Kind.TOWNSHIP
 PREFECTURE, COUNTY, TOWNSHIP = Agency.Level.PREFECTURE, Agency.Level.COUNTY, Agency.Level.TOWNSHIP

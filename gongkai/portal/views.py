@@ -97,8 +97,18 @@ def status(request: HttpRequest) -> HttpResponse:
     application = _opened(request)
     if application is None:
         return render(request, "portal/status_lookup.html", {"form": form})
+    return _status_response(request, application, None)
+
+
+def _status_response(
+    request: HttpRequest, application: Application, form: CorrectionForm | None
+) -> HttpResponse:
+    """The applicant's own status page, with their personal data: neither the browser nor a proxy may
+    keep a copy, whether it is shown after the look-up or again with a correction's errors."""
     context = status_page.context_for(application)
-    context["correction_form"] = CorrectionForm() if context["correction_open"] else None
+    if form is None and context["correction_open"]:
+        form = CorrectionForm()
+    context["correction_form"] = form
     response = render(request, "portal/status.html", context)
     response["Cache-Control"] = "no-store"
     return response
@@ -123,9 +133,7 @@ def correction(request: HttpRequest) -> HttpResponse:
                 request, "补正材料已提交。机关确认收到后，答复期限自收到补正之日起重新计算（条例第三十条）。"
             )
             return redirect("portal:status")
-    context = status_page.context_for(application)
-    context["correction_form"] = form
-    return render(request, "portal/status.html", context)
+    return _status_response(request, application, form)
 
 
 @require_POST

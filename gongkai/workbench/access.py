@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
@@ -15,22 +16,31 @@ from gongkai.applications.models import Application
 from gongkai.core.audit import audit_record
 
 
-def _checked(request: HttpRequest, code: str, page: str, check: Callable[..., None]) -> Agency:
-    agency = get_object_or_404(Agency, code=code)
+def checked(
+    request: HttpRequest, *, checks: Iterable[Callable[..., None]], agency: Agency, obj: Any, action: str
+) -> None:
+    """Each role check in turn for the request's user and `agency`; the first refusal is written to the
+    audit log (with the page's path) before its PermissionDenied goes on to the 403 page."""
     user: User | AnonymousUser = request.user
     try:
-        check(user, agency)
+        for check in checks:
+            check(user, agency)
     except PermissionDenied as error:
         audit_record(
-            action=f"workbench_{page}",
+            action=action,
             actor=user,
             agency=agency,
-            obj=agency,
+            obj=obj,
             message=str(error),
             refused=True,
             detail={"path": request.path},
         )
         raise
+
+
+def _checked(request: HttpRequest, code: str, page: str, check: Callable[..., None]) -> Agency:
+    agency = get_object_or_404(Agency, code=code)
+    checked(request, checks=[check], agency=agency, obj=agency, action=f"workbench_{page}")
     return agency
 
 
@@ -49,22 +59,11 @@ def agency_for_actor(request: HttpRequest, code: str, *, page: str) -> Agency:
 def require_action_role(
     request: HttpRequest, application: Application, *, action: str, head_only: bool
 ) -> None:
-    """Staff or head of the application's body, and its head for a head's action (条例第三十三条:
-    the head approves an extension; the head signs the reply). Checked before the form is read, so a
+    """Staff or head of the application's body, and its head for a head's action (the head approves an
+    extension, 条例第三十三条第二款; the head signs the reply, under the body's own 审核、答复 rules that
+    条例第四十五条 requires). Checked before the form is read, so a
     user without the role learns nothing from the form's errors; the service checks again."""
-    user: User | AnonymousUser = request.user
-    try:
-        require_act(user, application.agency)
-        if head_only:
-            require_head(user, application.agency)
-    except PermissionDenied as error:
-        audit_record(
-            action=f"application_{action}",
-            actor=user,
-            agency=application.agency,
-            obj=application,
-            message=str(error),
-            refused=True,
-            detail={"path": request.path},
-        )
-        raise
+    checks = [require_act, require_head] if head_only else [require_act]
+    checked(
+        request, checks=checks, agency=application.agency, obj=application, action=f"application_{action}"
+    )

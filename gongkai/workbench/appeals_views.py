@@ -15,8 +15,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
@@ -31,10 +30,9 @@ from gongkai.appeals.deadlines import ResponseDeadline, response_deadline
 from gongkai.appeals.models import AppealCase, CaseKind, Outcome
 from gongkai.applications.deadlines import deadline_state
 from gongkai.applications.models import Application
-from gongkai.core.audit import audit_record
 from gongkai.core.models import AuditLog
 from gongkai.portal.errors import attach_error
-from gongkai.workbench.access import agency_for_actor, agency_for_reader
+from gongkai.workbench.access import agency_for_actor, agency_for_reader, checked
 from gongkai.workbench.appeals_forms import (
     CASE_ACTIONS,
     DECIDED,
@@ -198,20 +196,9 @@ def _case_for(request: HttpRequest, pk: int, *, action: str, act: bool) -> Appea
     case = AppealCase.objects.select_related("agency", "application").filter(pk=pk).first()
     if case is None:
         raise Http404("案件不存在。")
-    user: User | AnonymousUser = request.user
-    try:
-        (require_act if act else require_read)(user, case.agency)
-    except PermissionDenied as error:
-        audit_record(
-            action=action,
-            actor=user,
-            agency=case.agency,
-            obj=case,
-            message=str(error),
-            refused=True,
-            detail={"path": request.path},
-        )
-        raise
+    checked(
+        request, checks=[require_act if act else require_read], agency=case.agency, obj=case, action=action
+    )
     return case
 
 

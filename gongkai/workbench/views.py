@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -197,8 +197,6 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if form.is_valid():
         try:
             spec.service(actor=request.user, application=application, **form.cleaned_data)
-        except PermissionDenied:
-            raise
         except ValidationError as error:
             attach_error(form, error)
         else:
