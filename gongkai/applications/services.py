@@ -49,6 +49,7 @@ from gongkai.applications.models import (
     Status,
 )
 from gongkai.applications.notices import DECISIONS, reply_notice
+from gongkai.applications.notifications import notify_applicant
 from gongkai.applications.numbering import new_query_code, next_number
 from gongkai.applications.selectors import latest_reply_draft, open_consultations
 from gongkai.core.audit import audit_record
@@ -66,16 +67,6 @@ CORRECTION_PERIOD_RULE = 15  # 江苏规范: 补正期限一般不超过15个工
 CONSULTATION_OUTCOMES = {"agreed": "同意公开", "objected": "不同意公开", "no_answer": "逾期未答复"}
 # Ended by their own services, never by a reply.
 LAPSE_RESULTS = (Result.OTHER_NO_CORRECTION, Result.OTHER_FEE_UNPAID)
-# The events the applicant is told of (notifications.notify_applicant).
-NOTIFIED_KINDS = (
-    EventKind.REGISTERED,
-    EventKind.SUBMITTED,
-    EventKind.RECEIPT_CONFIRMED,
-    EventKind.CORRECTION_REQUESTED,
-    EventKind.EXTENDED,
-    EventKind.FEE_NOTIFIED,
-    EventKind.REPLY_SIGNED,
-)
 
 
 class ActionRefused(ValidationError):
@@ -180,12 +171,8 @@ def _record(
     application.save()
     event.after = _snapshot(application)
     ApplicationEvent.objects.filter(pk=event.pk).update(after=event.after)
-    # An intake is news for the applicant only once it is received (条例第三十一条).
-    intake_pending = kind in (EventKind.REGISTERED, EventKind.SUBMITTED) and effective_on is None
-    if kind in NOTIFIED_KINDS and not intake_pending:
-        # robust: a failing e-mail must not undo or hide a committed change; Django logs the error.
-        event_id = event.pk
-        transaction.on_commit(lambda: _notify_applicant(event_id), robust=True)
+    # notifications decides which events are news for the applicant and sends only once committed.
+    notify_applicant(event)
     return event
 
 
@@ -194,15 +181,6 @@ def _store_deadline(application: Application) -> Deadline:
     application.due_date = deadline.due_date
     application.due_date_provisional = deadline.provisional if deadline.due_date else False
     return deadline
-
-
-def _notify_applicant(event_id: int) -> None:
-    # Imported here: notifications.py is another module's job and may send mail; the import waits
-    # until the change is committed.
-    from gongkai.applications.notifications import notify_applicant
-
-    event = ApplicationEvent.objects.select_related("application__agency").get(pk=event_id)
-    notify_applicant(event)
 
 
 def _refuse(message: str) -> ActionRefused:

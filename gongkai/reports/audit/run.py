@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from gongkai.reports.audit.model import ParsedReport
-from gongkai.reports.audit.reader import read_report
 
 
 def audit_report(report: ParsedReport, previous: ParsedReport | None = None) -> ParsedReport:
@@ -14,8 +11,3 @@ def audit_report(report: ParsedReport, previous: ParsedReport | None = None) -> 
 
     report.findings.extend(run_rules(report, previous))
     return report
-
-
-def audit_file(path: str | Path, previous: ParsedReport | None = None) -> ParsedReport:
-    """Read the file and audit it; `ReportUnreadable` when it cannot be read as a report."""
-    return audit_report(read_report(path), previous)

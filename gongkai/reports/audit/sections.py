@@ -21,7 +21,6 @@ SECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("proactive", re.compile(r"主动公开(?:政府|政务)?信息|主动公开情况")),
     ("overview", re.compile(r"总体情况|概述|概况")),
 )
-SECTION_IDS = tuple(section for section, _ in SECTION_PATTERNS)
 
 _SPACES = re.compile(r"[\s\u3000]+")
 _ATTACHMENT = re.compile(r"^\s*附\s*(?:件|表)")

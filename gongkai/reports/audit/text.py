@@ -151,9 +151,3 @@ def parse_figure(text: str) -> Figure:
     if sign == "-":
         value = -value
     return Figure(value, unit=unit)
-
-
-def is_figure_like(text: str) -> bool:
-    """A cell that holds a figure or is blank (as opposed to a label)."""
-    figure = parse_figure(text)
-    return figure.readable

@@ -65,7 +65,8 @@ TABLE_TITLES = {
     "old_table": "政府信息公开情况统计表",
 }
 
-_REQUEST_COLUMN_LABELS = {
+# 表三's column heads, as findings name them.
+REQUEST_COLUMN_LABELS = {
     "natural_person": "自然人",
     "commercial_enterprise": "商业企业",
     "research_institution": "科研机构",
@@ -144,7 +145,7 @@ class Check:
             return _old_label(key)
         table, row, column = key.split(".")
         if table == "requests":
-            return f"{formats.request_label(fmt, row)}（{_REQUEST_COLUMN_LABELS[column]}）"
+            return f"{formats.request_label(fmt, row)}（{REQUEST_COLUMN_LABELS[column]}）"
         return formats.label_for(fmt, key)
 
     def value(self, key: str) -> Number | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from gongkai.reports import formats
 from gongkai.reports.audit.model import Finding, Number
 from gongkai.reports.formats import SumRule
-from gongkai.reports.rules.common import Check, show
+from gongkai.reports.rules.common import REQUEST_COLUMN_LABELS, Check, show
 
 RULE_NAMES = {
     "balance": "收支平衡（一+二=三（七）+四）",
@@ -25,15 +25,6 @@ _TABLES_OF_RULES = {
     "requests": ("balance", "detail_sum", "row_total"),
     "appeals": ("appeal_total",),
     "old_table": ("old_format_sum",),
-}
-_COLUMN_NAMES = {
-    "natural_person": "自然人",
-    "commercial_enterprise": "商业企业",
-    "research_institution": "科研机构",
-    "public_interest_org": "社会公益组织",
-    "legal_service_org": "法律服务机构",
-    "other_org": "其他法人或其他组织",
-    "total": "总计",
 }
 
 # The old table's "其中" lines and its count of items across channels bound a total without
@@ -139,7 +130,7 @@ def _check_rule(check: Check, rule: SumRule) -> Finding | None:
 
 def _message(check: Check, rule: SumRule, total: Number, parts: Number) -> str:
     if rule.rule == "detail_sum":
-        column = _COLUMN_NAMES[rule.total.rsplit(".", 1)[1]]
+        column = REQUEST_COLUMN_LABELS[rule.total.rsplit(".", 1)[1]]
         return f"三（七）总计（{column}）为{show(total)}，各项办理结果之和为{show(parts)}"
     if rule.rule == "row_total":
         row = rule.total.split(".")[1]
@@ -170,7 +161,7 @@ def _check_balance(check: Check, rule: SumRule) -> Finding | None:
     right = _sum(check, (rule.total, carried_out))
     if left == right:
         return None
-    column = _COLUMN_NAMES[rule.total.rsplit(".", 1)[1]]
+    column = REQUEST_COLUMN_LABELS[rule.total.rsplit(".", 1)[1]]
     message = (
         f"表三“{column}”列：一、本年新收{show(check.value(new))} + 二、上年结转{show(check.value(carried_in))}"
         f" = {show(left)}，三（七）总计{show(check.value(rule.total))} + 四、结转下年度"
