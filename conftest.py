@@ -9,3 +9,12 @@ from django.conf import settings
 def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: the look-up throttle counts failures per IP in it, and one
+    test's failures must not block another's look-ups."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -81,14 +81,16 @@ class Person:
                 page.select_option(selector, value)
             else:
                 page.fill(selector, value)
-        page.click(f"#action-{action} button[type=submit]")
-        page.wait_for_load_state()
+        # Wait for the next page: reading the old one is a race under load.
+        with page.expect_navigation():
+            page.click(f"#action-{action} button[type=submit]")
         return page
 
 
 def apply_online(person: Person, name: str, description: str) -> tuple[str, str]:
     page = person.go("/")
-    page.click("a[href='/apply/NB-FGW/']")
+    with page.expect_navigation():
+        page.click("a[href='/apply/NB-FGW/']")
     page.check("input[name=applicant_type][value=natural_person]")
     page.fill("#id_applicant_name", name)
     page.select_option("#id_applicant_id_type", "resident_id")
@@ -99,7 +101,8 @@ def apply_online(person: Person, name: str, description: str) -> tuple[str, str]
     page.check("input[name=requested_form][value=electronic]")
     page.check("input[name=delivery_method][value=online]")
     shot(page, "apply")
-    page.click("button[type=submit]")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
     number = page.text_content("#application-number") or ""
     code = page.text_content("#query-code") or ""
     shot(page, "submitted")
@@ -110,10 +113,12 @@ def open_status(person: Person, number: str, code: str) -> Any:
     page = person.go("/status/")
     if page.locator("#id_number").count() == 0:
         # The application opened earlier is still open in this session: leave it, then look up afresh.
-        page.click("text=退出查询")
+        with page.expect_navigation():
+            page.click("text=退出查询")
     page.fill("#id_number", number)
     page.fill("#id_query_code", code)
-    page.click("main button[type=submit]")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
     return page
 
 
@@ -133,7 +138,8 @@ def test_an_online_application_runs_to_a_partial_disclosure_that_only_its_applic
     staff.log_in("wang")
     page = staff.go("/staff/agencies/NB-FGW/applications/")
     shot(page, "queue")
-    page.click(f"text={number}")
+    with page.expect_navigation():
+        page.click(f"text={number}")
     staff.act("confirm_receipt", {})
     assert "办理中" in (page.text_content("#application-status") or "")
     staff.act("request_correction", {"items": "请写明所需文件的文号或发文日期", "period_workdays": "10"})
@@ -143,7 +149,8 @@ def test_an_online_application_runs_to_a_partial_disclosure_that_only_its_applic
     page = open_status(applicant, number, code)
     assert "补正申请告知书" in page.content()
     page.fill("#id_description", "甬发改投资〔2024〕12号：2024年宁波市重点建设项目计划")
-    page.click("#correction button[type=submit]")
+    with page.expect_navigation():
+        page.click("#correction button[type=submit]")
     assert "补正材料已提交" in page.content()
 
     # Staff confirm the correction's receipt: the reply period starts again.
