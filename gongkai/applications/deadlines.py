@@ -32,7 +32,6 @@ from gongkai.workdays.calendar import (
     WorkdayCalendar,
     add_workdays,
     current_calendar,
-    workdays_between,
 )
 
 REGULATION_2019_IN_FORCE = date(2019, 5, 15)
@@ -121,21 +120,22 @@ def provisional_note(start: date, end: date, calendar: WorkdayCalendar | None = 
     return f"（暂定：{'、'.join(years)}年节假日安排尚未确定，按周一至周五计算）"
 
 
-def deadline_state(due_date: date | None, today: date) -> DeadlineState | None:
+def deadline_state(due_date: date | None, today: date, horizon: date | None = None) -> DeadlineState | None:
     """overdue once the due date has passed; due_soon with at most 5 working days left (the due date
-    itself counts as one); None without a due date. For open applications only."""
+    itself counts as one); None without a due date. For open applications only. A list passes the
+    `horizon` of `due_soon_horizon(today)` once, so that rows do not each read the calendar."""
     if due_date is None:
         return None
     if today > due_date:
         return "overdue"
-    if workdays_between(today, due_date) <= DUE_SOON_WORKDAYS:
-        return "due_soon"
-    return "ok"
+    return "due_soon" if due_date <= (horizon or due_soon_horizon(today)) else "ok"
 
 
 def due_soon_horizon(today: date) -> date:
-    """The latest due date that is due soon on `today` (for queries: due_date <= this)."""
-    return add_workdays(today, DUE_SOON_WORKDAYS).date
+    """The latest due date that is due soon on `today` (for queries: due_date <= this): the day before
+    the 6th working day after it, so that exactly the due dates with at most 5 working days left fall
+    on or before it, a due date on a rest day included."""
+    return add_workdays(today, DUE_SOON_WORKDAYS + 1).date - timedelta(days=1)
 
 
 def _date(value: object) -> date | None:

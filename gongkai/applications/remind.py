@@ -74,9 +74,9 @@ def reminders_for(today: date) -> list[Reminder]:
     by_agency: dict[int, Reminder] = {}
     for application in candidates:
         assert application.due_date is not None
-        state = deadline_state(application.due_date, today)
-        if state not in ("overdue", "due_soon"):
-            continue
+        # Every candidate is overdue or due soon: the query took due dates up to the horizon.
+        state = deadline_state(application.due_date, today, horizon)
+        assert state is not None
         reminder = by_agency.setdefault(application.agency_id, Reminder(agency=application.agency))
         line = Line(application, state, signed_workdays(today, application.due_date))
         (reminder.overdue if state == "overdue" else reminder.due_soon).append(line)

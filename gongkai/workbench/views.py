@@ -6,7 +6,6 @@ A ValidationError from a service becomes a Chinese error on the form; a Permissi
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -77,7 +76,10 @@ def queue(request: HttpRequest, code: str) -> HttpResponse:
     # One horizon for the page, as the selector's own state filter uses it: `deadline_state` per row
     # would read the calendar once per row.
     horizon = due_soon_horizon(today)
-    rows = [(application, _state(application, today, horizon)) for application in page.object_list]
+    rows = [
+        (application, deadline_state(application.due_date, today, horizon) if application.is_open else None)
+        for application in page.object_list
+    ]
     context = {
         "agency": agency,
         "filters": filters,
@@ -91,17 +93,6 @@ def queue(request: HttpRequest, code: str) -> HttpResponse:
         "workbench/_queue_results.html" if request.headers.get("HX-Request") else "workbench/queue.html"
     )
     return render(request, template, context)
-
-
-def _state(application: Application, today: date, horizon: date) -> str | None:
-    """overdue, due_soon or ok, as `deadlines.deadline_state` defines them (due soon: at most 5 working
-    days left, i.e. due on or before the 5th working day after today); None when closed or paused."""
-    due = application.due_date
-    if not application.is_open or due is None:
-        return None
-    if due < today:
-        return "overdue"
-    return "due_soon" if due <= horizon else "ok"
 
 
 def _query_without_page(request: HttpRequest) -> str:
