@@ -233,8 +233,10 @@ _OLD_UNITS = r"人次|万元|亿元|元|条|件|次|篇|个|人|项|——|—|-
 # An old-table row pasted as text: label, unit, figure ("（一）收到申请数件60").
 _OLD_TEXT_ROW = re.compile(rf"^(?P<label>.+?)(?P<unit>{_OLD_UNITS})?\s*(?P<figures>[\d.\s]*)$")
 
-# The figures at the end of a line pasted from a table: digits, signs, points and spaces.
-_TRAILING_FIGURES = re.compile(r"(?P<figures>(?:[+-]?\d[\d.]*\s*)+)$")
+# The figures at the end of a line pasted from a table: digits, signs, points and spaces. Every
+# character has one way to match (a sign follows a digit or a space, never both), so a long run of
+# digits that fails at its end cannot backtrack exponentially (the 76-byte upload of issue 8).
+_TRAILING_FIGURES = re.compile(r"(?P<figures>[+-]?\d(?:[\d.]|[+-]\d|\s+[+-]?\d)*)\s*$")
 
 
 @dataclass
