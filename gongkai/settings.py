@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "gongkai.workdays",
     "gongkai.applications",
     "gongkai.appeals",
+    "gongkai.publications",
+    "gongkai.search",
     "gongkai.reports",
     "gongkai.portal",
     "gongkai.workbench",

@@ -81,6 +81,7 @@ class Membership(models.Model):
     class Role(models.TextChoices):
         STAFF = "staff", "工作人员"
         HEAD = "head", "负责人"
+        REVIEWER = "reviewer", "审核人"  # 保密审查 of items before they are published
         SUPERVISOR = "supervisor", "主管部门"
         ADMIN = "admin", "系统管理员"
 

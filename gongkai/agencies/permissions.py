@@ -2,6 +2,8 @@
 
 - 工作人员 (staff) and 负责人 (head) act on their own body's applications; only the head approves
   extensions and signs replies.
+- 审核人 (reviewer) does the secrecy review (保密审查) of items before their publication; the head approves
+  their publication (先审查、后公开). Staff and the head draft and submit items.
 - 主管部门 (supervisor) reads everything in its subtree, and changes nothing there.
 - 系统管理员 (admin, or a Django superuser) manages bodies, users and the calendar.
 """
@@ -48,6 +50,11 @@ def is_head(user: AnyUser, agency: Agency) -> bool:
     return Role.HEAD in roles_in(user, agency)
 
 
+def can_review(user: AnyUser, agency: Agency) -> bool:
+    """Reviewer or head of this body: may do the secrecy review (保密审查) of its items before publication."""
+    return bool(roles_in(user, agency) & {Role.REVIEWER, Role.HEAD})
+
+
 def can_read(user: AnyUser, agency: Agency) -> bool:
     """Staff or head of the body, a supervisor of it or of a body above it, or an administrator."""
     if not user.is_authenticated:
@@ -90,6 +97,21 @@ def require_act(user: AnyUser, agency: Agency) -> None:
 def require_head(user: AnyUser, agency: Agency) -> None:
     if not is_head(user, agency):
         raise PermissionDenied(f"此操作须由{agency.name}信息公开工作机构负责人批准。")
+
+
+def require_review(user: AnyUser, agency: Agency) -> None:
+    if not can_review(user, agency):
+        raise PermissionDenied(f"您不是{agency.name}的审核人或负责人，不能进行保密审查。")
+
+
+def can_read_publications(user: AnyUser, agency: Agency) -> bool:
+    """Whoever reads the body's records, and its reviewers (who see its items, not its applications)."""
+    return can_read(user, agency) or can_review(user, agency)
+
+
+def require_read_publications(user: AnyUser, agency: Agency) -> None:
+    if not can_read_publications(user, agency):
+        raise PermissionDenied(f"您无权查看{agency.name}的主动公开信息。")
 
 
 def require_read(user: AnyUser, agency: Agency) -> None:

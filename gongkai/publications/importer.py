@@ -1,0 +1,399 @@
+"""`gongkai publications import`: items moved here from a body's existing website, as JSON Lines.
+
+One item per line: `title` and `published` (YYYY-MM-DD) required; optional `doc_number`, `made`, `category`
+(a name, or a path "a/b"; unknown ones are created and reported), `body` (plain text or HTML, sanitised),
+`attachments` (paths relative to the file), `validity` (有效/失效/废止, or in_force/expired/repealed, which
+makes the item a normative document), and also `kind`, `genre`, `issuer`, `validity_changed`.
+
+Imported items were public already: they are stored as published, with an index number of the body, and
+indexed as they go. The guard scans them and its findings are listed for the body; it blocks nothing here.
+The import works line by line: a bad line is reported with its number and reason and nothing of it is
+saved; the others go on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+
+from gongkai.agencies.models import Agency
+from gongkai.publications import attachments as files
+from gongkai.publications import guard
+from gongkai.publications.findings import new_finding
+from gongkai.publications.indexing import Ancestry
+from gongkai.publications.models import (
+    NORMATIVE_KINDS,
+    Attachment,
+    Category,
+    Channel,
+    EventKind,
+    Finding,
+    Genre,
+    Kind,
+    Publication,
+    PublicationEvent,
+    Status,
+    Validity,
+)
+from gongkai.publications.numbering import format_index_number, reserve
+from gongkai.publications.sanitize import body_text, looks_like_html, sanitize_body
+from gongkai.publications.services import snapshot
+from gongkai.search import index
+
+BATCH = 1000
+MAX_LINE = 5_000_000  # bytes
+VALIDITY_NAMES = {
+    "有效": Validity.IN_FORCE,
+    "现行有效": Validity.IN_FORCE,
+    "失效": Validity.EXPIRED,
+    "废止": Validity.REPEALED,
+}
+KIND_NAMES = {label: value for value, label in Kind.choices}
+GENRE_NAMES = {label: value for value, label in Genre.choices}
+
+
+@dataclass
+class LineError:
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"第 {self.line} 行：{self.reason}"
+
+
+@dataclass
+class ImportResult:
+    imported: int = 0
+    errors: list[LineError] = field(default_factory=list)
+    created_categories: list[str] = field(default_factory=list)
+    findings: int = 0
+    items_with_findings: int = 0
+
+    @property
+    def rejected(self) -> int:
+        return len(self.errors)
+
+
+@dataclass
+class Row:
+    """A checked line, ready to be saved."""
+
+    line: int
+    publication: Publication
+    plain_body: str
+    attachments: list[files.CheckedFile]
+
+
+class Importer:
+    def __init__(self, agency: Agency, base: Path, today: date) -> None:
+        self.agency = agency
+        self.base = base.resolve()
+        self.today = today
+        self.result = ImportResult()
+        self.categories: dict[str, Category] = {}
+        for category in Category.objects.filter(agency=agency).order_by("path"):
+            self.categories[self._path_name(category)] = category
+        self.ancestry = Ancestry()
+
+    def _path_name(self, category: Category) -> str:
+        parent = Category.objects.get(pk=category.parent_id) if category.parent_id else None
+        return f"{self._path_name(parent)}/{category.name}" if parent else category.name
+
+    # --- checking a line -------------------------------------------------------------------------
+
+    def check(self, number: int, raw: str) -> Row:
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as error:
+            raise ValidationError(f"不是有效的 JSON（{error.msg}，第 {error.colno} 列）") from None
+        if not isinstance(data, dict):
+            raise ValidationError("每行应为一个 JSON 对象")
+        title = _text(data, "title", 300)
+        if not title:
+            raise ValidationError("缺少标题（title）")
+        published = _date(data, "published", required=True)
+        assert published is not None
+        if published > self.today:
+            raise ValidationError(f"发布日期 {published} 晚于今天")
+        made = _date(data, "made")
+        if made and made > published:
+            raise ValidationError(f"成文日期 {made} 晚于发布日期 {published}")
+        body = data.get("body") or ""
+        if not isinstance(body, str):
+            raise ValidationError("正文（body）应为文字")
+        kind = self._kind(data)
+        validity, changed = self._validity(data, kind, made or published)
+        if validity and kind not in NORMATIVE_KINDS:
+            kind = Kind.NORMATIVE
+        genre = data.get("genre") or Genre.OTHER
+        genre = GENRE_NAMES.get(genre, genre)
+        if genre not in Genre.values:
+            raise ValidationError(f"未知的体裁：{data.get('genre')}")
+        category = self._category(data.get("category"))
+        publication = Publication(
+            agency=self.agency,
+            status=Status.PUBLISHED,
+            title=title,
+            issuer=_text(data, "issuer", 200),
+            doc_number=_text(data, "doc_number", 100),
+            made_on=made,
+            published_on=published,
+            category=category,
+            item=category.item if category else None,
+            kind=kind,
+            genre=genre,
+            body=sanitize_body(body),
+            channels=[Channel.WEBSITE],
+            validity=validity,
+            validity_changed_on=changed,
+            imported=True,
+        )
+        plain = body_text(publication.body) if looks_like_html(body) else body
+        return Row(number, publication, plain, self._attachments(data.get("attachments")))
+
+    def _kind(self, data: dict[str, Any]) -> str:
+        kind = data.get("kind") or Kind.DOCUMENT
+        kind = KIND_NAMES.get(kind, kind)
+        if kind not in Kind.values:
+            raise ValidationError(f"未知的信息类型：{data.get('kind')}")
+        return str(kind)
+
+    def _validity(self, data: dict[str, Any], kind: str, earliest: date) -> tuple[str, date | None]:
+        raw = data.get("validity")
+        if raw in (None, ""):
+            return (Validity.IN_FORCE if kind in NORMATIVE_KINDS else ""), None
+        validity = VALIDITY_NAMES.get(raw, raw)
+        if validity not in Validity.values:
+            raise ValidationError(f"有效性应为 有效、失效 或 废止：{raw}")
+        changed = _date(data, "validity_changed")
+        if validity == Validity.IN_FORCE:
+            return validity, None
+        if changed and changed > self.today:
+            raise ValidationError(f"失效或废止日期 {changed} 晚于今天")
+        if changed and changed < earliest:
+            raise ValidationError(f"失效或废止日期 {changed} 早于成文日期")
+        return validity, changed
+
+    def _category(self, value: object) -> Category | None:
+        if value in (None, ""):
+            return None
+        if not isinstance(value, str):
+            raise ValidationError("目录（category）应为名称或“上级/下级”形式的路径")
+        names = [part.strip() for part in value.split("/") if part.strip()]
+        if not names or any(len(n) > 100 for n in names):
+            raise ValidationError(f"目录名称无效：{value}")
+        path = "/".join(names)
+        found = self.categories.get(path)
+        if found is None and len(names) == 1:
+            # A bare name: the body's category of that name anywhere in the tree, when there is just one.
+            same = [c for p, c in self.categories.items() if p.rsplit("/", 1)[-1] == names[0]]
+            found = same[0] if len(same) == 1 else None
+        return found or self._create_category(names)
+
+    def _create_category(self, names: list[str]) -> Category:
+        parent: Category | None = None
+        for depth in range(1, len(names) + 1):
+            path = "/".join(names[:depth])
+            category = self.categories.get(path)
+            if category is None:
+                with transaction.atomic():
+                    position = Category.objects.filter(agency=self.agency, parent=parent).count()
+                    category = Category.objects.create(
+                        agency=self.agency, parent=parent, name=names[depth - 1], position=position,
+                        item=parent.item if parent else None,
+                    )  # fmt: skip
+                    category.path = f"{parent.path if parent else '/'}{category.pk}/"
+                    category.save(update_fields=["path"])
+                self.categories[path] = category
+                self.result.created_categories.append(path)
+            parent = category
+        assert parent is not None
+        return parent
+
+    def _attachments(self, value: object) -> list[files.CheckedFile]:
+        if value in (None, "", []):
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValidationError("附件（attachments）应为文件路径的列表")
+        checked = []
+        for relative in value:
+            path = (self.base / relative).resolve()
+            if not path.is_relative_to(self.base):
+                raise ValidationError(f"附件路径超出导入文件所在目录：{relative}")
+            if not path.is_file():
+                raise ValidationError(f"附件不存在：{relative}")
+            if path.stat().st_size > files.MAX_BYTES:
+                raise ValidationError(f"附件“{relative}”超过 {files.MAX_BYTES // 1024 // 1024} MB")
+            checked.append(files.check_file(path.name, path.read_bytes()))
+        return checked
+
+    # --- saving a batch --------------------------------------------------------------------------
+
+    def save(self, rows: list[Row]) -> None:
+        """Save checked rows together; if the database refuses the batch, row by row, so that only the bad
+        one is lost."""
+        if not rows:
+            return
+        try:
+            with transaction.atomic():
+                self._save(rows)
+        except DatabaseError:
+            for row in rows:
+                try:
+                    with transaction.atomic():
+                        self._save([row])
+                except DatabaseError as error:
+                    self.result.errors.append(LineError(row.line, f"无法保存：{error}"))
+
+    def _save(self, rows: list[Row]) -> None:
+        by_year: dict[int, list[Row]] = {}
+        for row in rows:
+            assert row.publication.published_on is not None
+            by_year.setdefault(row.publication.published_on.year, []).append(row)
+        for year, group in by_year.items():
+            first = reserve(agency=self.agency, year=year, count=len(group))
+            for offset, row in enumerate(group):
+                p = row.publication
+                p.index_year, p.index_sequence = year, first + offset
+                p.index_number = format_index_number(self.agency, year, first + offset)
+        publications = Publication.objects.bulk_create([row.publication for row in rows])
+        stored: list[Attachment] = []
+        for row in rows:
+            for position, checked in enumerate(row.attachments):
+                stored.append(
+                    Attachment(
+                        publication=row.publication, name=checked.name, file=files.store(checked), type=checked.type,
+                        size=len(checked.data), sha256=checked.sha256, text=checked.text, text_note=checked.note,
+                        position=position,
+                    )
+                )  # fmt: skip
+        Attachment.objects.bulk_create(stored)
+        texts: dict[int, list[tuple[int, str, str]]] = {}
+        for attachment in stored:
+            texts.setdefault(attachment.publication_id, []).append(
+                (attachment.pk, attachment.name, attachment.text)
+            )
+        PublicationEvent.objects.bulk_create(
+            PublicationEvent(publication=p, kind=EventKind.IMPORTED, after=snapshot(p)) for p in publications
+        )
+        found: list[Finding] = []
+        for row in rows:
+            p = row.publication
+            fields = [
+                ("title", "标题", p.title),
+                ("doc_number", "文号", p.doc_number),
+                ("body", "正文", row.plain_body),
+            ]
+            fields += [(f"attachment:{pk}", f"附件“{name}”", text) for pk, name, text in texts.get(p.pk, [])]
+            matches = list(guard.scan_fields(fields))
+            seen = set()
+            for source, label, m in matches:
+                if (source, m.kind, m.text) not in seen:
+                    seen.add((source, m.kind, m.text))
+                    found.append(new_finding(p, source, label, m, after_publication=True))
+            if matches:
+                self.result.items_with_findings += 1
+        Finding.objects.bulk_create(found)
+        self.result.findings += len(found)
+        index.add(
+            (
+                index.Entry(
+                    publication_id=p.pk, agency_id=self.agency.pk, agency_path=self.agency.path,
+                    ancestor_ids=self.ancestry.agencies(self.agency),
+                    category_ids=self.ancestry.categories(p.category),
+                    category_path=p.category.path if p.category else "",
+                    published_on=p.published_on, index_number=p.index_number or "", validity=p.validity,
+                    genre=p.genre, kind=p.kind, title=p.title, doc_number=p.doc_number, body=row.plain_body,
+                    attachments=[t for _, _, t in texts.get(p.pk, [])],
+                )
+                for row in rows
+                for p in [row.publication]
+                if p.published_on is not None
+            ),
+            replace=False,
+        )  # fmt: skip
+        self.result.imported += len(rows)
+
+
+def _text(data: dict[str, Any], key: str, limit: int) -> str:
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{key} 应为文字")
+    value = " ".join(value.split())
+    if len(value) > limit:
+        raise ValidationError(f"{key} 超过 {limit} 个字")
+    return value
+
+
+def _date(data: dict[str, Any], key: str, *, required: bool = False) -> date | None:
+    value = data.get(key)
+    if value in (None, ""):
+        if required:
+            raise ValidationError(f"缺少日期 {key}（YYYY-MM-DD）")
+        return None
+    try:
+        return (
+            date.fromisoformat(str(value))
+            if isinstance(value, str) and len(value) == 10
+            else _bad_date(key, value)
+        )
+    except ValueError:
+        return _bad_date(key, value)
+
+
+def _bad_date(key: str, value: object) -> date:
+    raise ValidationError(f"{key} 应为日期 YYYY-MM-DD：{value}")
+
+
+def _lines(stream: IO[bytes]) -> Iterator[tuple[int, str | None, str]]:
+    """(line number, text or None, error) for every non-blank line."""
+    for number, raw in enumerate(stream, start=1):
+        if len(raw) > MAX_LINE:
+            yield number, None, f"该行超过 {MAX_LINE // 1_000_000} MB"
+            continue
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield number, None, "不是 UTF-8 编码的文字"
+            continue
+        if text.strip():
+            yield number, text, ""
+
+
+def import_publications(
+    *, agency: Agency, path: Path, progress: Callable[[int, int], None] | None = None
+) -> ImportResult:
+    """Import the file line by line (see the module's note). `progress(bytes_read, size)` is called as
+    it goes."""
+    importer = Importer(agency, path.parent, timezone.localdate())
+    size = path.stat().st_size
+    rows: list[Row] = []
+    with path.open("rb") as stream:
+        for number, text, error in _lines(stream):
+            if text is None:
+                importer.result.errors.append(LineError(number, error))
+                continue
+            try:
+                rows.append(importer.check(number, text))
+            except ValidationError as invalid:
+                importer.result.errors.append(LineError(number, "；".join(invalid.messages)))
+            if len(rows) >= BATCH:
+                importer.save(rows)
+                rows = []
+                if progress:
+                    progress(stream.tell(), size)
+        importer.save(rows)
+    if progress:
+        progress(size, size)
+    importer.result.errors.sort(key=lambda e: e.line)
+    return importer.result

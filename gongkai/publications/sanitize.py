@@ -1,0 +1,76 @@
+"""The body of an item: rich text as HTML, kept only within an allow-list (nh3, the Ammonia sanitiser),
+and the plain text read from it for search and for the guard.
+
+Plain text (no tags) is taken as paragraphs, one per line. Scripts, styles, event handlers, frames, forms
+and `javascript:` links never reach the database; links keep http, https and mailto only.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import nh3
+
+TAGS = {
+    "p", "br", "strong", "b", "em", "i", "u", "sub", "sup", "h2", "h3", "h4", "h5", "blockquote",
+    "ul", "ol", "li", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a", "hr", "div", "span",
+}  # fmt: skip
+ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+MAX_BODY = 2_000_000  # characters of HTML: a long regulation runs to a few hundred thousand
+
+_TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
+_BLOCKS = {"p", "br", "div", "li", "tr", "h2", "h3", "h4", "h5", "blockquote", "table", "hr", "caption"}
+
+
+def looks_like_html(value: str) -> bool:
+    return bool(_TAG.search(value))
+
+
+def sanitize_body(value: str) -> str:
+    """The body as safe HTML: HTML through the allow-list, plain text as escaped paragraphs."""
+    value = (value or "").replace("\r\n", "\n").strip()
+    if not value:
+        return ""
+    if not looks_like_html(value):
+        return "".join(f"<p>{html.escape(line.strip())}</p>" for line in value.split("\n") if line.strip())
+    return nh3.clean(
+        value,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        clean_content_tags={"script", "style"},
+        link_rel="noopener noreferrer nofollow",
+    ).strip()
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append("\t")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def body_text(body_html: str) -> str:
+    """The plain text of a sanitised body: paragraphs on their own lines."""
+    if not body_html:
+        return ""
+    parser = _Text()
+    parser.feed(body_html)
+    parser.close()
+    text = "".join(parser.parts)
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())

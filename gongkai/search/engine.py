@@ -1,0 +1,290 @@
+"""Searching published items: one interface, two backends (SQLite FTS5, PostgreSQL GIN over tsvector).
+
+A published item is a hit for a term exactly when N(term) is a substring of N(title), N(document number),
+N(body) or N(an attachment's text) (`text.normalize`); every term of the query must hit. Hits come newest
+first (published date, then index number, descending), or by relevance on request. The total is exact up
+to `TOTAL_CAP`; past it the search says "more than 10,000" (`total_is_exact` False), as large search
+engines do, and pages reach only that far.
+
+SQLite: each term is a phrase of its bigram tokens in the FTS5 table (exact: consecutive positions of one
+field), a one-character term a prefix; filters are facet tokens. The table's rowid is the item's place in
+the newest-first order by date (`index.sort_key`), so FTS5 reads hits newest first and stops at the page;
+the index numbers of the page's last day are then sorted exactly.
+
+PostgreSQL: the GIN index finds the items having every unigram or bigram of the terms and the facets; the
+stored normal form decides terms of three or more characters exactly (`strpos`). A term frequent enough
+that walking the newest-first index meets a page of hits sooner than fetching every hit is read that way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import connection
+
+from gongkai.search import text
+from gongkai.search.index import DAY_SHIFT, facet
+
+TOTAL_CAP = 10_000
+ORDERS = ("newest", "relevance")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What narrows a search, as ids and values (the selectors turn codes into these)."""
+
+    agency_id: int | None = None
+    subtree: bool = False
+    agency_path: str = ""  # needed with subtree on PostgreSQL's walk
+    category_id: int | None = None
+    category_path: str = ""
+    year: int | None = None
+    validity: str | None = None
+    genre: str | None = None
+    kind: str | None = None
+
+    def facets(self) -> list[str]:
+        out = []
+        if self.agency_id is not None:
+            out.append(facet("s" if self.subtree else "a", self.agency_id))
+        if self.category_id is not None:
+            out.append(facet("c", self.category_id))
+        if self.year is not None:
+            out.append(facet("y", self.year))
+        if self.validity:
+            out.append(facet("v", self.validity))
+        if self.genre:
+            out.append(facet("g", self.genre))
+        if self.kind:
+            out.append(facet("k", self.kind))
+        return out
+
+
+@dataclass
+class Found:
+    """One page of hits: the items' ids in order, and the total."""
+
+    publication_ids: list[int]
+    total: int
+    total_is_exact: bool
+    terms: list[str] = field(default_factory=list)
+
+
+def search(
+    query: str, filters: Filters | None = None, *, page: int = 1, per_page: int = 20, order: str = "newest"
+) -> Found:
+    terms = text.split_terms(query)
+    filters = filters or Filters()
+    backend = _SQLite() if connection.vendor == "sqlite" else _PostgreSQL()
+    count = backend.count(terms, filters, TOTAL_CAP + 1)
+    total, exact = (count, True) if count <= TOTAL_CAP else (TOTAL_CAP, False)
+    offset = (max(page, 1) - 1) * per_page
+    if offset >= total:
+        return Found([], total, exact, terms)
+    limit = min(per_page, total - offset)
+    if order == "relevance":
+        keys = backend.newest(terms, filters, 0, total)
+        ids = [pk for pk, _ in keys]
+        ranked = _by_relevance(ids, terms)
+        return Found(ranked[offset : offset + limit], total, exact, terms)
+    keys = backend.newest(terms, filters, offset, limit, total=count)
+    return Found([pk for pk, _ in keys], total, exact, terms)
+
+
+def _by_relevance(publication_ids: list[int], terms: list[str]) -> list[int]:
+    """Items whose title holds the terms first, then those whose document number does, then the rest;
+    newest first within each (the ids come newest first, and the sort is stable)."""
+    if not terms:
+        return publication_ids
+    rows: dict[int, tuple[str, str]] = {}
+    with connection.cursor() as cursor:
+        for start in range(0, len(publication_ids), 900):
+            chunk = publication_ids[start : start + 900]
+            marks = ",".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT publication_id, title, doc_number FROM search_searchdoc WHERE publication_id IN ({marks})",  # noqa: S608 (placeholders and fixed names only)
+                chunk,
+            )
+            rows.update({pk: (title, number) for pk, title, number in cursor.fetchall()})
+
+    def score(pk: int) -> int:
+        title, number = rows.get(pk, ("", ""))
+        return -sum(4 if t in title else 2 if t in number else 1 for t in terms)
+
+    return sorted(publication_ids, key=score)
+
+
+class _SQLite:
+    COLUMNS = "{title doc_number body attachments}"
+
+    def match(self, terms: Sequence[str], filters: Filters) -> str | None:
+        parts = []
+        for term in terms:
+            tokens = text.term_tokens(term)
+            if len(term) == 1:
+                parts.append(f"{self.COLUMNS} : {tokens[0]}*")
+            else:
+                parts.append(f'{self.COLUMNS} : "{" ".join(tokens)}"')
+        parts += [f"facets : {f}" for f in filters.facets()]
+        return " AND ".join(parts) if parts else None
+
+    def count(self, terms: Sequence[str], filters: Filters, cap: int) -> int:
+        expression = self.match(terms, filters)
+        with connection.cursor() as cursor:
+            if expression is None:
+                cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_searchdoc LIMIT %s)", [cap])
+            else:
+                cursor.execute(
+                    "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
+                    [expression, cap],
+                )
+            return int(cursor.fetchone()[0])
+
+    def _rowids(
+        self, expression: str | None, limit: int | None, below: int | None = None, floor: int | None = None
+    ) -> list[int]:
+        params: list[Any]
+        table, where, params = (
+            ("search_fts", "search_fts MATCH %s", [expression])
+            if expression
+            else ("search_searchdoc", "1", [])
+        )
+        key = "rowid" if expression else "id"
+        if below is not None:
+            where += f" AND {key} < %s AND {key} >= %s"
+            params += [below, floor]
+        sql = f"SELECT {key} FROM {table} WHERE {where} ORDER BY {key} DESC"  # noqa: S608 (placeholders and fixed names only)
+        if limit is not None:
+            sql += " LIMIT %s"
+            params.append(limit)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def newest(
+        self, terms: Sequence[str], filters: Filters, offset: int, limit: int, total: int | None = None
+    ) -> list[tuple[int, str]]:
+        expression = self.match(terms, filters)
+        keys = self._rowids(expression, offset + limit)
+        if not keys:
+            return []
+        # Rows come by (day, item id); within the last day read, the order is by index number: read the
+        # rest of that day too, then sort exactly.
+        last = keys[-1]
+        floor = (last >> DAY_SHIFT) << DAY_SHIFT
+        keys += self._rowids(expression, None, below=last, floor=floor)
+        rows = _doc_rows(keys)
+        rows.sort(key=lambda r: (r[1], r[2]), reverse=True)
+        return [(pk, number) for pk, _, number in rows[offset : offset + limit]]
+
+
+def _doc_rows(keys: list[int]) -> list[tuple[int, date, str]]:
+    """(publication id, published, index number) of the index rows `keys`."""
+    out: list[tuple[int, date, str]] = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(keys), 900):
+            chunk = keys[start : start + 900]
+            marks = ",".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE id IN ({marks})",  # noqa: S608 (placeholders and fixed names only)
+                chunk,
+            )
+            out += [(pk, _as_date(published), number) for pk, published, number in cursor.fetchall()]
+    return out
+
+
+def _as_date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+class _PostgreSQL:
+    TEXT = ("title", "doc_number", "body", "attachments")
+
+    def tsquery(self, terms: Sequence[str], filters: Filters) -> str | None:
+        lexemes = [lexeme for term in terms for lexeme in text.term_lexemes(term)]
+        lexemes += ["~" + f for f in filters.facets()]
+        if not lexemes:
+            return None
+        return " & ".join(f"'{lexeme}'" for lexeme in dict.fromkeys(lexemes))
+
+    def exact(self, terms: Sequence[str], *, all_terms: bool) -> tuple[str, list[Any]]:
+        """SQL that holds exactly when the row has every term (those of one or two characters are decided
+        by the lexemes already, unless `all_terms`)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for term in terms:
+            if len(term) >= 3 or all_terms:
+                clauses.append("(" + " OR ".join(f"strpos({c}, %s) > 0" for c in self.TEXT) + ")")
+                params += [term] * len(self.TEXT)
+        return (" AND ".join(clauses) or "TRUE"), params
+
+    def columns(self, filters: Filters) -> tuple[str, list[Any]]:
+        """The filters as conditions on the row's columns (for the walk, which does not use the tokens)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if filters.agency_id is not None:
+            if filters.subtree:
+                clauses.append("agency_path LIKE %s")
+                params.append(filters.agency_path.replace("%", r"\%").replace("_", r"\_") + "%")
+            else:
+                clauses.append("agency_id = %s")
+                params.append(filters.agency_id)
+        if filters.category_id is not None:
+            clauses.append("category_path LIKE %s")
+            params.append(filters.category_path + "%")
+        for name in ("year", "validity", "genre", "kind"):
+            value = getattr(filters, name)
+            if value:
+                clauses.append(f"{name} = %s")
+                params.append(value)
+        return (" AND ".join(clauses) or "TRUE"), params
+
+    def where(self, terms: Sequence[str], filters: Filters) -> tuple[str, list[Any]]:
+        query = self.tsquery(terms, filters)
+        exact, params = self.exact(terms, all_terms=False)
+        if query is None:
+            return exact, list(params)
+        return f"tokens @@ %s::tsquery AND {exact}", [query, *params]
+
+    def count(self, terms: Sequence[str], filters: Filters, cap: int) -> int:
+        where, params = self.where(terms, filters)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM search_searchdoc WHERE {where} LIMIT %s) s",  # noqa: S608 (placeholders and fixed names only)
+                [*params, cap],
+            )
+            return int(cursor.fetchone()[0])
+
+    def newest(
+        self, terms: Sequence[str], filters: Filters, offset: int, limit: int, total: int | None = None
+    ) -> list[tuple[int, str]]:
+        with connection.cursor() as cursor:
+            if total is not None and terms and self._walk_is_cheaper(cursor, total, offset + limit):
+                exact, params = self.exact(terms, all_terms=True)
+                columns, column_params = self.columns(filters)
+                cursor.execute(
+                    f"SELECT publication_id, index_number FROM search_searchdoc WHERE {exact} AND {columns} "  # noqa: S608 (placeholders and fixed names only)
+                    "ORDER BY published_on DESC, index_number DESC LIMIT %s OFFSET %s",
+                    [*params, *column_params, limit, offset],
+                )
+            else:
+                where, params = self.where(terms, filters)
+                # Materialised: every hit is fetched through the GIN index, then the page is sorted out.
+                cursor.execute(
+                    "WITH hits AS MATERIALIZED (SELECT publication_id, published_on, index_number "  # noqa: S608 (placeholders and fixed names only)
+                    f"FROM search_searchdoc WHERE {where}) "
+                    "SELECT publication_id, index_number FROM hits ORDER BY published_on DESC, index_number DESC "
+                    "LIMIT %s OFFSET %s",
+                    [*params, limit, offset],
+                )
+            return [(pk, number) for pk, number in cursor.fetchall()]
+
+    def _walk_is_cheaper(self, cursor: object, hits: int, needed: int) -> bool:
+        """Walking the newest-first index reads about needed × rows / hits rows; fetching every hit reads
+        `hits` rows (more when the total was capped)."""
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_searchdoc'")  # type: ignore[attr-defined]
+        rows = max(float(cursor.fetchone()[0]), 1.0)  # type: ignore[attr-defined]
+        return needed * rows / max(hits, 1) < hits

@@ -1,0 +1,85 @@
+"""Highlighted snippets: where the normalised terms fall in the text as written.
+
+The text is normalised one character at a time (NFKC, whitespace dropped, a year's brackets as 〔〕), with
+each normalised character remembering the written one it came from, so a match in the normal form is a
+span of the written text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from gongkai.search.text import _YEAR_IN_BRACKETS
+
+SNIPPET = 110  # characters around the first match
+
+
+@dataclass(frozen=True)
+class Part:
+    text: str
+    mark: bool
+
+
+def _normal_map(text: str) -> tuple[str, list[int]]:
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        for out in unicodedata.normalize("NFKC", ch):
+            if not out.isspace():
+                chars.append(out)
+                origin.append(i)
+    normal = "".join(chars)
+    # The bracket rule keeps lengths: one bracket for another.
+    normal = _YEAR_IN_BRACKETS.sub(r"〔\1〕", normal)
+    return normal, origin
+
+
+def spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Merged (start, end) spans of the written text where a term occurs."""
+    if not text or not terms:
+        return []
+    normal, origin = _normal_map(text)
+    found: list[tuple[int, int]] = []
+    for term in terms:
+        for m in re.finditer(re.escape(term), normal):
+            found.append((origin[m.start()], origin[m.end() - 1] + 1))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def marked(text: str, terms: list[str]) -> list[Part]:
+    """The whole text in parts, the matches marked."""
+    parts: list[Part] = []
+    last = 0
+    for start, end in spans(text, terms):
+        if start > last:
+            parts.append(Part(text[last:start], False))
+        parts.append(Part(text[start:end], True))
+        last = end
+    if last < len(text):
+        parts.append(Part(text[last:], False))
+    return parts
+
+
+def snippet(text: str, terms: list[str], size: int = SNIPPET) -> list[Part]:
+    """About `size` characters around the first match (the beginning when there is none), marked."""
+    text = " ".join(text.split())
+    found = spans(text, terms)
+    start = max(0, found[0][0] - size // 3) if found else 0
+    end = min(len(text), start + size)
+    piece = text[start:end]
+    parts = marked(piece, terms)
+    if start > 0:
+        parts.insert(0, Part("…", False))
+    if end < len(text):
+        parts.append(Part("…", False))
+    return parts

@@ -1,0 +1,156 @@
+"""Searching published items for the portal, the API and the command line: filters named by code and
+checked, hits with their items and highlighted snippets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+
+from gongkai.agencies.models import Agency
+from gongkai.search import engine
+from gongkai.search.highlight import Part, marked, snippet
+
+MAX_QUERY = 200
+MAX_TERMS = 10
+MAX_PAGE = engine.TOTAL_CAP
+
+
+@dataclass
+class Hit:
+    publication_id: int
+    index_number: str
+    title: str
+    published: date
+    agency_name: str
+    agency_code: str
+    serial: str
+    doc_number: str
+    title_parts: list[Part] = field(default_factory=list)
+    snippet_parts: list[Part] = field(default_factory=list)
+
+
+@dataclass
+class SearchPage:
+    query: str
+    terms: list[str]
+    total: int
+    total_is_exact: bool
+    page: int
+    per_page: int
+    hits: list[Hit]
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+def search_publications(
+    query: str,
+    *,
+    agency_code: str | None = None,
+    subtree: bool = False,
+    category_id: int | None = None,
+    year: int | None = None,
+    validity: str | None = None,
+    genre: str | None = None,
+    kind: str | None = None,
+    order: str = "newest",
+    page: int = 1,
+    per_page: int = 20,
+) -> SearchPage:
+    """One page of published items matching every term of `query` (see `engine`), newest first or by
+    relevance. Unknown bodies, categories or values are a ValidationError in Chinese."""
+    from gongkai.publications.models import Category, Genre, Kind, Validity
+
+    query = (query or "").strip()
+    if len(query) > MAX_QUERY:
+        raise ValidationError(f"检索词过长（最多 {MAX_QUERY} 个字）。")
+    if len(query.split()) > MAX_TERMS:
+        raise ValidationError(f"检索词最多 {MAX_TERMS} 个。")
+    if order not in engine.ORDERS:
+        raise ValidationError("排序应为 newest（最新）或 relevance（相关度）。")
+    agency = None
+    if agency_code:
+        agency = Agency.objects.filter(code=agency_code).first()
+        if agency is None:
+            raise ValidationError(f"机关不存在：{agency_code}")
+    category = None
+    if category_id is not None:
+        category = Category.objects.filter(pk=category_id).first()
+        if category is None or (agency is not None and not subtree and category.agency_id != agency.pk):
+            raise ValidationError("公开目录不存在。")
+    if validity and validity not in Validity.values:
+        raise ValidationError(f"未知的有效性：{validity}")
+    if genre and genre not in Genre.values:
+        raise ValidationError(f"未知的体裁：{genre}")
+    if kind and kind not in Kind.values:
+        raise ValidationError(f"未知的信息类型：{kind}")
+    if year is not None and not 1949 <= year <= 9999:
+        raise ValidationError(f"年度超出范围：{year}")
+    page = max(1, min(page, MAX_PAGE))
+    filters = engine.Filters(
+        agency_id=agency.pk if agency else None,
+        subtree=subtree,
+        agency_path=agency.path if agency else "",
+        category_id=category.pk if category else None,
+        category_path=category.path if category else "",
+        year=year,
+        validity=validity or None,
+        genre=genre or None,
+        kind=kind or None,
+    )
+    found = engine.search(query, filters, page=page, per_page=per_page, order=order)
+    return SearchPage(
+        query=query,
+        terms=found.terms,
+        total=found.total,
+        total_is_exact=found.total_is_exact,
+        page=page,
+        per_page=per_page,
+        hits=_hits(found.publication_ids, found.terms),
+    )
+
+
+def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
+    from gongkai.publications.models import Publication
+    from gongkai.publications.sanitize import body_text
+
+    items = Publication.objects.select_related("agency").prefetch_related("attachments").in_bulk(ids)
+    hits = []
+    for pk in ids:
+        p = items.get(pk)
+        if p is None or p.published_on is None:
+            continue
+        body = body_text(p.body)
+        source = body
+        if terms and not any(t in engine.text.normalize(body) for t in terms):
+            # The match is in an attachment (or only in the title or number): show where it is.
+            for attachment in p.attachments.all():
+                if any(t in engine.text.normalize(attachment.text) for t in terms):
+                    source = f"附件“{attachment.name}”：{attachment.text}"
+                    break
+        hits.append(
+            Hit(
+                publication_id=p.pk,
+                index_number=p.index_number or "",
+                title=p.title,
+                published=p.published_on,
+                agency_name=p.agency.name,
+                agency_code=p.agency.code,
+                serial=p.serial,
+                doc_number=p.doc_number,
+                title_parts=marked(p.title, terms),
+                snippet_parts=snippet(source, terms),
+            )
+        )
+    return hits
