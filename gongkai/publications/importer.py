@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 from gongkai.publications import attachments as files
-from gongkai.publications import guard
+from gongkai.publications import bulk, guard
 from gongkai.publications.findings import new_finding
 from gongkai.publications.indexing import Ancestry
 from gongkai.publications.models import (
@@ -50,6 +50,7 @@ from gongkai.search import index
 
 BATCH = 1000
 MAX_LINE = 5_000_000  # bytes
+KINDS, GENRES, VALIDITIES = frozenset(Kind.values), frozenset(Genre.values), frozenset(Validity.values)
 VALIDITY_NAMES = {
     "有效": Validity.IN_FORCE,
     "现行有效": Validity.IN_FORCE,
@@ -102,6 +103,7 @@ class Importer:
         for category in Category.objects.filter(agency=agency).order_by("path"):
             self.categories[self._path_name(category)] = category
         self.ancestry = Ancestry()
+        self.days = index.DaySequence()
 
     def _path_name(self, category: Category) -> str:
         parent = Category.objects.get(pk=category.parent_id) if category.parent_id else None
@@ -135,7 +137,7 @@ class Importer:
             kind = Kind.NORMATIVE
         genre = data.get("genre") or Genre.OTHER
         genre = GENRE_NAMES.get(genre, genre)
-        if genre not in Genre.values:
+        if genre not in GENRES:
             raise ValidationError(f"未知的体裁：{data.get('genre')}")
         category = self._category(data.get("category"))
         publication = Publication(
@@ -162,7 +164,7 @@ class Importer:
     def _kind(self, data: dict[str, Any]) -> str:
         kind = data.get("kind") or Kind.DOCUMENT
         kind = KIND_NAMES.get(kind, kind)
-        if kind not in Kind.values:
+        if kind not in KINDS:
             raise ValidationError(f"未知的信息类型：{data.get('kind')}")
         return str(kind)
 
@@ -171,7 +173,7 @@ class Importer:
         if raw in (None, ""):
             return (Validity.IN_FORCE if kind in NORMATIVE_KINDS else ""), None
         validity = VALIDITY_NAMES.get(raw, raw)
-        if validity not in Validity.values:
+        if validity not in VALIDITIES:
             raise ValidationError(f"有效性应为 有效、失效 或 废止：{raw}")
         changed = _date(data, "validity_changed")
         if validity == Validity.IN_FORCE:
@@ -244,11 +246,13 @@ class Importer:
             return
         try:
             with transaction.atomic():
+                self.days = index.DaySequence()  # ids of the index are read afresh in each transaction
                 self._save(rows)
         except DatabaseError:
             for row in rows:
                 try:
                     with transaction.atomic():
+                        self.days = index.DaySequence()
                         self._save([row])
                 except DatabaseError as error:
                     self.result.errors.append(LineError(row.line, f"无法保存：{error}"))
@@ -264,7 +268,8 @@ class Importer:
                 p = row.publication
                 p.index_year, p.index_sequence = year, first + offset
                 p.index_number = format_index_number(self.agency, year, first + offset)
-        publications = Publication.objects.bulk_create([row.publication for row in rows])
+        publications = [row.publication for row in rows]
+        bulk.insert_publications(publications)
         stored: list[Attachment] = []
         for row in rows:
             for position, checked in enumerate(row.attachments):
@@ -281,8 +286,11 @@ class Importer:
             texts.setdefault(attachment.publication_id, []).append(
                 (attachment.pk, attachment.name, attachment.text)
             )
-        PublicationEvent.objects.bulk_create(
-            PublicationEvent(publication=p, kind=EventKind.IMPORTED, after=snapshot(p)) for p in publications
+        bulk.insert_events(
+            [
+                PublicationEvent(publication=p, kind=EventKind.IMPORTED, after=snapshot(p))
+                for p in publications
+            ]
         )
         found: list[Finding] = []
         for row in rows:
@@ -319,6 +327,7 @@ class Importer:
                 if p.published_on is not None
             ),
             replace=False,
+            days=self.days,
         )  # fmt: skip
         self.result.imported += len(rows)
 

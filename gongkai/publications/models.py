@@ -294,6 +294,12 @@ class Publication(models.Model):
     def is_normative(self) -> bool:
         return self.kind in NORMATIVE_KINDS
 
+    def get_absolute_url(self) -> str:
+        """The public page of a published item."""
+        from django.urls import reverse
+
+        return reverse("disclosure:item", args=[self.agency.code, self.serial])
+
     @property
     def serial(self) -> str:
         """The index number without the body's code: "2024-00012", the last part of the item's address."""

@@ -8,7 +8,7 @@ engines do, and pages reach only that far.
 
 SQLite: each term is a phrase of its bigram tokens in the FTS5 table (exact: consecutive positions of one
 field), a one-character term a prefix; filters are facet tokens. The table's rowid is the item's place in
-the newest-first order by date (`index.sort_key`), so FTS5 reads hits newest first and stops at the page;
+the newest-first order by date (`index.DaySequence`), so FTS5 reads hits newest first and stops at the page;
 the index numbers of the page's last day are then sorted exactly.
 
 PostgreSQL: the GIN index finds the items having every unigram or bigram of the terms and the facets; the
@@ -26,7 +26,7 @@ from typing import Any
 from django.db import connection
 
 from gongkai.search import text
-from gongkai.search.index import DAY_SHIFT, facet
+from gongkai.search.index import DAY_SHIFT, OVERSIZED, facet
 
 TOTAL_CAP = 10_000
 ORDERS = ("newest", "relevance")
@@ -125,7 +125,7 @@ class _SQLite:
         for term in terms:
             tokens = text.term_tokens(term)
             if len(term) == 1:
-                parts.append(f"{self.COLUMNS} : {tokens[0]}*")
+                parts.append(f'{self.COLUMNS} : "{tokens[0]}"*')
             else:
                 parts.append(f'{self.COLUMNS} : "{" ".join(tokens)}"')
         parts += [f"facets : {f}" for f in filters.facets()]
@@ -243,11 +243,20 @@ class _PostgreSQL:
         return (" AND ".join(clauses) or "TRUE"), params
 
     def where(self, terms: Sequence[str], filters: Filters) -> tuple[str, list[Any]]:
-        query = self.tsquery(terms, filters)
+        """The GIN index's condition and the exact check. A row too long for a tsvector (OVERSIZED) has no
+        text lexemes: it is read for every term, and its stored text decides every term."""
         exact, params = self.exact(terms, all_terms=False)
-        if query is None:
-            return exact, list(params)
-        return f"tokens @@ %s::tsquery AND {exact}", [query, *params]
+        if not terms:
+            facets = self.tsquery([], filters)
+            return ("tokens @@ %s::tsquery", [facets]) if facets else ("TRUE", [])
+        text_query = self.tsquery(terms, Filters())
+        facets = self.tsquery([], filters)
+        query = f"(({text_query}) | '{OVERSIZED}')" + (f" & {facets}" if facets else "")
+        every, every_params = self.exact(terms, all_terms=True)
+        return (
+            f"tokens @@ %s::tsquery AND {exact} AND (NOT oversized OR {every})",
+            [query, *params, *every_params],
+        )
 
     def count(self, terms: Sequence[str], filters: Filters, cap: int) -> int:
         where, params = self.where(terms, filters)

@@ -20,18 +20,54 @@ from typing import Any
 from django.db import connection
 
 from gongkai.search import text
-from gongkai.search.models import SearchDoc
 
-DAY_SHIFT = 40  # the id of a row: days since 1970-01-01 in the high bits, the item's id in the low ones
+# The id of a row: days since 1970-01-01 in the high bits, the row's number within its day in the low ones.
+# Small ids keep FTS5's doclists small (it stores the differences between the ids of a token's rows).
+DAY_SHIFT = 17
 _EPOCH = date(1970, 1, 1)
 
 
-def sort_key(published_on: date, publication_id: int) -> int:
-    return ((published_on - _EPOCH).days << DAY_SHIFT) | publication_id
+def day_number(published_on: date) -> int:
+    return (published_on - _EPOCH).days
 
 
-def day_of_key(key: int) -> int:
-    return key >> DAY_SHIFT
+class DaySequence:
+    """Hands out the next id of each day within one transaction: each day's last id is read once (all the
+    days of a batch in one query), then counted on. On PostgreSQL a day is locked (advisory lock) until the
+    transaction ends, so that two writers never take the same id."""
+
+    def __init__(self) -> None:
+        self.last: dict[int, int] = {}
+
+    def prepare(self, dates: Iterable[date]) -> None:
+        days = sorted({day_number(d) for d in dates} - set(self.last))
+        with connection.cursor() as cursor:
+            for start in range(0, len(days), 300):
+                chunk = days[start : start + 300]
+                if connection.vendor == "postgresql":
+                    cursor.execute(
+                        "SELECT pg_advisory_xact_lock(%s, d) FROM unnest(%s::int[]) AS d ORDER BY d",
+                        [_LOCK_SPACE, chunk],
+                    )
+                selects = ", ".join(
+                    ["(SELECT max(id) FROM search_searchdoc WHERE id >= %s AND id < %s)"] * len(chunk)
+                )
+                cursor.execute(
+                    f"SELECT {selects}",
+                    [bound for day in chunk for bound in (day << DAY_SHIFT, (day + 1) << DAY_SHIFT)],
+                )
+                for day, found in zip(chunk, cursor.fetchone(), strict=True):
+                    self.last[day] = int(found) if found is not None else day << DAY_SHIFT
+
+    def next_id(self, published_on: date) -> int:
+        day = day_number(published_on)
+        if day not in self.last:
+            self.prepare([published_on])
+        self.last[day] += 1
+        return self.last[day]
+
+
+_LOCK_SPACE = 0x6B67  # the advisory locks' first key: the search index's days
 
 
 @dataclass(frozen=True)
@@ -76,9 +112,30 @@ def facets_of(entry: Entry) -> list[str]:
     return tokens
 
 
-def _doc(entry: Entry) -> SearchDoc:
-    return SearchDoc(
-        id=sort_key(entry.published_on, entry.publication_id),
+@dataclass(slots=True)
+class _Doc:
+    """A row of `SearchDoc` as it is written (a plain object: a model instance costs more to make)."""
+
+    id: int
+    publication_id: int
+    agency_id: int
+    agency_path: str
+    category_path: str
+    published_on: date
+    index_number: str
+    year: int
+    validity: str
+    genre: str
+    kind: str
+    title: str
+    doc_number: str
+    body: str
+    attachments: str
+
+
+def _doc(entry: Entry, days: DaySequence) -> _Doc:
+    return _Doc(
+        id=days.next_id(entry.published_on),
         publication_id=entry.publication_id,
         agency_id=entry.agency_id,
         agency_path=entry.agency_path,
@@ -97,10 +154,10 @@ def _doc(entry: Entry) -> SearchDoc:
 
 
 FACETS_SEPARATOR = " "
-_COLUMNS = "id, publication_id, agency_id, agency_path, category_path, published_on, index_number, year, validity, genre, kind, title, doc_number, body, attachments, facets"
+_COLUMNS = "id, publication_id, agency_id, agency_path, category_path, published_on, index_number, year, validity, genre, kind, title, doc_number, body, attachments, facets, oversized"
 
 
-def _row(doc: SearchDoc, facets: list[str]) -> tuple[Any, ...]:
+def _row(doc: _Doc, facets: list[str], oversized: bool = False) -> tuple[Any, ...]:
     return (
         doc.id,
         doc.publication_id,
@@ -118,6 +175,7 @@ def _row(doc: SearchDoc, facets: list[str]) -> tuple[Any, ...]:
         doc.body,
         doc.attachments,
         FACETS_SEPARATOR.join(facets),
+        oversized,
     )
 
 
@@ -131,10 +189,18 @@ def _fts_values(title: str, doc_number: str, body: str, attachments: str, facets
     )
 
 
-def _pg_lexemes(doc: SearchDoc, facets: list[str]) -> list[str]:
+# A tsvector holds at most 1 MB: past this many lexemes (a very long attachment) the row gets the lexeme
+# OVERSIZED instead of its text's, every search reads it, and its stored text decides (engine.py).
+MAX_LEXEMES = 50_000
+OVERSIZED = "~oversized"
+
+
+def _pg_lexemes(doc: _Doc, facets: list[str]) -> list[str]:
     found: set[str] = set()
     for value in (doc.title, doc.doc_number, doc.body, doc.attachments):
         found |= text.lexemes(value)
+    if len(found) > MAX_LEXEMES:
+        found = {OVERSIZED}
     found.update("~" + f for f in facets)
     return sorted(found)
 
@@ -162,7 +228,7 @@ def remove(publication_ids: Iterable[int]) -> None:
             cursor.execute(f"DELETE FROM search_searchdoc WHERE publication_id IN ({marks})", chunk)  # noqa: S608 (placeholders and fixed names only)
 
 
-def add(entries: Iterable[Entry], *, replace: bool = True) -> int:
+def add(entries: Iterable[Entry], *, replace: bool = True, days: DaySequence | None = None) -> int:
     """Write the items into the index (replacing their earlier rows unless `replace` is False, for items
     known to be new). Returns how many were written."""
     entries = list(entries)
@@ -170,13 +236,20 @@ def add(entries: Iterable[Entry], *, replace: bool = True) -> int:
         return 0
     if replace:
         remove(e.publication_id for e in entries)
-    docs = [(_doc(e), facets_of(e)) for e in entries]
-    marks = ", ".join(["%s"] * 16)
+    days = days or DaySequence()
+    days.prepare(e.published_on for e in entries)
+    # FTS5 flushes its pending terms whenever a rowid is not above the last one: rows go in id order.
+    docs = sorted(((_doc(e, days), facets_of(e)) for e in entries), key=lambda pair: pair[0].id)
+    marks = ", ".join(["%s"] * 17)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            rows = []
+            for doc, facets in docs:
+                lexemes = _pg_lexemes(doc, facets)
+                rows.append((*_row(doc, facets, OVERSIZED in lexemes), lexemes))
             cursor.executemany(
                 f"INSERT INTO search_searchdoc ({_COLUMNS}, tokens) VALUES ({marks}, array_to_tsvector(%s::text[]))",  # noqa: S608 (placeholders and fixed names only)
-                [(*_row(doc, facets), _pg_lexemes(doc, facets)) for doc, facets in docs],
+                rows,
             )
         else:
             cursor.executemany(

@@ -31,6 +31,8 @@ class SearchDoc(models.Model):
     body = models.TextField(blank=True)
     attachments = models.TextField(blank=True)
     facets = models.TextField(blank=True)  # the filter tokens written with the row (see index.py)
+    # PostgreSQL: the text has too many lexemes for a tsvector; the stored text decides every term.
+    oversized = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = "检索索引"

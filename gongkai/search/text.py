@@ -9,36 +9,49 @@ for a term exactly when N(term) is a substring of N(field) for one of its search
 Tokens are overlapping character bigrams of N(field) — no word segmenter, which would lose matches across
 word boundaries. A phrase of the bigrams of N(term) at consecutive positions is exactly the substring; a
 one-character term is the prefix (its first character) of a bigram, so each field also ends with the
-bigram of its last character and an end mark. Each character is written as four base-36 digits so the
-tokens pass any tokenizer unchanged (SQLite's `ascii`, PostgreSQL's lexemes): a bigram is 8 characters.
+bigram of its last character and an end mark.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
 
 # 〔〕［］[]（）()【】 around a year; after NFKC ［］ are [] and （） are ().
 _YEAR_IN_BRACKETS = re.compile(r"[〔\[(【](\d{4})[〕\])】]")
-_WHITESPACE = re.compile(r"\s+")
 # A field boundary inside one stored text (attachments one after another): N removes whitespace, so no
 # normalised term contains it, and no match runs across it.
 FIELD_SEPARATOR = "\n"
 
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-CHAR_WIDTH = 4  # 36**4 = 1,679,616 > 0x10FFFF: every code point in four digits
-END_MARK = "zzzz"  # above every code point: the end of a field
-GAP_TOKEN = "gap"  # noqa: S105 (not a secret) — between two attachments in one column: never a query token, so phrases stop there
+# Tokens hold the normalised characters themselves, except ASCII (which FTS5's `ascii` tokenizer would split
+# and fold): each ASCII character is written as a character NFKC never leaves in text — its full-width form,
+# and circled numbers for the controls — so one written character is one character of a token, no two
+# characters share one, and no token of text holds an ASCII character.
+_ENCODE = {code: code + 0xFEE0 for code in range(0x21, 0x7F)} | {
+    code: 0x2460 + i for i, code in enumerate([*range(0x21), 0x7F])
+}
+END_MARK = "\uff5f"  # ｟: not NFKC-stable, so never in text: the end of a field
+GAP_TOKEN = "gap"  # noqa: S105 (not a secret) — ASCII, so never a token of text: no phrase runs across it
+
+
+# Full-width ASCII (U+FF01–U+FF5E) and the ideographic space are what NFKC makes of them; translating them
+# first leaves most Chinese text already in NFKC, which `is_normalized` tells at once (NFKC itself is slow
+# on CJK text).
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 def normalize(text: str) -> str:
     """N(text): NFKC, brackets around a year made 〔〕, whitespace removed."""
-    text = unicodedata.normalize("NFKC", text or "")
-    text = _WHITESPACE.sub("", text)
-    return _YEAR_IN_BRACKETS.sub(r"〔\1〕", text)
+    text = (text or "").translate(_FULL_WIDTH)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = "".join(text.split())
+    return (
+        _YEAR_IN_BRACKETS.sub(r"〔\1〕", text)
+        if "〔" in text or "[" in text or "(" in text or "【" in text
+        else text
+    )
 
 
 def split_terms(query: str) -> list[str]:
@@ -51,14 +64,8 @@ def split_terms(query: str) -> list[str]:
     return terms
 
 
-@cache
-def char_code(ch: str) -> str:
-    n = ord(ch)
-    digits = []
-    for _ in range(CHAR_WIDTH):
-        n, r = divmod(n, 36)
-        digits.append(_DIGITS[r])
-    return "".join(reversed(digits))
+def encode(normalized: str) -> str:
+    return normalized.translate(_ENCODE)
 
 
 def bigrams(normalized: str) -> list[str]:
@@ -66,9 +73,9 @@ def bigrams(normalized: str) -> list[str]:
     mark (so every character starts exactly one token)."""
     if not normalized:
         return []
-    codes = [char_code(ch) for ch in normalized]
-    tokens = [a + b for a, b in itertools.pairwise(codes)]
-    tokens.append(codes[-1] + END_MARK)
+    units = encode(normalized)
+    tokens = [units[i : i + 2] for i in range(len(units) - 1)]
+    tokens.append(units[-1] + END_MARK)
     return tokens
 
 
@@ -81,11 +88,11 @@ def field_tokens(normalized: str) -> str:
 
 def term_tokens(term: str) -> list[str]:
     """The phrase that matches a normalised term of two or more characters (its bigrams in order), or, for
-    one character, its four-digit code (a prefix of every token that starts with it)."""
-    if len(term) == 1:
-        return [char_code(term)]
-    codes = [char_code(ch) for ch in term]
-    return [a + b for a, b in itertools.pairwise(codes)]
+    one character, that character (the prefix of every token that starts with it)."""
+    units = encode(term)
+    if len(units) == 1:
+        return [units]
+    return [units[i : i + 2] for i in range(len(units) - 1)]
 
 
 def lexemes(normalized: str) -> set[str]:
@@ -93,25 +100,18 @@ def lexemes(normalized: str) -> set[str]:
     the exact substring is checked on the stored text)."""
     found: set[str] = set()
     for part in normalized.split(FIELD_SEPARATOR):
-        codes = [char_code(ch) for ch in part]
-        found.update(codes)
-        found.update(a + b for a, b in itertools.pairwise(codes))
+        units = encode(part)
+        found.update(units)
+        found.update(units[i : i + 2] for i in range(len(units) - 1))
     return found
 
 
 def term_lexemes(term: str) -> list[str]:
     """For PostgreSQL: lexemes every item containing the normalised term has (its unigram, or its
     distinct bigrams)."""
-    if len(term) == 1:
-        return [char_code(term)]
     return sorted(set(term_tokens(term)))
 
 
 def join_fields(values: Iterable[str]) -> str:
     """Several normalised texts (attachments) stored as one."""
     return FIELD_SEPARATOR.join(v for v in values if v)
-
-
-def contains(haystack_normalized: str, term: str) -> bool:
-    """The definition itself: for tests and for checking a candidate."""
-    return term in haystack_normalized

@@ -4,12 +4,12 @@ indexes on PostgreSQL (see gongkai/search/index.py)."""
 from django.db import migrations
 
 SQLITE = [
-    # Contentless: the tokens are recomputed from search_searchdoc when a row is removed. prefix='4' indexes
-    # every token's first character (four digits), for one-character terms.
+    # Contentless: the tokens are recomputed from search_searchdoc when a row is removed. prefix='1' indexes
+    # every token's first character, for one-character terms.
     "CREATE VIRTUAL TABLE search_fts USING fts5(title, doc_number, body, attachments, facets, "
-    "content='', prefix='4', columnsize=0, tokenize='ascii')",
+    "content='', prefix='1', columnsize=0, tokenize='ascii')",
     "CREATE VIRTUAL TABLE search_application_fts USING fts5(text, facets, "
-    "content='', prefix='4', columnsize=0, tokenize='ascii')",
+    "content='', prefix='1', columnsize=0, tokenize='ascii')",
 ]
 SQLITE_REVERSE = ["DROP TABLE search_fts", "DROP TABLE search_application_fts"]
 

@@ -1,0 +1,104 @@
+"""Reading items: the public catalog and pages (published items only), and the staff's lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from gongkai.agencies.models import Agency
+from gongkai.publications.catalog import subtree_filter
+from gongkai.publications.models import (
+    Category,
+    Channel,
+    Publication,
+    Status,
+)
+from gongkai.publications.timeliness import is_late
+from gongkai.workdays.calendar import current_calendar
+
+PER_PAGE = 20
+
+
+def published(agency: Agency | None = None) -> QuerySet[Publication]:
+    items = Publication.objects.filter(status=Status.PUBLISHED)
+    if agency is not None:
+        items = items.filter(agency=agency)
+    return items.select_related("agency").order_by("-published_on", "-index_number")
+
+
+def category_page(category: Category, page: int | str) -> Page[Publication]:
+    """A category's published items (its sub-categories' too), newest first."""
+    items = published(category.agency).filter(subtree_filter(category))
+    return Paginator(items, PER_PAGE).get_page(page)
+
+
+def published_item(code: str, serial: str) -> Publication:
+    """The published item at /disclosure/<code>/<serial>/, or 404 (drafts and withdrawn items are not public)."""
+    try:
+        year, sequence = (int(part) for part in serial.split("-"))
+    except ValueError:
+        raise Http404("没有这条信息。") from None
+    item = (
+        Publication.objects.select_related(
+            "agency", "category", "successor", "interprets", "interprets__agency"
+        )
+        .filter(agency__code=code, index_year=year, index_sequence=sequence, status=Status.PUBLISHED)
+        .first()
+    )
+    if item is None:
+        raise Http404("没有这条信息，或该信息已撤回。")
+    return item
+
+
+def category_trail(category: Category | None) -> list[Category]:
+    """The category and those above it, from the top."""
+    if category is None:
+        return []
+    ids = category.ancestor_ids()
+    found = Category.objects.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+@dataclass
+class YearCounts:
+    """A body's items published in a year, by category and by channel (an item on several channels counts
+    once in the total and once on each channel), and those published late (条例第二十六条)."""
+
+    year: int
+    total: int
+    by_category: list[tuple[str, int]]
+    by_channel: list[tuple[str, int]]
+    late: int
+
+
+def year_counts(agency: Agency, year: int, today: date) -> YearCounts:
+    items = Publication.objects.filter(
+        Q(status=Status.PUBLISHED) | Q(status=Status.WITHDRAWN),
+        agency=agency,
+        published_on__year=year,
+    )
+    by_category = list(
+        items.values("category__name")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .values_list("category__name", "n")
+    )
+    channel_counts = dict.fromkeys(Channel.values, 0)
+    calendar = current_calendar()
+    late = 0
+    for item in items.only("channels", "made_on", "changed_on", "published_on"):
+        for channel in item.channels or []:
+            if channel in channel_counts:
+                channel_counts[channel] += 1
+        late += is_late(item, today, calendar)
+    return YearCounts(
+        year=year,
+        total=items.count(),
+        by_category=[(name or "（未归入目录）", n) for name, n in by_category],
+        by_channel=[(Channel(c).label, n) for c, n in channel_counts.items()],
+        late=late,
+    )
