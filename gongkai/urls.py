@@ -7,6 +7,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("gongkai.api.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
+    path("staff/publications/", include("gongkai.publications.staff_urls")),
+    path("disclosure/", include("gongkai.publications.public_urls")),
     path("staff/", include("gongkai.workbench.urls")),
     path("", include("gongkai.portal.urls")),
 ]

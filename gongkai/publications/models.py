@@ -282,6 +282,12 @@ class Publication(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        """The public page of a published item."""
+        from django.urls import reverse
+
+        return reverse("disclosure:item", args=[self.agency.code, self.serial])
+
     @property
     def issuer_name(self) -> str:
         return self.issuer or self.agency.name
@@ -293,12 +299,6 @@ class Publication(models.Model):
     @property
     def is_normative(self) -> bool:
         return self.kind in NORMATIVE_KINDS
-
-    def get_absolute_url(self) -> str:
-        """The public page of a published item."""
-        from django.urls import reverse
-
-        return reverse("disclosure:item", args=[self.agency.code, self.serial])
 
     @property
     def serial(self) -> str:

@@ -1,0 +1,75 @@
+"""Atom feeds of a body's and of a category's published items (newest 30)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from gongkai.agencies.models import Agency
+from gongkai.publications import selectors
+from gongkai.publications.catalog import subtree_filter
+from gongkai.publications.models import Category, Publication
+from gongkai.publications.sanitize import body_text
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+class AgencyFeed(Feed[Publication, Agency]):
+    feed_type = Atom1Feed
+
+    def get_object(self, request: HttpRequest, code: str) -> Agency:
+        return get_object_or_404(Agency, code=code)
+
+    def title(self, obj: Agency) -> str:
+        return f"{obj.name} · 政府信息公开"
+
+    def link(self, obj: Agency) -> str:
+        return reverse("disclosure:column", args=[obj.code])
+
+    def subtitle(self, obj: Agency) -> str:
+        return f"{obj.name}最新主动公开的政府信息"
+
+    def items(self, obj: Agency) -> QuerySet[Publication]:
+        return selectors.published(obj)[:30]
+
+    def item_title(self, item: Publication) -> str:
+        return item.title
+
+    def item_description(self, item: Publication) -> str:
+        return body_text(item.body)[:300]
+
+    def item_link(self, item: Publication) -> str:
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item: Publication) -> datetime | None:
+        return datetime.combine(item.published_on, time(), tzinfo=SHANGHAI) if item.published_on else None
+
+    def item_updateddate(self, item: Publication) -> datetime:
+        return item.updated_at
+
+    def item_author_name(self, item: Publication) -> str:
+        return item.issuer_name
+
+
+class CategoryFeed(AgencyFeed):
+    def get_object(self, request: HttpRequest, code: str, category_id: int) -> Category:  # type: ignore[override]
+        return get_object_or_404(Category, agency__code=code, pk=category_id)
+
+    def title(self, obj: Category) -> str:  # type: ignore[override]
+        return f"{obj.agency.name} · {obj.name}"
+
+    def link(self, obj: Category) -> str:  # type: ignore[override]
+        return reverse("disclosure:category", args=[obj.agency.code, obj.pk])
+
+    def subtitle(self, obj: Category) -> str:  # type: ignore[override]
+        return f"{obj.agency.name}公开目录“{obj.name}”的最新信息"
+
+    def items(self, obj: Category) -> QuerySet[Publication]:  # type: ignore[override]
+        return selectors.published(obj.agency).filter(subtree_filter(obj))[:30]
