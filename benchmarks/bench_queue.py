@@ -93,6 +93,7 @@ def fill(agency, n: int, today: date, *, all_open: bool, seed: int) -> None:  # 
     mostly open, and 2% of older ones are still open (overdue) — or, with `all_open`, every one is
     open, received in the last two years."""
     from gongkai.applications.models import Application, Source, Status
+    from gongkai.search.application_index import index_applications
 
     rng = random.Random(seed)
     statuses, weights = zip(*OPEN_MIX.items(), strict=True)
@@ -122,8 +123,10 @@ def fill(agency, n: int, today: date, *, all_open: bool, seed: int) -> None:  # 
         )
         if len(batch) == 5000:
             Application.objects.bulk_create(batch)
+            index_applications(a.pk for a in batch)
             batch = []
     Application.objects.bulk_create(batch)
+    index_applications(a.pk for a in batch)
 
 
 def p95(samples: list[float]) -> float:

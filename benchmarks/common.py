@@ -107,6 +107,7 @@ def random_register_rows(
 def fill_applications(agency, n: int = N_APPLICATIONS, seed: int = 1) -> None:  # type: ignore[no-untyped-def]
     """n applications for the body, written directly (bulk) — the benchmarks measure reading them."""
     from gongkai.applications.models import Application, Source, Status
+    from gongkai.search.application_index import index_applications
 
     batch: list[Application] = []
     for number, applicant_type, received, channel, description, closed, result in random_register_rows(
@@ -129,8 +130,10 @@ def fill_applications(agency, n: int = N_APPLICATIONS, seed: int = 1) -> None:  
         )
         if len(batch) == 5000:
             Application.objects.bulk_create(batch)
+            index_applications(a.pk for a in batch)
             batch = []
     Application.objects.bulk_create(batch)
+    index_applications(a.pk for a in batch)
 
 
 def timed(function: Callable[[], object]) -> float:

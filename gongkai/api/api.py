@@ -13,7 +13,7 @@ from typing import Any
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from gongkai.api import public, staff
+from gongkai.api import public, publications, staff
 from gongkai.api.errors import install_error_handlers
 
 
@@ -27,7 +27,7 @@ api = NinjaAPI(
     title="公开 Gongkai API",
     version="1",
     description=(
-        "政府信息公开申请的提交与查询接口。机关平台的调用须带本机关的接口令牌（Authorization: Bearer <令牌>），"
+        "政府信息公开申请的提交与查询接口，以及已公开政府信息的列表、检索和读取（无需令牌）。机关平台的调用须带本机关的接口令牌（Authorization: Bearer <令牌>），"
         "令牌只能办理本机关的申请；令牌由系统管理员用 `gongkai api token create --agency 机关代码 --name 名称` 创建。"
         "错误以 JSON 返回，detail 为中文说明：422 请求格式不符，400 不符合办理规则，401 令牌无效，403 无权，404 未找到。"
     ),
@@ -37,3 +37,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", public.router)
 api.add_router("/agencies", staff.router)
+api.add_router("/", publications.router)

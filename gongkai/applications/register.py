@@ -43,6 +43,7 @@ from gongkai.applications.models import (
 )
 from gongkai.core.audit import audit_record
 from gongkai.reports.formats import spec
+from gongkai.search.application_index import index_applications
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -457,6 +458,7 @@ def _insert(
         application.due_date, application.due_date_provisional = due_dates[key]
         applications.append(application)
     Application.objects.bulk_create(applications)
+    index_applications(a.pk for a in applications)  # bulk_create sends no post_save: the queue's search index
     ApplicationEvent.objects.bulk_create(
         ApplicationEvent(
             application=application,

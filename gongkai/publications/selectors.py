@@ -102,3 +102,16 @@ def year_counts(agency: Agency, year: int, today: date) -> YearCounts:
         by_channel=[(Channel(c).label, n) for c, n in channel_counts.items()],
         late=late,
     )
+
+
+def publication_counts(agency: Agency) -> dict[str, int]:
+    """Items of the body waiting at each step of the review, for the workbench's home page."""
+    counts = dict(
+        Publication.objects.filter(
+            agency=agency, status__in=[Status.SUBMITTED, Status.REVIEWED, Status.RETURNED]
+        )
+        .values("status")
+        .annotate(n=Count("id"))
+        .values_list("status", "n")
+    )
+    return {status: counts.get(status, 0) for status in (Status.SUBMITTED, Status.REVIEWED, Status.RETURNED)}

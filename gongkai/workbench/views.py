@@ -18,11 +18,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency, Membership
-from gongkai.agencies.permissions import can_act, is_admin
+from gongkai.agencies.permissions import can_act, can_read, is_admin
 from gongkai.applications import selectors, services
 from gongkai.applications.deadlines import compute_deadline, deadline_state, due_soon_horizon
 from gongkai.applications.models import NOTICE_EVENT_KINDS, Application, EventKind
 from gongkai.portal.errors import attach_error
+from gongkai.publications.selectors import publication_counts
 from gongkai.workbench import overview as overview_counts
 from gongkai.workbench.access import agency_for_actor, agency_for_reader, require_action_role
 from gongkai.workbench.actions import ACTIONS, ActionForm, for_service
@@ -48,16 +49,20 @@ def home(request: HttpRequest) -> HttpResponse:
     rows = []
     for agency, names in roles.items():
         acts = can_act(user, agency)
+        # A reviewer (保密审查) works on the body's items of proactive disclosure, not its applications.
+        reads = can_read(user, agency)
         scope = [agency] if acts else list(agency.subtree())
-        counts = overview_counts.totals(overview_counts.counts_by_agency(scope, today))
+        counts = overview_counts.totals(overview_counts.counts_by_agency(scope, today)) if reads else None
         rows.append(
             {
                 "agency": agency,
                 "roles": names,
                 "counts": counts,
                 "can_act": acts,
+                "reads": reads,
                 "subtree": not acts,
                 "has_children": agency.children.exists(),
+                "publications": publication_counts(agency),
             }
         )
     return render(request, "workbench/home.html", {"rows": rows})

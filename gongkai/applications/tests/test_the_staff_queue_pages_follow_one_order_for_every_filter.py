@@ -15,6 +15,7 @@ from gongkai.applications.deadlines import deadline_state
 from gongkai.applications.models import Application, Channel, Source, Status
 from gongkai.applications.selectors import applications_queue
 from gongkai.applications.tests.factories import make_agency
+from gongkai.search.application_index import index_applications
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +62,7 @@ def fill(agency: Agency, n: int, seed: int) -> None:
             )
         )
     Application.objects.bulk_create(rows)
+    index_applications(a.pk for a in rows)  # as the register import does after its bulk write
 
 
 @pytest.fixture
