@@ -31,6 +31,7 @@ from gongkai.applications import services
 from gongkai.applications.models import Application, NoticeDelivery, Result
 from gongkai.core.audit import audit_record
 from gongkai.core.models import AuditLog
+from gongkai.publications.demo import load_demo_publications
 from gongkai.workdays.calendar import add_workdays, is_workday
 
 ROOT = "NB"
@@ -70,7 +71,8 @@ class DemoUser:
 USERS = [
     DemoUser("admin", "系统管理员", Role.ADMIN, "NB", "管理机关、用户、节假日；可进入 /admin/"),
     DemoUser("xs-staff", "林静", Role.STAFF, "XS-ZRZY", "登记、办理申请，拟写答复"),
-    DemoUser("xs-head", "周海波", Role.HEAD, "XS-ZRZY", "批准延期、签发答复"),
+    DemoUser("xs-head", "周海波", Role.HEAD, "XS-ZRZY", "批准延期、签发答复，批准发布主动公开信息"),
+    DemoUser("xs-reviewer", "郑晓红", Role.REVIEWER, "XS-ZRZY", "主动公开信息发布前的保密审查"),
     DemoUser("nb-staff", "陈晓燕", Role.STAFF, "NB-ZRZY", "登记、办理申请，拟写答复"),
     DemoUser("nb-head", "王建国", Role.HEAD, "NB-ZRZY", "批准延期、签发答复"),
     DemoUser("supervisor", "黄志明", Role.SUPERVISOR, "NB", "查看全市各机关的申请、期限和报告（只读）"),
@@ -501,6 +503,7 @@ def demo_load(today: date | None = None) -> Loaded:
             Agency.objects.get(code="XS-ZRZY"), Staff(users["xs-staff"], users["xs-head"]), today, past, rng
         )
         loaded = build_xs(xs)
+        load_demo_publications(xs.agency, users["xs-staff"], users["xs-reviewer"], users["xs-head"], today)
         nb = Builder(
             Agency.objects.get(code="NB-ZRZY"), Staff(users["nb-staff"], users["nb-head"]), today, past, rng
         )
@@ -537,6 +540,7 @@ def sign_in_help(loaded: Loaded) -> str:
         "公开 Gongkai 演示数据",
         "",
         f"  公众门户：{site}/",
+        f"  政府信息公开专栏：{site}/disclosure/XS-ZRZY/",
         f"  工作台登录：{site}/staff/login/",
         f"  管理后台：{site}/admin/",
         f"  接口文档：{site}/api/docs",

@@ -7,8 +7,10 @@ sub-categories of government sites; a body renames, adds, moves or removes categ
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 
 from gongkai.agencies.models import Agency
@@ -81,10 +83,7 @@ def catalog_tree(agency: Agency, *, public_only: bool = True) -> list[CatalogNod
     """The body's catalog as a tree, each node with its count of published items (its own and with its
     sub-categories), in the body's order."""
     categories = list(Category.objects.filter(agency=agency).order_by("position", "id"))
-    items = Publication.objects.filter(agency=agency, category__isnull=False)
-    if public_only:
-        items = items.filter(status=Status.PUBLISHED)
-    counts = dict(items.values("category").annotate(n=Count("id")).values_list("category", "n"))
+    counts = published_counts(agency) if public_only else _counts(agency, public_only=False)
     nodes = {c.pk: CatalogNode(c, own=counts.get(c.pk, 0)) for c in categories}
     roots: list[CatalogNode] = []
     for c in categories:
@@ -99,6 +98,32 @@ def catalog_tree(agency: Agency, *, public_only: bool = True) -> list[CatalogNod
     for root in roots:
         total(root)
     return roots
+
+
+COUNTS_KEY = "publications:catalog-counts:{}"
+COUNTS_SECONDS = 300
+
+
+def _counts(agency: Agency, *, public_only: bool) -> dict[int, int]:
+    items = Publication.objects.filter(agency=agency, category__isnull=False)
+    if public_only:
+        items = items.filter(status=Status.PUBLISHED)
+    return dict(items.values("category").annotate(n=Count("id")).values_list("category", "n"))
+
+
+def published_counts(agency: Agency) -> dict[int, int]:
+    """Published items per category of the body: counted once and kept for a few minutes (a body with
+    a million items would otherwise be counted on every page of its column); a publication forgets them."""
+    key = COUNTS_KEY.format(agency.pk)
+    counts = cache.get(key)
+    if counts is None:
+        counts = _counts(agency, public_only=True)
+        cache.set(key, counts, COUNTS_SECONDS)
+    return counts
+
+
+def forget_counts(agency_ids: Iterable[int]) -> None:
+    cache.delete_many([COUNTS_KEY.format(pk) for pk in set(agency_ids)])
 
 
 def flatten(nodes: list[CatalogNode]) -> list[CatalogNode]:

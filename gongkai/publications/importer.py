@@ -27,6 +27,7 @@ from django.utils import timezone
 from gongkai.agencies.models import Agency
 from gongkai.publications import attachments as files
 from gongkai.publications import bulk, guard
+from gongkai.publications.catalog import forget_counts
 from gongkai.publications.findings import new_finding
 from gongkai.publications.indexing import Ancestry
 from gongkai.publications.models import (
@@ -404,5 +405,6 @@ def import_publications(
         importer.save(rows)
     if progress:
         progress(size, size)
+    forget_counts([agency.pk])
     importer.result.errors.sort(key=lambda e: e.line)
     return importer.result

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gongkai.agencies.models import Agency
+from gongkai.publications.catalog import forget_counts
 from gongkai.publications.models import Category, Publication, Status
 from gongkai.publications.sanitize import body_text
 from gongkai.search import index
@@ -57,6 +58,7 @@ def entry_for(
 def reindex(publications: Iterable[Publication]) -> None:
     """Write the published ones into the index, take the others out."""
     items = list(publications)
+    forget_counts(p.agency_id for p in items)
     ancestry = Ancestry()
     index.remove(p.pk for p in items if p.status != Status.PUBLISHED)
     index.add(entry_for(p, ancestry) for p in items if p.status == Status.PUBLISHED)

@@ -301,6 +301,10 @@ class Publication(models.Model):
         return self.kind in NORMATIVE_KINDS
 
     @property
+    def channel_labels(self) -> list[str]:
+        return [Channel(c).label for c in self.channels or [] if c in Channel.values]
+
+    @property
     def serial(self) -> str:
         """The index number without the body's code: "2024-00012", the last part of the item's address."""
         return f"{self.index_year}-{self.index_sequence:05d}" if self.index_sequence else ""
