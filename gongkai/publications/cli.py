@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -38,9 +37,9 @@ class ProgressBar:
         self.drawn = now
         share = done / total if total else 1.0
         bar = "█" * int(share * 30) + "░" * (30 - int(share * 30))
-        self.stream.write(f"\r{self.label} {bar} {share:6.1%}  {now - self.started:6.1f} 秒")
+        self.stream.write(f"\r{self.label} {bar} {share:6.1%}  {now - self.started:6.1f} 秒", ending="")
         if done >= total:
-            self.stream.write("\n")
+            self.stream.write("")
         self.stream.flush()
 
 
@@ -50,7 +49,7 @@ def run_import(command: GongkaiCommand, options: dict[str, Any]) -> None:
     if not path.is_file():
         command.reject(f"文件不存在：{path}")
     started = time.monotonic()
-    result = import_publications(agency=agency, path=path, progress=ProgressBar(sys.stderr, "导入"))
+    result = import_publications(agency=agency, path=path, progress=ProgressBar(command.stderr, "导入"))
     seconds = time.monotonic() - started
     for error in result.errors:
         command.stderr.write(str(error))
