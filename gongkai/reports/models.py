@@ -156,6 +156,10 @@ class AnnualReport(models.Model):
     other_matters = models.TextField("其他需要报告的事项", blank=True)
     # Set while a published report is being corrected: why, as the new version will say.
     correction_reason = models.TextField("更正原因", blank=True)
+    # The rules engine's findings on the report as it last stood (`annual.check`), kept so that the
+    # supervision dashboard lists a region's reports without checking each one again.
+    findings = models.JSONField("检查结果", default=list, blank=True)
+    checked_at = models.DateTimeField("检查时间", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
