@@ -10,6 +10,7 @@ The dates are calendar dates, as the 条例 and the notices give them.
 from __future__ import annotations
 
 from datetime import date
+
 from gongkai.agencies.models import Agency
 
 _GOVERNMENT_DEADLINES = {
