@@ -6,14 +6,14 @@ table's sequence)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from django.db import connection
 from django.utils import timezone
 
-from gongkai.publications.models import Publication, PublicationEvent
+from gongkai.publications.models import Publication
 
 PUBLICATION_COLUMNS = (
     "id", "agency_id", "status", "index_number", "index_year", "index_sequence", "title", "issuer", "doc_number",
@@ -69,20 +69,14 @@ def insert_publications(publications: Sequence[Publication]) -> None:
         )
 
 
-def insert_events(events: Sequence[PublicationEvent]) -> None:
-    now = timezone.now()
+def insert_events(
+    publications: Sequence[Publication], kind: str, after: Callable[[Publication], dict[str, Any]]
+) -> None:
+    """One event of `kind` for each item, by no one (the command line), with the item's state after it."""
+    now = _value(timezone.now())
     rows = [
-        (
-            e.publication_id,
-            e.kind,
-            e.actor_id,
-            _value(e.at or now),
-            json.dumps(e.before, ensure_ascii=False),
-            json.dumps(e.after, ensure_ascii=False),
-            json.dumps(e.data, ensure_ascii=False),
-            e.note,
-        )
-        for e in events
+        (p.pk, kind, None, now, "{}", json.dumps(after(p), ensure_ascii=False), "{}", "")
+        for p in publications
     ]
     marks = ", ".join(["%s"] * len(EVENT_COLUMNS))
     with connection.cursor() as cursor:

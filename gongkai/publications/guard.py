@@ -35,13 +35,15 @@ class Match:
     after: str
 
 
-# Full-width ASCII (U+FF01–U+FF5E) and the ideographic space as their ASCII selves: one character for one,
-# so positions in the folded text are positions in the text.
+# Full-width digits, letters, + and - as their ASCII selves: one character for one, so positions in the
+# folded text are positions in the text.
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FULL_WIDTH_CHARACTER = re.compile("[\uff01-\uff5e\u3000]")
+_ANY_DIGIT = re.compile("[0-9\uff10-\uff19]")
 
 
 def _fold(text: str) -> str:
-    return text.translate(_FULL_WIDTH)
+    return _FULL_WIDTH_CHARACTER.sub(lambda m: m.group().translate(_FULL_WIDTH), text)
 
 
 def luhn_valid(digits: str) -> bool:
@@ -60,7 +62,8 @@ def scan(text: str) -> list[Match]:
     """Every finding in one text, in order; a number taken as an ID is not also a card or a phone."""
     if not text:
         return []
-    folded = _fold(text)
+    has_digits = _ANY_DIGIT.search(text) is not None
+    folded = _fold(text) if has_digits else text
     found: list[Match] = []
     taken: list[tuple[int, int]] = []
 
@@ -79,15 +82,16 @@ def scan(text: str) -> list[Match]:
             )
         )
 
-    for m in _ID.finditer(folded):
-        if ric.is_valid(m.group().upper()):
-            add(KIND_ID, m.start(), m.end())
-    for m in _CARD.finditer(folded):
-        digits = re.sub(r"[ -]", "", m.group())
-        if 16 <= len(digits) <= 19 and luhn_valid(digits) and not _is_id(digits):
-            add(KIND_CARD, m.start(), m.end())
-    for m in _MOBILE.finditer(folded):
-        add(KIND_MOBILE, m.start(), m.end())
+    if has_digits:
+        for m in _ID.finditer(folded):
+            if ric.is_valid(m.group().upper()):
+                add(KIND_ID, m.start(), m.end())
+        for m in _CARD.finditer(folded):
+            digits = re.sub(r"[ -]", "", m.group())
+            if 16 <= len(digits) <= 19 and luhn_valid(digits) and not _is_id(digits):
+                add(KIND_CARD, m.start(), m.end())
+        for m in _MOBILE.finditer(folded):
+            add(KIND_MOBILE, m.start(), m.end())
     for m in _SECRECY.finditer(folded):
         add(KIND_MARK, m.start(), m.end())
     found.sort(key=lambda match: match.start)

@@ -40,7 +40,6 @@ from gongkai.publications.models import (
     Genre,
     Kind,
     Publication,
-    PublicationEvent,
     Status,
     Validity,
 )
@@ -287,12 +286,7 @@ class Importer:
             texts.setdefault(attachment.publication_id, []).append(
                 (attachment.pk, attachment.name, attachment.text)
             )
-        bulk.insert_events(
-            [
-                PublicationEvent(publication=p, kind=EventKind.IMPORTED, after=snapshot(p))
-                for p in publications
-            ]
-        )
+        bulk.insert_events(publications, EventKind.IMPORTED, snapshot)
         found: list[Finding] = []
         for row in rows:
             p = row.publication
