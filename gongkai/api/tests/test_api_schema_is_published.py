@@ -16,11 +16,15 @@ def test_the_openapi_schema_lists_every_endpoint_with_bearer_auth(client: Client
         "/api/status",
         "/api/agencies/{code}/applications",
         "/api/agencies/{code}/applications/{number}",
+        "/api/publications",
+        "/api/publications/search",
+        "/api/publications/{code}/{serial}",
     }
     assert set(paths["/api/agencies/{code}/applications"]) == {"get", "post"}
     assert schema["components"]["securitySchemes"]["AgencyToken"] == {"type": "http", "scheme": "bearer"}
     # The public status query needs no token; the body's calls do.
     assert "security" not in paths["/api/status"]["post"]
+    assert all("security" not in paths[p]["get"] for p in paths if p.startswith("/api/publications"))
     assert paths["/api/agencies/{code}/applications"]["post"]["security"] == [{"AgencyToken": []}]
     submit = schema["components"]["schemas"]["ApplicationSubmitIn"]
     assert submit["properties"]["received_on"]["title"] == "收到日期"
