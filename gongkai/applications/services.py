@@ -20,12 +20,11 @@ Dates are legal dates (`datetime.date`); "today" is `timezone.localdate()` (Asia
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -52,7 +51,7 @@ from gongkai.applications.notices import DECISIONS, reply_notice
 from gongkai.applications.notifications import notify_applicant
 from gongkai.applications.numbering import new_query_code, next_number
 from gongkai.applications.selectors import latest_reply_draft, open_consultations
-from gongkai.core.audit import audit_record
+from gongkai.core.services import logged_service
 from gongkai.workdays.calendar import add_workdays, current_calendar
 
 if TYPE_CHECKING:
@@ -87,33 +86,7 @@ class NewApplication(NamedTuple):
 
 def _service(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Run the service in a transaction; log a refusal of role or state after its rollback."""
-
-    def decorate(func: Callable[P, R]) -> Callable[P, R]:
-        atomic = transaction.atomic(func)
-
-        @functools.wraps(func)
-        def run(*args: P.args, **kwargs: P.kwargs) -> R:
-            try:
-                return atomic(*args, **kwargs)
-            except (PermissionDenied, ActionRefused) as error:
-                application = kwargs.get("application")
-                agency = kwargs.get("agency")
-                if isinstance(application, Application):
-                    application.refresh_from_db()
-                    agency = application.agency
-                audit_record(
-                    action=action,
-                    actor=kwargs.get("actor"),  # type: ignore[arg-type]
-                    agency=agency if isinstance(agency, Agency) else None,
-                    obj=application if isinstance(application, Application) else None,
-                    message=_message(error),
-                    refused=True,
-                )
-                raise
-
-        return run
-
-    return decorate
+    return logged_service(action, subject="application", model=Application, refusals=(ActionRefused,))
 
 
 def _message(error: Exception) -> str:

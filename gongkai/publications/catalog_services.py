@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import require_act
 from gongkai.core.audit import audit_record
+from gongkai.core.services import require_logged
 from gongkai.publications import indexing
 from gongkai.publications.models import Category, Guide, Publication
 
@@ -34,11 +35,7 @@ GUIDE_FIELDS = (
 
 
 def _require(actor: Actor, agency: Agency, action: str) -> None:
-    try:
-        require_act(actor, agency)
-    except PermissionDenied as error:
-        audit_record(action=action, actor=actor, agency=agency, message=str(error), refused=True)
-        raise
+    require_logged(require_act, actor, agency, action)
 
 
 def _name(name: str) -> str:

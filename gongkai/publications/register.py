@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import require_head
 from gongkai.core.audit import audit_record
+from gongkai.core.services import require_logged
 from gongkai.publications.models import NormativeRegister
 
 if TYPE_CHECKING:
@@ -23,13 +24,7 @@ def normative_register_set(
     """Mark the register complete from `complete_from` (None: not complete for any year). The head decides
     (None actor: the command line, run by an administrator)."""
     if actor is not None:
-        try:
-            require_head(actor, agency)
-        except PermissionDenied as error:
-            audit_record(
-                action="normative_register_set", actor=actor, agency=agency, message=str(error), refused=True
-            )
-            raise
+        require_logged(require_head, actor, agency, "normative_register_set")
     if complete_from is not None and not 2008 <= complete_from <= timezone.localdate().year:
         raise ValidationError(f"起始年度应在 2008–{timezone.localdate().year} 之间：{complete_from}")
     with transaction.atomic():

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import require_review
 from gongkai.core.audit import audit_record
+from gongkai.core.services import require_logged
 from gongkai.publications.findings import rescan
 from gongkai.publications.models import (
     EventKind,
@@ -36,13 +36,7 @@ class ScanReport:
 def scan_published(*, agency: Agency, actor: User | AnonymousUser | None, batch: int = 500) -> ScanReport:
     """Scan every published item of the body; a reviewer or the head asks for it (None: the command line)."""
     if actor is not None:
-        try:
-            require_review(actor, agency)
-        except PermissionDenied as error:
-            audit_record(
-                action="publications_scan", actor=actor, agency=agency, message=str(error), refused=True
-            )
-            raise
+        require_logged(require_review, actor, agency, "publications_scan")
     report = ScanReport()
     items = Publication.objects.filter(agency=agency, status=Status.PUBLISHED).prefetch_related("attachments")
     last = 0

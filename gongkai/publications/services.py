@@ -14,13 +14,11 @@ approval while findings are open needs the head and a reason (the findings are t
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
@@ -32,7 +30,7 @@ from gongkai.agencies.permissions import (
     require_head,
     require_review,
 )
-from gongkai.core.audit import audit_record
+from gongkai.core.services import logged_service
 from gongkai.publications import attachments as files
 from gongkai.publications import fields, findings, indexing
 from gongkai.publications.models import (
@@ -62,32 +60,7 @@ class ActionRefused(ValidationError):
 
 def _service(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Run the service in a transaction; log a refusal of role or state after its rollback."""
-
-    def decorate(func: Callable[P, R]) -> Callable[P, R]:
-        atomic = transaction.atomic(func)
-
-        @functools.wraps(func)
-        def run(*args: P.args, **kwargs: P.kwargs) -> R:
-            try:
-                return atomic(*args, **kwargs)
-            except (PermissionDenied, ActionRefused) as error:
-                publication = kwargs.get("publication")
-                agency = kwargs.get("agency")
-                if isinstance(publication, Publication):
-                    agency = publication.agency
-                audit_record(
-                    action=action,
-                    actor=kwargs.get("actor"),  # type: ignore[arg-type]
-                    agency=agency if isinstance(agency, Agency) else None,
-                    obj=publication if isinstance(publication, Publication) else None,
-                    message="；".join(error.messages) if isinstance(error, ValidationError) else str(error),
-                    refused=True,
-                )
-                raise
-
-        return run
-
-    return decorate
+    return logged_service(action, subject="publication", model=Publication, refusals=(ActionRefused,))
 
 
 def _lock(publication: Publication) -> None:

@@ -99,16 +99,12 @@ def _by_relevance(publication_ids: list[int], terms: list[str]) -> list[int]:
     newest first within each (the ids come newest first, and the sort is stable)."""
     if not terms:
         return publication_ids
-    rows: dict[int, tuple[str, str]] = {}
-    with connection.cursor() as cursor:
-        for start in range(0, len(publication_ids), 900):
-            chunk = publication_ids[start : start + 900]
-            marks = ",".join(["%s"] * len(chunk))
-            cursor.execute(
-                f"SELECT publication_id, title, doc_number FROM search_searchdoc WHERE publication_id IN ({marks})",  # noqa: S608 (placeholders and fixed names only)
-                chunk,
-            )
-            rows.update({pk: (title, number) for pk, title, number in cursor.fetchall()})
+    rows = {
+        pk: (title, number)
+        for pk, title, number in _select_in(
+            "publication_id, title, doc_number", "publication_id", publication_ids
+        )
+    }
 
     def score(pk: int) -> int:
         title, number = rows.get(pk, ("", ""))
@@ -183,16 +179,21 @@ class _SQLite:
 
 def _doc_rows(keys: list[int]) -> list[tuple[int, date, str]]:
     """(publication id, published, index number) of the index rows `keys`."""
-    out: list[tuple[int, date, str]] = []
+    return [
+        (pk, _as_date(published), number)
+        for pk, published, number in _select_in("publication_id, published_on, index_number", "id", keys)
+    ]
+
+
+def _select_in(columns: str, key: str, values: list[int]) -> list[tuple[Any, ...]]:
+    """`columns` of the index rows whose `key` is one of `values` (read in chunks the database accepts)."""
+    out: list[tuple[Any, ...]] = []
     with connection.cursor() as cursor:
-        for start in range(0, len(keys), 900):
-            chunk = keys[start : start + 900]
+        for start in range(0, len(values), 900):
+            chunk = values[start : start + 900]
             marks = ",".join(["%s"] * len(chunk))
-            cursor.execute(
-                f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE id IN ({marks})",  # noqa: S608 (placeholders and fixed names only)
-                chunk,
-            )
-            out += [(pk, _as_date(published), number) for pk, published, number in cursor.fetchall()]
+            cursor.execute(f"SELECT {columns} FROM search_searchdoc WHERE {key} IN ({marks})", chunk)  # noqa: S608 (fixed names, placeholders)
+            out += cursor.fetchall()
     return out
 
 

@@ -17,12 +17,24 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency, Membership
+from gongkai.applications.tests.factories import make_agency, make_user
 from gongkai.publications import services
 from gongkai.publications.importer import Importer, ImportResult
 from gongkai.publications.models import Publication
 from gongkai.publications.samples import Sample
 
 Role = Membership.Role
+__all__ = [
+    "Cast",
+    "as_line",
+    "category",
+    "draft",
+    "load_lines",
+    "make_agency",
+    "make_cast",
+    "make_user",
+    "publish",
+]
 
 
 @dataclass
@@ -35,18 +47,6 @@ class Cast:
     head: User
     outsider: User
     supervisor: User
-
-
-def make_agency(
-    code: str, name: str, parent: Agency | None = None, kind: str = Agency.Kind.DEPARTMENT
-) -> Agency:
-    return Agency.objects.create(code=code, name=name, parent=parent, kind=kind)
-
-
-def make_user(username: str, agency: Agency, role: str) -> User:
-    user = User.objects.create_user(username=username, password="x", email=f"{username}@example.cn")
-    Membership.objects.create(user=user, agency=agency, role=role)
-    return user
 
 
 def make_cast() -> Cast:

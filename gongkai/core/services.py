@@ -1,0 +1,66 @@
+"""What every app's services share: one transaction per service, and refusals written to the audit log."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+
+from gongkai.agencies.models import Agency
+from gongkai.core.audit import audit_record
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def message_of(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return "；".join(str(m) for m in error.messages)
+    return str(error)
+
+
+def logged_service(
+    action: str, *, subject: str, model: type[models.Model], refusals: tuple[type[Exception], ...]
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Run the service in a transaction; a refusal of role (PermissionDenied) or of state (`refusals`) is
+    written to the audit log once the refused transaction has rolled back (so that the record survives),
+    with the service's `subject` keyword argument (an instance of `model`, reread) and its body."""
+
+    def decorate(func: Callable[P, R]) -> Callable[P, R]:
+        atomic = transaction.atomic(func)
+
+        @functools.wraps(func)
+        def run(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return atomic(*args, **kwargs)
+            except (PermissionDenied, *refusals) as error:  # type: ignore[misc]
+                obj = kwargs.get(subject)
+                agency = kwargs.get("agency")
+                if isinstance(obj, model):
+                    obj.refresh_from_db()
+                    agency = obj.agency  # type: ignore[attr-defined]
+                audit_record(
+                    action=action,
+                    actor=kwargs.get("actor"),  # type: ignore[arg-type]
+                    agency=agency if isinstance(agency, Agency) else None,
+                    obj=obj if isinstance(obj, model) else None,
+                    message=message_of(error),
+                    refused=True,
+                )
+                raise
+
+        return run
+
+    return decorate
+
+
+def require_logged(check: Callable[..., None], actor: object, agency: Agency, action: str) -> None:
+    """A role check whose refusal is written to the audit log before it is raised."""
+    try:
+        check(actor, agency)
+    except PermissionDenied as error:
+        audit_record(action=action, actor=actor, agency=agency, message=str(error), refused=True)  # type: ignore[arg-type]
+        raise
