@@ -18,15 +18,16 @@ that walking the newest-first index meets a page of hits sooner than fetching ev
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from gongkai.search import text
-from gongkai.search.index import DAY_SHIFT, OVERSIZED, facet
+from gongkai.search.index import DAY_SHIFT, facet
 
 TOTAL_CAP = 10_000
 ORDERS = ("newest", "relevance")
@@ -177,6 +178,16 @@ class _SQLite:
         return [(pk, number) for pk, _, number in rows[offset : offset + limit]]
 
 
+@contextmanager
+def _planned() -> Iterator[Any]:
+    """A cursor in a transaction whose planner reads rows through the indexes (a sequential scan would
+    decompress every row's tsvector) with room for a large bitmap (an exact one: no rechecks)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL work_mem = '64MB'")
+        yield cursor
+
+
 def _doc_rows(keys: list[int]) -> list[tuple[int, date, str]]:
     """(publication id, published, index number) of the index rows `keys`."""
     return [
@@ -244,35 +255,52 @@ class _PostgreSQL:
         return (" AND ".join(clauses) or "TRUE"), params
 
     def where(self, terms: Sequence[str], filters: Filters) -> tuple[str, list[Any]]:
-        """The GIN index's condition and the exact check. A row too long for a tsvector (OVERSIZED) has no
-        text lexemes: it is read for every term, and its stored text decides every term."""
+        """The GIN index's condition (every lexeme of the terms, and the facets) and the exact check."""
+        query = self.tsquery(terms, filters)
+        if query is None:
+            return "TRUE", []
         exact, params = self.exact(terms, all_terms=False)
-        if not terms:
-            facets = self.tsquery([], filters)
-            return ("tokens @@ %s::tsquery", [facets]) if facets else ("TRUE", [])
-        text_query = self.tsquery(terms, Filters())
-        facets = self.tsquery([], filters)
-        query = f"(({text_query}) | '{OVERSIZED}')" + (f" & {facets}" if facets else "")
-        every, every_params = self.exact(terms, all_terms=True)
-        return (
-            f"tokens @@ %s::tsquery AND {exact} AND (NOT oversized OR {every})",
-            [query, *params, *every_params],
-        )
+        return f"tokens @@ %s::tsquery AND {exact}", [query, *params]
 
-    def count(self, terms: Sequence[str], filters: Filters, cap: int) -> int:
-        where, params = self.where(terms, filters)
-        with connection.cursor() as cursor:
+    def oversized(self, terms: Sequence[str], filters: Filters) -> tuple[str, list[Any]]:
+        """Rows too long for a tsvector have no text lexemes (index.OVERSIZED): a partial index finds them
+        and their stored text decides every term."""
+        every, params = self.exact(terms, all_terms=True)
+        columns, column_params = self.columns(filters)
+        return f"oversized AND {every} AND {columns}", [*params, *column_params]
+
+    def _conditions(
+        self, terms: Sequence[str], filters: Filters, cursor: Any, cap: int
+    ) -> list[tuple[str, list[Any]]]:
+        """The main condition, and the one for oversized rows when any of them match (rarely)."""
+        conditions = [self.where(terms, filters)]
+        if terms:
+            extra, params = self.oversized(terms, filters)
             cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM search_searchdoc WHERE {where} LIMIT %s) s",  # noqa: S608 (placeholders and fixed names only)
+                f"SELECT count(*) FROM (SELECT 1 FROM search_searchdoc WHERE {extra} LIMIT %s) s",  # noqa: S608 (placeholders and fixed names only)
                 [*params, cap],
             )
-            return int(cursor.fetchone()[0])
+            if cursor.fetchone()[0]:
+                conditions.append((extra, params))
+        return conditions
+
+    def count(self, terms: Sequence[str], filters: Filters, cap: int) -> int:
+        total = 0
+        with _planned() as cursor:
+            for where, params in self._conditions(terms, filters, cursor, cap):
+                cursor.execute(
+                    f"SELECT count(*) FROM (SELECT 1 FROM search_searchdoc WHERE {where} LIMIT %s) s",  # noqa: S608 (placeholders and fixed names only)
+                    [*params, cap],
+                )
+                total += int(cursor.fetchone()[0])
+        return total
 
     def newest(
         self, terms: Sequence[str], filters: Filters, offset: int, limit: int, total: int | None = None
     ) -> list[tuple[int, str]]:
-        with connection.cursor() as cursor:
+        with _planned() as cursor:
             if total is not None and terms and self._walk_is_cheaper(cursor, total, offset + limit):
+                # Every row in newest-first order until the page is full: the exact check decides alone.
                 exact, params = self.exact(terms, all_terms=True)
                 columns, column_params = self.columns(filters)
                 cursor.execute(
@@ -281,14 +309,17 @@ class _PostgreSQL:
                     [*params, *column_params, limit, offset],
                 )
             else:
-                where, params = self.where(terms, filters)
+                conditions = self._conditions(terms, filters, cursor, TOTAL_CAP + 1)
+                union = " UNION ALL ".join(
+                    f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
+                    for where, _ in conditions
+                )
                 # Materialised: every hit is fetched through the GIN index, then the page is sorted out.
                 cursor.execute(
-                    "WITH hits AS MATERIALIZED (SELECT publication_id, published_on, index_number "  # noqa: S608 (placeholders and fixed names only)
-                    f"FROM search_searchdoc WHERE {where}) "
+                    f"WITH hits AS MATERIALIZED ({union}) "  # noqa: S608 (placeholders and fixed names only)
                     "SELECT publication_id, index_number FROM hits ORDER BY published_on DESC, index_number DESC "
                     "LIMIT %s OFFSET %s",
-                    [*params, limit, offset],
+                    [*(p for _, params in conditions for p in params), limit, offset],
                 )
             return [(pk, number) for pk, number in cursor.fetchall()]
 

@@ -40,6 +40,8 @@ class SearchDoc(models.Model):
         indexes = [
             # Newest first exactly (PostgreSQL orders by it; SQLite by the id).
             models.Index(fields=["published_on", "index_number"], name="search_doc_newest"),
+            # PostgreSQL: the rare rows too long for a tsvector, read for every search (engine.py).
+            models.Index(fields=["id"], condition=models.Q(oversized=True), name="search_doc_oversized"),
         ]
 
     def __str__(self) -> str:
