@@ -258,6 +258,7 @@ class Importer:
                     self.result.errors.append(LineError(row.line, f"无法保存：{error}"))
 
     def _save(self, rows: list[Row]) -> None:
+        index.bulk_load_settings()
         by_year: dict[int, list[Row]] = {}
         for row in rows:
             assert row.publication.published_on is not None
@@ -400,5 +401,6 @@ def import_publications(
     if progress:
         progress(size, size)
     forget_counts([agency.pk])
+    index.bulk_load_done()
     importer.result.errors.sort(key=lambda e: e.line)
     return importer.result

@@ -43,8 +43,11 @@ def index_applications(ids: Iterable[int]) -> None:
             if connection.vendor == "postgresql":
                 cursor.executemany(
                     "INSERT INTO search_applicationdoc (application_id, agency_id, text, tokens) "
-                    "VALUES (%s, %s, %s, array_to_tsvector(%s::text[]))",
-                    [(pk, agency_id, normal, sorted(text.lexemes(normal))) for pk, agency_id, normal in docs],
+                    "VALUES (%s, %s, %s, array_to_tsvector(string_to_array(%s, ' ')))",
+                    [
+                        (pk, agency_id, normal, " ".join(text.lexemes(normal)))
+                        for pk, agency_id, normal in docs
+                    ],
                 )
             else:
                 cursor.executemany(

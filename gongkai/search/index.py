@@ -33,31 +33,41 @@ def day_number(published_on: date) -> int:
 
 class DaySequence:
     """Hands out the next id of each day within one transaction: each day's last id is read once (all the
-    days of a batch in one query), then counted on. On PostgreSQL a day is locked (advisory lock) until the
-    transaction ends, so that two writers never take the same id."""
+    days of a batch in one query), then counted on. On PostgreSQL the writers of the index take turns (an
+    advisory lock until the transaction ends), so that two of them never take the same id; SQLite has one
+    writer at a time anyway."""
 
     def __init__(self) -> None:
         self.last: dict[int, int] = {}
 
     def prepare(self, dates: Iterable[date]) -> None:
         days = sorted({day_number(d) for d in dates} - set(self.last))
+        if not days:
+            return
         with connection.cursor() as cursor:
-            for start in range(0, len(days), 300):
-                chunk = days[start : start + 300]
-                if connection.vendor == "postgresql":
-                    cursor.execute(
-                        "SELECT pg_advisory_xact_lock(%s, d) FROM unnest(%s::int[]) AS d ORDER BY d",
-                        [_LOCK_SPACE, chunk],
-                    )
-                selects = ", ".join(
-                    ["(SELECT max(id) FROM search_searchdoc WHERE id >= %s AND id < %s)"] * len(chunk)
-                )
+            if connection.vendor == "postgresql":
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
                 cursor.execute(
-                    f"SELECT {selects}",
-                    [bound for day in chunk for bound in (day << DAY_SHIFT, (day + 1) << DAY_SHIFT)],
+                    "SELECT d, (SELECT max(id) FROM search_searchdoc WHERE id >= d * %s AND id < (d + 1) * %s) "
+                    "FROM unnest(%s::bigint[]) AS d",
+                    [1 << DAY_SHIFT, 1 << DAY_SHIFT, days],
                 )
-                for day, found in zip(chunk, cursor.fetchone(), strict=True):
-                    self.last[day] = int(found) if found is not None else day << DAY_SHIFT
+                found = dict(cursor.fetchall())
+            else:
+                found = {}
+                for start in range(0, len(days), 300):
+                    chunk = days[start : start + 300]
+                    selects = ", ".join(
+                        ["(SELECT max(id) FROM search_searchdoc WHERE id >= %s AND id < %s)"] * len(chunk)
+                    )
+                    cursor.execute(
+                        f"SELECT {selects}",
+                        [bound for day in chunk for bound in (day << DAY_SHIFT, (day + 1) << DAY_SHIFT)],
+                    )
+                    found.update(zip(chunk, cursor.fetchone(), strict=True))
+        for day in days:
+            last = found.get(day)
+            self.last[day] = int(last) if last is not None else day << DAY_SHIFT
 
     def next_id(self, published_on: date) -> int:
         day = day_number(published_on)
@@ -67,7 +77,7 @@ class DaySequence:
         return self.last[day]
 
 
-_LOCK_SPACE = 0x6B67  # the advisory locks' first key: the search index's days
+_LOCK_KEY = 0x6B67_0001  # the advisory lock of the search index's ids
 
 
 @dataclass(frozen=True)
@@ -202,7 +212,7 @@ def _pg_lexemes(doc: _Doc, facets: list[str]) -> list[str]:
     if len(found) > MAX_LEXEMES:
         found = {OVERSIZED}
     found.update("~" + f for f in facets)
-    return sorted(found)
+    return list(found)
 
 
 def remove(publication_ids: Iterable[int]) -> None:
@@ -246,9 +256,11 @@ def add(entries: Iterable[Entry], *, replace: bool = True, days: DaySequence | N
             rows = []
             for doc, facets in docs:
                 lexemes = _pg_lexemes(doc, facets)
-                rows.append((*_row(doc, facets, OVERSIZED in lexemes), lexemes))
+                # One string, split by the database: lexemes hold no space (text.encode writes ASCII as
+                # other characters), and a driver quotes an array element by element, slowly.
+                rows.append((*_row(doc, facets, OVERSIZED in lexemes), " ".join(lexemes)))
             cursor.executemany(
-                f"INSERT INTO search_searchdoc ({_COLUMNS}, tokens) VALUES ({marks}, array_to_tsvector(%s::text[]))",  # noqa: S608 (placeholders and fixed names only)
+                f"INSERT INTO search_searchdoc ({_COLUMNS}, tokens) VALUES ({marks}, array_to_tsvector(string_to_array(%s, ' ')))",  # noqa: S608 (placeholders and fixed names only)
                 rows,
             )
         else:
@@ -267,6 +279,24 @@ def add(entries: Iterable[Entry], *, replace: bool = True, days: DaySequence | N
                 ],
             )
     return len(docs)
+
+
+# PostgreSQL: a bulk load moves the GIN index's pending list into the index in larger, fewer steps (three
+# times faster than with the default 4 MB), and flushes what is left at the end so searches do not read it.
+BULK_PENDING_LIST = "64MB"
+
+
+def bulk_load_settings() -> None:
+    """For the rest of the caller's transaction (PostgreSQL only)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('gin_pending_list_limit', %s, true)", [BULK_PENDING_LIST])
+
+
+def bulk_load_done() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT gin_clean_pending_list('search_doc_tokens'::regclass)")
 
 
 def clear() -> None:

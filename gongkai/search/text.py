@@ -116,7 +116,7 @@ def lexemes(normalized: str) -> set[str]:
     for part in normalized.split(FIELD_SEPARATOR):
         units = encode(part)
         found.update(units)
-        found.update(units[i : i + 2] for i in range(len(units) - 1))
+        found.update(map(str.__add__, units, units[1:]))
     return found
 
 

@@ -15,7 +15,16 @@ pytestmark = pytest.mark.django_db
 def test_oversized_rows_are_found_by_every_term_and_filter(monkeypatch: pytest.MonkeyPatch) -> None:
     cast = make_cast()
     monkeypatch.setattr(index, "MAX_LEXEMES", 20)
-    load_lines(cast.agency, [{"title": "很长的附件文字", "published": "2024-01-02", "body": "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"}])
+    load_lines(
+        cast.agency,
+        [
+            {
+                "title": "很长的附件文字",
+                "published": "2024-01-02",
+                "body": "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥",
+            }
+        ],
+    )
     monkeypatch.setattr(index, "MAX_LEXEMES", 50_000)
     load_lines(cast.other, [{"title": "普通信息", "published": "2024-01-03", "body": "甲乙丙丁"}])
     assert search_publications("甲乙丙").total == 2
