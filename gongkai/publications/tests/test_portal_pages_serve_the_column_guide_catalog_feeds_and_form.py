@@ -70,3 +70,10 @@ def test_unknown_and_unpublished_addresses_are_404() -> None:
     assert client.get(f"/disclosure/NB-FGW/catalog/{category(cast.other, '政策文件').pk}/").status_code == 404
     publish(cast, item)
     assert client.get(item.get_absolute_url().replace("NB-FGW", "NB-JYJ")).status_code == 404
+
+
+def test_the_document_page_shows_the_catalog_beside_it() -> None:
+    cast = make_cast()
+    item = publish(cast, draft(cast))
+    page = Client().get(item.get_absolute_url()).content.decode()
+    assert "行政规范性文件" in page and "机构概况" in page  # the body's catalog tree
