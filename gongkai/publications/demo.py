@@ -51,7 +51,10 @@ def load_demo_publications(agency: Agency, staff: User, reviewer: User, head: Us
         item = services.publication_create(actor=staff, agency=agency, **values)
         services.publication_submit(actor=staff, publication=item)
         services.publication_review(actor=reviewer, publication=item)
-        return services.publication_approve(actor=head, publication=item)
+        made = item.made_on or today
+        return services.publication_approve(
+            actor=head, publication=item, published_on=min(made + timedelta(days=6), today)
+        )
 
     old = publish(
         title="象山县国有建设用地使用权出让管理办法",

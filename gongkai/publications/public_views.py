@@ -101,6 +101,7 @@ def item(request: HttpRequest, code: str, serial: str) -> HttpResponse:
     context = {
         "agency": publication.agency,
         "item": publication,
+        "tree": flatten(catalog_tree(publication.agency)),
         "trail": selectors.category_trail(publication.category),
         "attachments": list(publication.attachments.all()),
         "interpretations": list(
