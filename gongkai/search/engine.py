@@ -19,7 +19,7 @@ that walking the newest-first index meets a page of hits sooner than fetching ev
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -80,6 +80,13 @@ def search(
     terms = text.split_terms(query)
     filters = filters or Filters()
     backend = _SQLite() if connection.vendor == "sqlite" else _PostgreSQL()
+    with backend.session():
+        return _search(backend, terms, filters, page, per_page, order)
+
+
+def _search(
+    backend: _SQLite | _PostgreSQL, terms: list[str], filters: Filters, page: int, per_page: int, order: str
+) -> Found:
     count = backend.count(terms, filters, TOTAL_CAP + 1)
     total, exact = (count, True) if count <= TOTAL_CAP else (TOTAL_CAP, False)
     offset = (max(page, 1) - 1) * per_page
@@ -116,6 +123,9 @@ def _by_relevance(publication_ids: list[int], terms: list[str]) -> list[int]:
 
 class _SQLite:
     COLUMNS = "{title doc_number body attachments}"
+
+    def session(self) -> AbstractContextManager[None]:
+        return nullcontext()
 
     def match(self, terms: Sequence[str], filters: Filters) -> str | None:
         parts = []
@@ -178,16 +188,6 @@ class _SQLite:
         return [(pk, number) for pk, _, number in rows[offset : offset + limit]]
 
 
-@contextmanager
-def _planned() -> Iterator[Any]:
-    """A cursor in a transaction whose planner reads rows through the indexes (a sequential scan would
-    decompress every row's tsvector) with room for a large bitmap (an exact one: no rechecks)."""
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL work_mem = '64MB'")
-        yield cursor
-
-
 def _doc_rows(keys: list[int]) -> list[tuple[int, date, str]]:
     """(publication id, published, index number) of the index rows `keys`."""
     return [
@@ -214,6 +214,19 @@ def _as_date(value: date | str) -> date:
 
 class _PostgreSQL:
     TEXT = ("title", "doc_number", "body", "attachments")
+
+    def __init__(self) -> None:
+        self._oversized: dict[tuple[tuple[str, ...], Filters], bool] = {}
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        """One transaction whose planner reads rows through the indexes (a sequential scan would decompress
+        every row's tsvector), with room for a large bitmap (an exact one: no rechecks)."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true)"
+            )
+            yield
 
     def tsquery(self, terms: Sequence[str], filters: Filters) -> str | None:
         lexemes = [lexeme for term in terms for lexeme in text.term_lexemes(term)]
@@ -276,17 +289,23 @@ class _PostgreSQL:
         conditions = [self.where(terms, filters)]
         if terms:
             extra, params = self.oversized(terms, filters)
+            key = (tuple(terms), filters)
+            if key in self._oversized:
+                if self._oversized[key]:
+                    conditions.append((extra, params))
+                return conditions
             cursor.execute(
                 f"SELECT count(*) FROM (SELECT 1 FROM search_searchdoc WHERE {extra} LIMIT %s) s",  # noqa: S608 (placeholders and fixed names only)
                 [*params, cap],
             )
-            if cursor.fetchone()[0]:
+            self._oversized[key] = bool(cursor.fetchone()[0])
+            if self._oversized[key]:
                 conditions.append((extra, params))
         return conditions
 
     def count(self, terms: Sequence[str], filters: Filters, cap: int) -> int:
         total = 0
-        with _planned() as cursor:
+        with connection.cursor() as cursor:
             for where, params in self._conditions(terms, filters, cursor, cap):
                 cursor.execute(
                     f"SELECT count(*) FROM (SELECT 1 FROM search_searchdoc WHERE {where} LIMIT %s) s",  # noqa: S608 (placeholders and fixed names only)
@@ -298,7 +317,7 @@ class _PostgreSQL:
     def newest(
         self, terms: Sequence[str], filters: Filters, offset: int, limit: int, total: int | None = None
     ) -> list[tuple[int, str]]:
-        with _planned() as cursor:
+        with connection.cursor() as cursor:
             if total is not None and terms and self._walk_is_cheaper(cursor, total, offset + limit):
                 # Every row in newest-first order until the page is full: the exact check decides alone.
                 exact, params = self.exact(terms, all_terms=True)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from gongkai.search.text import _YEAR_IN_BRACKETS
+from gongkai.search.text import _FULL_WIDTH, _FULL_WIDTH_CHARACTER, _YEAR_IN_BRACKETS
 
 SNIPPET = 110  # characters around the first match
 
@@ -22,6 +22,11 @@ class Part:
 
 
 def _normal_map(text: str) -> tuple[str, list[int]]:
+    folded = text.translate(_FULL_WIDTH) if _FULL_WIDTH_CHARACTER.search(text) else text
+    if unicodedata.is_normalized("NFKC", folded):
+        # The usual case: full-width forms become ASCII one for one, and whitespace goes.
+        kept = [i for i, ch in enumerate(folded) if not ch.isspace()]
+        return _YEAR_IN_BRACKETS.sub(r"〔\1〕", "".join(folded[i] for i in kept)), kept
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -76,10 +81,18 @@ def snippet(text: str, terms: list[str], size: int = SNIPPET) -> list[Part]:
     found = spans(text, terms)
     start = max(0, found[0][0] - size // 3) if found else 0
     end = min(len(text), start + size)
-    piece = text[start:end]
-    parts = marked(piece, terms)
-    if start > 0:
-        parts.insert(0, Part("…", False))
+    parts: list[Part] = [Part("…", False)] if start > 0 else []
+    last = start
+    for s, e in found:
+        s, e = max(s, start), min(e, end)
+        if s >= e:
+            continue
+        if s > last:
+            parts.append(Part(text[last:s], False))
+        parts.append(Part(text[s:e], True))
+        last = e
+    if last < end:
+        parts.append(Part(text[last:end], False))
     if end < len(text):
         parts.append(Part("…", False))
     return parts
