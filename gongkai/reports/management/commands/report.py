@@ -6,6 +6,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from gongkai.core.cli import GongkaiCommand
+from gongkai.reports.build_cli import add_build_arguments
 
 
 class Command(GongkaiCommand):
@@ -14,11 +15,8 @@ class Command(GongkaiCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
 
-        build = sub.add_parser("build", help="由办理记录生成年度报告数据")
-        build.add_argument("--agency", required=True, help="机关代码")
-        build.add_argument("--year", required=True, type=int, help="报告年度 YYYY")
-        build.add_argument("--to", choices=["json"], default="json", help="输出类型")
-        build.add_argument("-o", dest="output", help="输出文件")
+        build = sub.add_parser("build", help="生成年度报告（JSON、HTML、DOCX、PDF）")
+        add_build_arguments(build)
 
         audit = sub.add_parser("audit", help="审核已发布的年度报告")
         audit.add_argument("files", nargs="+", metavar="FILE")
