@@ -108,8 +108,14 @@ class YearlyFigure(models.Model):
     year = models.PositiveSmallIntegerField("年度")
     key = models.CharField("单元格", max_length=64)
     value = models.DecimalField("数值", max_digits=18, decimal_places=4)
+    # None: entered from the command line (`gongkai report figures import` without `--by`).
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="填报人"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="填报人",
     )
     entered_at = models.DateTimeField("填报时间", auto_now=True)
 
@@ -225,8 +231,14 @@ class AnnualReportEvent(models.Model):
 
     report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField("事件", max_length=32, choices=Kind.choices)
+    # None: a step taken from the command line (figures imported without `--by`).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="操作人"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="操作人",
     )
     at = models.DateTimeField("记录时间", auto_now_add=True)
     note = models.TextField("说明", blank=True)

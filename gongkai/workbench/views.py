@@ -23,6 +23,7 @@ from gongkai.applications import selectors, services
 from gongkai.applications.deadlines import compute_deadline, deadline_state, due_soon_horizon
 from gongkai.applications.models import NOTICE_EVENT_KINDS, Application, EventKind
 from gongkai.portal.errors import attach_error
+from gongkai.reports.annual import selectors as annual_selectors
 from gongkai.workbench import overview as overview_counts
 from gongkai.workbench.access import agency_for_actor, agency_for_reader, require_action_role
 from gongkai.workbench.actions import ACTIONS, ActionForm, for_service
@@ -58,6 +59,8 @@ def home(request: HttpRequest) -> HttpResponse:
                 "can_act": acts,
                 "subtree": not acts,
                 "has_children": agency.children.exists(),
+                # The body's annual reports (条例第四十九条): this year's draft and the last two years.
+                "reports": annual_selectors.report_years(agency, today, last=3) if acts else [],
             }
         )
     return render(request, "workbench/home.html", {"rows": rows})

@@ -2,7 +2,8 @@
 into tables 三 and 四.
 
 - Tables 三 and 四: `reports.counts` over the body and the bodies its report covers (`CoveredBody`).
-- Table 二: the yearly figures entered for the body (`figures`); a figure never entered stays None,
+- Table 二: the yearly figures entered for the body, or computed from its records where it keeps them
+  (`figures.report_figures`); a figure never entered stays None,
   which the rules engine reports as `blank_cell`.
 """
 
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from gongkai.agencies.models import Agency
 from gongkai.reports import formats
-from gongkai.reports.annual.figures import PROCUREMENT_UNIT, Number, entered_figures
+from gongkai.reports.annual.figures import PROCUREMENT_UNIT, Number, report_figures
 from gongkai.reports.counts import check_report_year, yearly_counts
 from gongkai.reports.models import CoveredBody
 
@@ -32,7 +33,7 @@ def report_cells(agency: Agency, year: int) -> tuple[dict[str, Number | None], d
     fmt = check_report_year(year)
     cells: dict[str, Number | None] = dict.fromkeys(formats.all_keys(fmt))
     cells.update(yearly_counts(agency, year, bodies=covered_bodies(agency, year)))
-    cells.update(entered_figures(agency, year))
+    cells.update(report_figures(agency, year))
     extras: dict[str, Any] = {}
     if fmt == formats.FORMAT_2019:
         extras[PROCUREMENT_UNIT_KEY] = PROCUREMENT_UNIT

@@ -1,4 +1,5 @@
-"""`gongkai report build|audit|import`: the annual report from the records, and published reports audited."""
+"""`gongkai report build|figures|audit|import`: the annual report from the records and the yearly figures,
+and published reports audited."""
 
 from __future__ import annotations
 
@@ -28,12 +29,27 @@ class Command(GongkaiCommand):
         imp.add_argument("--agency", required=True, help="机关代码")
         imp.add_argument("--replace", action="store_true", help="替换该年度已存储的报告")
 
+        figures = sub.add_parser("figures", help="年度数据（第二部分）：导入、导出 CSV")
+        figures_sub = figures.add_subparsers(dest="figures_action", required=True)
+        figures_import = figures_sub.add_parser("import", help="从 CSV 文件（表头 key,value）导入年度数据")
+        figures_import.add_argument("file", metavar="FILE")
+        figures_import.add_argument("--agency", required=True, help="机关代码")
+        figures_import.add_argument("--year", required=True, type=int, help="报告年度 YYYY")
+        figures_import.add_argument("--by", help="填报人的用户名（须为该机关的工作人员或负责人）")
+        figures_export = figures_sub.add_parser("export", help="以 CSV 输出年度数据（可再次导入）")
+        figures_export.add_argument("--agency", required=True, help="机关代码")
+        figures_export.add_argument("--year", required=True, type=int, help="报告年度 YYYY")
+
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "build":
             from gongkai.reports.build_cli import run_build
 
             run_build(self, options)
+        elif action == "figures":
+            from gongkai.reports.figures_cli import run_figures
+
+            run_figures(self, options)
         elif action == "audit":
             from gongkai.reports.audit.cli import run_audit
 
