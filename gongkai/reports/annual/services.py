@@ -264,6 +264,9 @@ def yearly_figures_save(
     if existing is not None:
         lock(existing)
         require_draft(existing, "修改年度数据")
+    # An overview staff have not touched follows the figures it quotes; one they wrote is left alone
+    # (the edit page offers to draft it again).
+    untouched = existing is not None and existing.overview == drafted_overview(agency, year)
     stored = {
         figure.key: figure
         for figure in YearlyFigure.objects.select_for_update().filter(
@@ -303,8 +306,21 @@ def yearly_figures_save(
             before=before,
             after=after,
         )
+        if untouched:
+            _follow_the_figures(report, actor)
         store_check(report, today=today)
     return FiguresSaved(report, list(after))
+
+
+def _follow_the_figures(report: AnnualReport, actor: Actor | None) -> None:
+    drafted = drafted_overview(report.agency, report.year)
+    if drafted == report.overview:
+        return
+    before = {"overview": report.overview}
+    report.overview = drafted
+    report.save(update_fields=["overview", "updated_at"])
+    note = "年度数据有变化，按年度数据更新尚未修改过的总体情况"
+    record_event(report, Kind.EDITED, actor, note=note, before=before, after={"overview": drafted})
 
 
 def _as_number(value: Number | None) -> Number | None:

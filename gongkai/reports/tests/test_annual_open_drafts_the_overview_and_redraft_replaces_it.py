@@ -1,5 +1,6 @@
-"""Opening a report drafts 一、总体情况 from the body's figures; staff edit it; "re-draft from the figures"
-replaces the text with a new draft from the figures as they are now, as an event with the text before."""
+"""Opening a report drafts 一、总体情况 from the body's figures; while staff have not touched it, it follows
+the figures as they are entered; once they edit it, it is theirs, and "re-draft from the figures" replaces
+it with a new draft from the figures as they are now, as an event with the text before."""
 
 from __future__ import annotations
 
@@ -62,3 +63,31 @@ def test_an_edit_records_only_the_sections_that_changed() -> None:
         services.annual_report_edit(actor=cast.staff, report=report, problems="问题\n改进", today=JANUARY)
         == []
     )
+
+
+def test_an_untouched_overview_follows_the_figures_and_an_edited_one_does_not() -> None:
+    cast = make_cast()
+    report = opened(cast)
+    services.yearly_figures_save(
+        actor=cast.staff,
+        agency=cast.agency,
+        year=YEAR,
+        values={"item20_5.licensing.decisions": 77},
+        today=JANUARY,
+    )
+    report.refresh_from_db()
+    assert "行政许可处理决定77件" in report.overview
+    assert report.events.filter(kind=AnnualReportEvent.Kind.EDITED, note__contains="尚未修改过").exists()
+
+    services.annual_report_edit(
+        actor=cast.staff, report=report, overview=report.overview + "另有补充。", today=JANUARY
+    )
+    services.yearly_figures_save(
+        actor=cast.staff,
+        agency=cast.agency,
+        year=YEAR,
+        values={"item20_5.licensing.decisions": 78},
+        today=JANUARY,
+    )
+    report.refresh_from_db()
+    assert "行政许可处理决定77件" in report.overview and report.overview.endswith("另有补充。")
