@@ -16,6 +16,7 @@ urlpatterns = [
     path("agencies/<str:code>/<int:year>/edit/check/", annual_views.edit_check, name="edit_check"),
     path("agencies/<str:code>/<int:year>/redraft/", annual_views.redraft, name="redraft"),
     path("agencies/<str:code>/<int:year>/steps/<str:step>/", annual_views.step, name="step"),
+    path("agencies/<str:code>/<int:year>/draft.<str:form>", annual_views.draft_file, name="draft_file"),
     path("agencies/<str:code>/<int:year>/figures/", annual_figures_views.figures, name="figures"),
     path(
         "agencies/<str:code>/<int:year>/figures/import/",

@@ -22,6 +22,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
@@ -29,6 +30,7 @@ from gongkai.agencies.permissions import can_act, can_read, is_head, require_act
 from gongkai.core.audit import audit_record
 from gongkai.portal.errors import attach_error
 from gongkai.reports.annual import selectors, services
+from gongkai.reports.annual.content import build_content
 from gongkai.reports.annual.review import CheckedReport, check_report
 from gongkai.reports.annual_forms import STEP_FORMS, ProseForm
 from gongkai.reports.annual_pages import ReportView, checked_view, draft_view, version_view
@@ -37,6 +39,10 @@ from gongkai.reports.models import AnnualReport
 from gongkai.reports.presentation import FindingRow
 
 NOT_FOUND = "未找到该年度报告。"
+DRAFT_FILE_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
 STEP_TITLES = {
     "submit": "提交审核",
     "return": "退回修改",
@@ -218,6 +224,34 @@ def _run_step(request: HttpRequest, step: str, report: AnnualReport, data: dict[
     elif step == "correct":
         services.annual_report_start_correction(actor=actor, report=report, **data)
         messages.success(request, "已发起更正：修改后须重新提交审核、批准，发布为新版本；原版本保留。")
+
+
+@login_required
+@require_GET
+def draft_file(request: HttpRequest, code: str, year: int, form: str) -> HttpResponse:
+    """The report as it stands, as a DOCX or PDF marked 草稿, to read or circulate before publication
+    (a published report's files are its versions', on the portal)."""
+    if form not in DRAFT_FILE_TYPES:
+        raise Http404(NOT_FOUND)
+    agency = body(request, code, page="draft_file")
+    report = existing_report(agency, report_year(year))
+    if report.state == AnnualReport.State.PUBLISHED:
+        version = report.versions.order_by("-number").values_list("number", flat=True).first()
+        return redirect("portal:annual_report_file", agency.code, year, version, form)
+    content = build_content(agency, year, report)
+    # The renderers (WeasyPrint above all) are loaded when a file is asked for, not with every page.
+    if form == "docx":
+        from gongkai.reports.annual.render_docx import report_docx
+
+        data = report_docx(content)
+    else:
+        from gongkai.reports.annual.render_pdf import report_pdf
+
+        data = report_pdf(content)
+    response = HttpResponse(data, content_type=DRAFT_FILE_TYPES[form])
+    name = f"{agency.name}{year}年政府信息公开工作年度报告（草稿）.{form}"
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name) or ""
+    return response
 
 
 # --- Editing the prose --------------------------------------------------------------------------------------

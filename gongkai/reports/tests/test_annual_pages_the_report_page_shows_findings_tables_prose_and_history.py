@@ -95,3 +95,27 @@ def test_the_years_page_and_the_home_list_the_bodys_reports() -> None:
     assert "草稿（年度未结束）" not in html.split('id="year-2024"')[1].split("</tr>")[0]
     home = client_for(cast.staff).get(reverse("workbench:home")).content.decode()
     assert "2024年度报告" in home and "距发布期限 21 天" in home
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_draft_downloads_as_a_docx_marked_as_a_draft() -> None:
+    import io
+    from urllib.parse import quote
+
+    from docx import Document
+
+    cast = make_cast()
+    opened(cast, today=NOW.date())
+    response = client_for(cast.supervisor).get(reverse("annual:draft_file", args=["NB-FGW", 2024, "docx"]))
+    assert response.status_code == 200
+    assert quote("（草稿）.docx") in response["Content-Disposition"]
+    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert "草稿" in text and "一、总体情况" in text
+    assert (
+        client_for(cast.outsider).get(reverse("annual:draft_file", args=["NB-FGW", 2024, "pdf"])).status_code
+        == 404
+    )
+    assert (
+        client_for(cast.staff).get(reverse("annual:draft_file", args=["NB-FGW", 2024, "exe"])).status_code
+        == 404
+    )
