@@ -17,7 +17,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,6 +37,7 @@ from gongkai.reports.annual_pages import ReportView, checked_view, draft_view, v
 from gongkai.reports.counts import FIRST_GENERATED_YEAR
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.presentation import FindingRow
+from gongkai.workbench.access import checked
 
 NOT_FOUND = "未找到该年度报告。"
 DRAFT_FILE_TYPES = {
@@ -74,19 +75,7 @@ def body(request: HttpRequest, code: str, *, page: str) -> Agency:
 def acting_body(request: HttpRequest, code: str, *, page: str) -> Agency:
     """The body for its staff or head; a reader who may not act gets the 403 page (logged)."""
     agency = body(request, code, page=page)
-    try:
-        require_act(request.user, agency)
-    except PermissionDenied as error:
-        audit_record(
-            action=f"annual_report_{page}",
-            actor=request.user,
-            agency=agency,
-            obj=agency,
-            message=str(error),
-            refused=True,
-            detail={"path": request.path},
-        )
-        raise
+    checked(request, checks=[require_act], agency=agency, obj=agency, action=f"annual_report_{page}")
     return agency
 
 

@@ -193,21 +193,20 @@ def annual_report_redraft_overview(*, actor: Actor, report: AnnualReport, today:
     require_act(actor, report.agency)
     lock(report)
     require_draft(report, "重新起草")
+    if _redraft(report, actor, "按年度数据重新起草总体情况"):
+        store_check(report, today=today)
+
+
+def _redraft(report: AnnualReport, actor: Actor | None, note: str) -> bool:
+    """一、总体情况 drafted from the figures as they are now, as an edit; False when nothing changed."""
     drafted = drafted_overview(report.agency, report.year)
     if drafted == report.overview:
-        return
+        return False
     before = {"overview": report.overview}
     report.overview = drafted
     report.save(update_fields=["overview", "updated_at"])
-    record_event(
-        report,
-        Kind.EDITED,
-        actor,
-        note="按年度数据重新起草总体情况",
-        before=before,
-        after={"overview": drafted},
-    )
-    store_check(report, today=today)
+    record_event(report, Kind.EDITED, actor, note=note, before=before, after={"overview": drafted})
+    return True
 
 
 @dataclass
@@ -307,20 +306,9 @@ def yearly_figures_save(
             after=after,
         )
         if untouched:
-            _follow_the_figures(report, actor)
+            _redraft(report, actor, "年度数据有变化，按年度数据更新尚未修改过的总体情况")
         store_check(report, today=today)
     return FiguresSaved(report, list(after))
-
-
-def _follow_the_figures(report: AnnualReport, actor: Actor | None) -> None:
-    drafted = drafted_overview(report.agency, report.year)
-    if drafted == report.overview:
-        return
-    before = {"overview": report.overview}
-    report.overview = drafted
-    report.save(update_fields=["overview", "updated_at"])
-    note = "年度数据有变化，按年度数据更新尚未修改过的总体情况"
-    record_event(report, Kind.EDITED, actor, note=note, before=before, after={"overview": drafted})
 
 
 def _as_number(value: Number | None) -> Number | None:
