@@ -108,12 +108,14 @@ def _check_year(agency: Agency, year: int, today: date) -> str:
 
 def _open(actor: Actor | None, agency: Agency, year: int, today: date) -> AnnualReport:
     fmt = _check_year(agency, year, today)
-    report = AnnualReport.objects.filter(agency=agency, year=year).first()
-    if report is not None:
+    if (report := AnnualReport.objects.filter(agency=agency, year=year).first()) is not None:
         return report
-    report = AnnualReport.objects.create(
-        agency=agency, year=year, format=fmt, overview=drafted_overview(agency, year)
+    # Two people opening the report at once get one report (the second finds the first's).
+    report, created = AnnualReport.objects.get_or_create(
+        agency=agency, year=year, defaults={"format": fmt, "overview": drafted_overview(agency, year)}
     )
+    if not created:
+        return report
     note = "" if year_has_ended(year, today) else f"{year}年度尚未结束，只能保存为草稿"
     record_event(report, Kind.CREATED, actor, note=note, after={"state": State.DRAFT, "format": fmt})
     return report
