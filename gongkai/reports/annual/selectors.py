@@ -19,7 +19,13 @@ from gongkai.agencies.permissions import can_act, is_head
 from gongkai.reports.annual.cells import is_covered
 from gongkai.reports.annual.deadlines import days_left, report_deadline
 from gongkai.reports.counts import FIRST_GENERATED_YEAR
-from gongkai.reports.models import AnnualReport, AnnualReportEvent, AnnualReportVersion, CoveredBody
+from gongkai.reports.models import (
+    AnnualReport,
+    AnnualReportEvent,
+    AnnualReportVersion,
+    CoveredBody,
+    PublishedReport,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -45,6 +51,7 @@ class YearLine:
     year_ended: bool
     covered_by: Agency | None = None
     versions: list[AnnualReportVersion] = field(default_factory=list)
+    imported: PublishedReport | None = None  # the report it published elsewhere, imported for audit
 
     @property
     def first_published_on(self) -> date | None:
@@ -59,6 +66,8 @@ class YearLine:
         """Published after the deadline, or not yet published when it has passed (条例第四十九条)."""
         if self.covered_by is not None or not self.year_ended:
             return False
+        if self.first_published_on is None and self.imported is not None:
+            return bool(self.imported.published_on and self.imported.published_on > self.deadline)
         if self.first_published_on is not None:
             return self.first_published_on > self.deadline
         return self.days_left < 0
@@ -82,7 +91,7 @@ class YearLine:
         if self.covered_by is not None:
             return f"由{self.covered_by.name}报告"
         if self.report is None:
-            return "未开始"
+            return "已在其他平台发布（已导入）" if self.imported is not None else "未开始"
         if self.report.state == State.DRAFT and self.versions:
             return "更正中（草稿）"
         if self.report.state == State.DRAFT and not self.year_ended:
@@ -109,6 +118,12 @@ def report_years(agency: Agency, today: date, *, last: int | None = None) -> lis
         entry.year: entry.covered_by
         for entry in CoveredBody.objects.filter(agency=agency, year__in=years).select_related("covered_by")
     }
+    imported = {
+        report.year: report
+        for report in PublishedReport.objects.filter(agency=agency, year__in=years).only(
+            "pk", "year", "published_on"
+        )
+    }
     return [
         YearLine(
             year=year,
@@ -118,6 +133,7 @@ def report_years(agency: Agency, today: date, *, last: int | None = None) -> lis
             year_ended=year_has_ended(year, today),
             covered_by=covered.get(year),
             versions=versions.get(year, []),
+            imported=imported.get(year),
         )
         for year in years
     ]
@@ -134,6 +150,9 @@ def year_line(agency: Agency, year: int, today: date) -> YearLine:
         year_ended=year_has_ended(year, today),
         covered_by=is_covered(agency, year),
         versions=versions,
+        imported=PublishedReport.objects.filter(agency=agency, year=year)
+        .only("pk", "year", "published_on")
+        .first(),
     )
 
 

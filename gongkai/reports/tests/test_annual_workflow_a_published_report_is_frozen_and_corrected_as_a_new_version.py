@@ -89,7 +89,10 @@ def test_a_correction_is_published_as_version_two_saying_what_changed() -> None:
     assert [s["id"] for s in second.changes["sections"]] == ["overview", "problems"]
     assert "行政许可处理决定125件" in second.content["overview"]
     assert second.change_note.startswith("更正原因：行政许可决定数量填报有误。更正内容：")
-    assert "120→125" in second.change_note and "一、总体情况的文字、五、存在的主要问题及改进情况的文字" in second.change_note
+    assert (
+        "120→125" in second.change_note
+        and "一、总体情况的文字、五、存在的主要问题及改进情况的文字" in second.change_note
+    )
     assert second.content["change_note"] == second.change_note and "（更正版）" in second.text
     first = report.versions.get(number=1)
     assert first.content["cells"]["item20_5.licensing.decisions"] == 120  # kept as published
