@@ -11,9 +11,9 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
 from gongkai.reports import formats
-from gongkai.reports.annual.figures import Number, figure_keys, parse_value, unit
+from gongkai.reports.annual.figures import Number, figure_keys, may_be_negative, parse_value, unit
 from gongkai.reports.annual.figures_csv import MAX_BYTES, show
-from gongkai.reports.annual.steps import PROSE_LABELS, REASON_LIMIT, TEXT_LIMIT
+from gongkai.reports.annual.steps import REASON_LIMIT, TEXT_LIMIT
 
 FIGURE_MAX_LENGTH = 30  # a figure is at most 14 digits with 4 decimals: anything longer is not one
 
@@ -60,6 +60,11 @@ class ProseForm(forms.Form):
             del self.fields["assessment"]
 
 
+def _unit_help(fmt: str, key: str) -> str:
+    # 格式2019's 本年增/减 is a change against the year before: a decrease is entered as a negative number.
+    return f"{unit(key)}（减少填负数）" if may_be_negative(fmt, key) else unit(key)
+
+
 def field_name(key: str) -> str:
     """A canonical key as a form field's name (dots would spoil the HTML ids)."""
     return key.replace(".", "__")
@@ -104,7 +109,7 @@ class FiguresForm(forms.Form):
                 max_length=FIGURE_MAX_LENGTH,
                 disabled=key in computed,
                 error_messages={"max_length": f"{label}：不是有效的数字（过长）"},
-                help_text="由本机关规范性文件记录计算" if key in computed else unit(key),
+                help_text="由本机关规范性文件记录计算" if key in computed else _unit_help(fmt, key),
                 widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 12, "class": "figure"}),
             )
             if key in computed:
@@ -213,4 +218,3 @@ STEP_FORMS: dict[str, type[forms.Form]] = {
     "publish": PublishForm,
     "correct": CorrectForm,
 }
-PROSE_FIELD_LABELS = PROSE_LABELS

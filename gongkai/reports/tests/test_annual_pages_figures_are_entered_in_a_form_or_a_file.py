@@ -135,3 +135,18 @@ def test_figures_of_a_submitted_report_cannot_be_changed() -> None:
     assert response.status_code == 400 and "不能修改年度数据" in response.content.decode()
     assert YearlyFigure.objects.get(key="item20_5.licensing.decisions").value == 120
     assert AuditLog.objects.filter(action="yearly_figures_save", outcome="refused").exists()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_2019_format_change_may_be_negative_but_a_count_may_not() -> None:
+    cast = make_cast()
+    url = reverse("annual:figures", args=["NB-FGW", 2020])
+    data = {field_name(key): "" for key in figure_keys("2019")}
+    data[field_name("item20_5.licensing.change")] = "-3"
+    data[field_name("item20_5.licensing.prev_year_items")] = "-1"
+    response = client_for(cast.staff).post(url, data)
+    assert response.status_code == 400 and "不能为负数" in response.content.decode()
+    assert "减少填负数" in response.content.decode()
+    data[field_name("item20_5.licensing.prev_year_items")] = "40"
+    assert client_for(cast.staff).post(url, data).status_code == 302
+    assert YearlyFigure.objects.get(key="item20_5.licensing.change").value == -3
