@@ -2,6 +2,7 @@
 into tables 三 and 四.
 
 - Tables 三 and 四: `reports.counts` over the body and the bodies its report covers (`CoveredBody`).
+- A government's report: the sum over the bodies it covers (`aggregation`).
 - Table 二: the yearly figures entered for the body (`figures`); a figure never entered stays None,
   which the rules engine reports as `blank_cell`.
 """
@@ -27,8 +28,8 @@ def covered_bodies(agency: Agency, year: int) -> Sequence[Agency]:
     return list(Agency.objects.filter(covered_in__covered_by=agency, covered_in__year=year).order_by("path"))
 
 
-def report_cells(agency: Agency, year: int) -> tuple[dict[str, Number | None], dict[str, Any]]:
-    """Every key of the year's format with its figure (None where blank), and the extras beside them."""
+def own_cells(agency: Agency, year: int) -> tuple[dict[str, Number | None], dict[str, Any]]:
+    """Every key of the year's format with the body's own figure (None where blank), and the extras."""
     fmt = check_report_year(year)
     cells: dict[str, Number | None] = dict.fromkeys(formats.all_keys(fmt))
     cells.update(yearly_counts(agency, year, bodies=covered_bodies(agency, year)))
@@ -37,6 +38,17 @@ def report_cells(agency: Agency, year: int) -> tuple[dict[str, Number | None], d
     if fmt == formats.FORMAT_2019:
         extras[PROCUREMENT_UNIT_KEY] = PROCUREMENT_UNIT
     return cells, extras
+
+
+def report_cells(agency: Agency, year: int) -> tuple[dict[str, Number | None], dict[str, Any]]:
+    """Every key of the year's format with its figure (None where blank), and the extras beside them: a
+    government's report sums the bodies it covers (`aggregation`), any other body's is its own."""
+    if agency.kind == Agency.Kind.GOVERNMENT:
+        from gongkai.reports.annual.aggregation import aggregated_cells  # it builds on `own_cells`
+
+        cells, extras, _ = aggregated_cells(agency, year)
+        return cells, extras
+    return own_cells(agency, year)
 
 
 def is_covered(agency: Agency, year: int) -> Agency | None:
