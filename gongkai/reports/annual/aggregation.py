@@ -18,7 +18,7 @@ The government itself always contributes its own records: its published report i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -72,10 +72,7 @@ def in_report_order(government: Agency, bodies: Iterable[Agency]) -> list[Agency
 
 
 def default_members(government: Agency) -> list[Agency]:
-    children = Agency.objects.filter(parent=government)
-    return in_report_order(
-        government, [government, *(child for child in children if is_default_member(government, child))]
-    )
+    return resolve_members(government, [], Agency.objects.filter(parent=government), ())
 
 
 def explicit_members(government: Agency, year: int) -> list[Agency]:
@@ -86,16 +83,29 @@ def explicit_members(government: Agency, year: int) -> list[Agency]:
     )
 
 
+def resolve_members(
+    government: Agency, explicit: Iterable[Agency], children: Iterable[Agency], covered: Container[int]
+) -> list[Agency]:
+    """The member set from what is stored: the configured bodies, else the default set from the
+    government's children; without the bodies covered by another body's report that year."""
+    members = in_report_order(government, explicit) or in_report_order(
+        government, [government, *(child for child in children if is_default_member(government, child))]
+    )
+    return [member for member in members if member.pk not in covered]
+
+
 def aggregation_members(government: Agency, year: int) -> list[Agency]:
     """The bodies whose figures the government's report on `year` sums: the configured set, else the
     default one; a body covered by another body's report that year is counted through that body."""
-    members = explicit_members(government, year) or default_members(government)
+    explicit = explicit_members(government, year)
+    children = [] if explicit else list(Agency.objects.filter(parent=government))
+    candidates = [government, *explicit, *children]
     covered = set(
-        CoveredBody.objects.filter(year=year, agency__in=[m.pk for m in members]).values_list(
+        CoveredBody.objects.filter(year=year, agency__in=[c.pk for c in candidates]).values_list(
             "agency_id", flat=True
         )
     )
-    return [member for member in members if member.pk not in covered]
+    return resolve_members(government, explicit, children, covered)
 
 
 # --- Each member's figures -----------------------------------------------------------------------------------
