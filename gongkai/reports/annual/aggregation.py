@@ -28,7 +28,7 @@ from django.db.models.fields.json import KeyTransform
 
 from gongkai.agencies.models import Agency
 from gongkai.reports import formats
-from gongkai.reports.annual.cells import PROCUREMENT_UNIT_KEY, own_cells
+from gongkai.reports.annual.cells import PROCUREMENT_UNIT_KEY, own_cells_by_body
 from gongkai.reports.annual.content import MemberFigures, number_from_json
 from gongkai.reports.annual.facts import YearFacts, year_facts
 from gongkai.reports.annual.figures import AMOUNT_KEYS, PROCUREMENT_UNIT, Number, as_number
@@ -203,11 +203,20 @@ def _contributions(
             "agency_id", "format", "cells", "extras"
         )
     }
+    # The members counted from their records (the government's own office always), in one go.
+    live = own_cells_by_body(
+        [
+            member
+            for member in members
+            if member.pk == government.pk
+            or (member.pk not in published and member.pk not in imported and not _sums_own(member, seen))
+        ],
+        year,
+    )
     contributions = []
     for member in members:
         if member.pk == government.pk:
-            cells, _ = own_cells(member, year)
-            contribution = _Contribution(member, SOURCE_OWN, cells)
+            contribution = _Contribution(member, SOURCE_OWN, live[member.pk][0])
             _blanks(contribution, fmt, "本级年度数据")
         elif member.pk in published:
             number, frozen = published[member.pk]
@@ -217,17 +226,20 @@ def _contributions(
             _blanks(contribution, fmt, "已发布的报告")
         elif member.pk in imported:
             contribution = _imported(fmt, year, imported[member.pk], member)
-        elif member.kind == Agency.Kind.GOVERNMENT and member.pk not in seen:
+        elif _sums_own(member, seen):
             # A government among the members (a configured set may hold one): its own sum, live.
             sums, _, _ = _aggregate(member, year, fmt, seen)
             contribution = _Contribution(member, SOURCE_AGGREGATED, sums)
             _blanks(contribution, fmt, "其汇总数据")
         else:
-            cells, _ = own_cells(member, year)
-            contribution = _Contribution(member, SOURCE_RECORDS, cells)
+            contribution = _Contribution(member, SOURCE_RECORDS, live[member.pk][0])
             _blanks(contribution, fmt, "年度数据（表二）")
         contributions.append(contribution)
     return contributions
+
+
+def _sums_own(member: Agency, seen: frozenset[int]) -> bool:
+    return member.kind == Agency.Kind.GOVERNMENT and member.pk not in seen
 
 
 # --- The sum ----------------------------------------------------------------------------------------------

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from gongkai.agencies.models import Agency
 from gongkai.reports import formats
-from gongkai.reports.annual.figures import PROCUREMENT_UNIT, Number, entered_figures
-from gongkai.reports.counts import check_report_year, yearly_counts
-from gongkai.reports.models import CoveredBody
+from gongkai.reports.annual.figures import PROCUREMENT_UNIT, Number, as_number, figure_keys
+from gongkai.reports.counts import check_report_year, yearly_counts_by_body
+from gongkai.reports.models import CoveredBody, YearlyFigure
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -30,14 +30,41 @@ def covered_bodies(agency: Agency, year: int) -> Sequence[Agency]:
 
 def own_cells(agency: Agency, year: int) -> tuple[dict[str, Number | None], dict[str, Any]]:
     """Every key of the year's format with the body's own figure (None where blank), and the extras."""
+    return own_cells_by_body([agency], year)[agency.pk]
+
+
+def own_cells_by_body(
+    agencies: Sequence[Agency], year: int
+) -> dict[int, tuple[dict[str, Number | None], dict[str, Any]]]:
+    """`own_cells` of many bodies at once (a region's), tables 三 and 四 counted in the same few queries."""
     fmt = check_report_year(year)
-    cells: dict[str, Number | None] = dict.fromkeys(formats.all_keys(fmt))
-    cells.update(yearly_counts(agency, year, bodies=covered_bodies(agency, year)))
-    cells.update(entered_figures(agency, year))
-    extras: dict[str, Any] = {}
-    if fmt == formats.FORMAT_2019:
-        extras[PROCUREMENT_UNIT_KEY] = PROCUREMENT_UNIT
-    return cells, extras
+    groups = {agency.pk: [agency.pk] for agency in agencies}
+    for covering, covered in CoveredBody.objects.filter(covered_by__in=list(groups), year=year).values_list(
+        "covered_by_id", "agency_id"
+    ):
+        groups[covering].append(covered)
+    counts = yearly_counts_by_body(groups, year)
+    entered = _entered_figures_by_body(agencies, year, fmt)
+    result = {}
+    for agency in agencies:
+        cells: dict[str, Number | None] = dict.fromkeys(formats.all_keys(fmt))
+        cells.update(counts[agency.pk])
+        cells.update(entered[agency.pk])
+        extras: dict[str, Any] = {}
+        if fmt == formats.FORMAT_2019:
+            extras[PROCUREMENT_UNIT_KEY] = PROCUREMENT_UNIT
+        result[agency.pk] = (cells, extras)
+    return result
+
+
+def _entered_figures_by_body(agencies: Sequence[Agency], year: int, fmt: str) -> dict[int, dict[str, Number]]:
+    """`figures.entered_figures` of many bodies in one query."""
+    wanted = set(figure_keys(fmt))
+    entered: dict[int, dict[str, Number]] = {agency.pk: {} for agency in agencies}
+    rows = YearlyFigure.objects.filter(agency__in=list(entered), year=year, key__in=wanted)
+    for agency_id, key, value in rows.values_list("agency_id", "key", "value"):
+        entered[agency_id][key] = as_number(key, value)
+    return entered
 
 
 def report_cells(agency: Agency, year: int) -> tuple[dict[str, Number | None], dict[str, Any]]:

@@ -117,17 +117,24 @@ class BodyLine:
     days_left: int | None = None  # not yet published, deadline not passed: days to it (0 on the day)
     days_late: int | None = None  # past the deadline unpublished, or published after it
     correcting: bool = False  # a published report being corrected (a new version in the works)
+    imported_id: int | None = None  # the imported report (`PublishedReport`) when published elsewhere
     errors: int | None = None  # None: no report checked
     warnings: int | None = None
     checked_at: datetime | None = None
     figures: Figures = field(default_factory=lambda: Figures(None))
     previous: Figures = field(default_factory=lambda: Figures(None))
+    own: KeyFigures | None = None  # a government's own office alone, from its records (its report sums more)
 
     @property
     def status_label(self) -> str:
         if self.status == COVERED and self.covered_by is not None:
             return f"由{self.covered_by.name}报告"
         return STATUS_LABELS[self.status]
+
+    @property
+    def state_label(self) -> str:
+        """Where its report in Gongkai stands in the workflow (草稿, 已提交审核 …), if it has one."""
+        return str(AnnualReport.State(self.state).label) if self.state else ""
 
     @property
     def is_published(self) -> bool:
@@ -339,9 +346,10 @@ def _coverage(root: Agency, bodies: Sequence[Agency], year: int) -> _Coverage:
 
 def _year_figures(
     bodies: Sequence[Agency], year: int, stored: _Stored, coverage: _Coverage
-) -> dict[int, Figures]:
+) -> tuple[dict[int, Figures], dict[int, KeyFigures | None]]:
     """Each body's key figures on `year`: its report's, else its records' (with the bodies it covers),
-    else for a government its members' sum. A covered body has none of its own."""
+    else for a government its members' sum. A covered body has none of its own. Beside them, each
+    government's own office's figures from its records."""
     figures: dict[int, Figures] = {}
     covering: dict[int, list[int]] = defaultdict(list)
     for covered_id, covering_body in coverage.covered_by.items():
@@ -374,7 +382,7 @@ def _year_figures(
         ]
         total = add_figures(parts)
         figures[government.pk] = Figures(total, FROM_MEMBERS if total else "")
-    return figures
+    return figures, {government.pk: own.get(government.pk) for government in governments}
 
 
 def _status(line: BodyLine, stored: _Stored, today: date) -> None:
@@ -396,7 +404,7 @@ def _status(line: BodyLine, stored: _Stored, today: date) -> None:
         return
     if agency_id in stored.imported:
         imported = stored.imported[agency_id]
-        line.status = EXTERNAL
+        line.status, line.imported_id = EXTERNAL, imported["id"]
         line.published_on = imported["published_on"]
         if line.published_on and line.published_on > line.deadline:
             line.days_late = (line.published_on - line.deadline).days
@@ -418,11 +426,11 @@ def region_dashboard(root: Agency, year: int, today: date) -> Dashboard:
     stored = _stored(root, [year - 1, year])
     lines = []
     coverage = _coverage(root, bodies, year)
-    current = _year_figures(bodies, year, stored[year], coverage)
-    previous = _year_figures(bodies, year - 1, stored[year - 1], _coverage(root, bodies, year - 1))
+    current, own = _year_figures(bodies, year, stored[year], coverage)
+    previous, _ = _year_figures(bodies, year - 1, stored[year - 1], _coverage(root, bodies, year - 1))
     for body in bodies:
         line = BodyLine(body, year, report_deadline(body, year), covered_by=coverage.covered_by.get(body.pk))
         _status(line, stored[year], today)
-        line.figures, line.previous = current[body.pk], previous[body.pk]
+        line.figures, line.previous, line.own = current[body.pk], previous[body.pk], own.get(body.pk)
         lines.append(line)
     return Dashboard(root, year, today, lines)

@@ -1,4 +1,5 @@
-"""`gongkai report build|audit|import`: the annual report from the records, and published reports audited."""
+"""`gongkai report build|audit|import|remind`: the annual report from the records, published reports
+audited, and the reminders of the reports' deadlines."""
 
 from __future__ import annotations
 
@@ -30,12 +31,22 @@ class Command(GongkaiCommand):
         imp.add_argument("--agency", required=True, help="机关代码")
         imp.add_argument("--replace", action="store_true", help="替换该年度已存储的报告")
 
+        remind = sub.add_parser(
+            "remind", help="年度报告截止前10天和3天，提醒尚未发布报告的机关工作人员（供 cron 每日调用）"
+        )
+        remind.add_argument("--date", help="按该日期计算（默认今天），YYYY-MM-DD")
+        remind.add_argument("--dry-run", action="store_true", help="只打印，不发送")
+
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "build":
             from gongkai.reports.build_cli import run_build
 
             run_build(self, options)
+        elif action == "remind":
+            from gongkai.reports.annual.remind import run_remind
+
+            run_remind(self, options)
         elif action == "audit":
             from gongkai.reports.audit.cli import run_audit
 
