@@ -129,7 +129,10 @@ def test_a_second_run_the_same_day_sends_nothing(capsys: pytest.CaptureFixture[s
     remind(capsys, "2025-01-21")
     out = remind(capsys, "2025-01-21")
     assert len(mail.outbox) == 2
-    assert "XS-CZ\t象山县财政局\t2024年度报告尚未开始编写，截止 2025-01-31（还有 10 天）\t今日已发送过，跳过" in out
+    assert (
+        "XS-CZ\t象山县财政局\t2024年度报告尚未开始编写，截止 2025-01-31（还有 10 天）\t今日已发送过，跳过"
+        in out
+    )
     assert "已发送 0 个，今日已发过 4 个" in out  # 财政局, and the three bodies nobody could be told about
     assert AnnualReportReminder.objects.count() == 4
 
