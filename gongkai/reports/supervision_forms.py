@@ -12,6 +12,7 @@ from gongkai.agencies.models import Agency
 from gongkai.reports.annual.dashboard import STATUS_LABELS
 from gongkai.reports.counts import FIRST_GENERATED_YEAR
 from gongkai.reports.forms import AgencyChoiceField
+from gongkai.reports.models import CoveredBody
 
 
 def year_choices(today: date) -> list[tuple[int, str]]:
@@ -45,8 +46,11 @@ class DashboardFilterForm(forms.Form):
 
 class RegionBodies(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
+    covered: dict[int, str]  # agency id → the name of the body covering it that year
 
     def label_from_instance(self, obj: Agency) -> str:
+        if obj.pk in self.covered:
+            return f"{obj.name}（由{self.covered[obj.pk]}报告）"
         return f"{obj.name}（{obj.get_kind_display()}）"
 
 
@@ -58,11 +62,16 @@ class MembersForm(forms.Form):
         help_text="不选任何机关并保存，即恢复默认范围：本级政府、其所属部门和乡镇（街道）。",
     )
 
-    def __init__(self, *args: Any, region: Agency, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, region: Agency, year: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["members"]
         assert isinstance(field, RegionBodies)
         field.queryset = region.subtree().order_by("path")
+        field.covered = dict(
+            CoveredBody.objects.filter(year=year, agency__path__startswith=region.path).values_list(
+                "agency_id", "covered_by__name"
+            )
+        )
 
 
 class CoveringForm(forms.Form):

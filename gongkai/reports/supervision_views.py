@@ -156,7 +156,7 @@ def _coverage_response(
     member_ids = {member.pk for member in members}
     government_line = by_id[government.pk]
     if members_form is None:
-        members_form = MembersForm(region=government, initial={"members": [m.pk for m in members]})
+        members_form = MembersForm(region=government, year=year, initial={"members": [m.pk for m in members]})
     if covering_form is None:
         covering_form = CoveringForm(region=government)
     return render(
@@ -188,7 +188,7 @@ def _coverage_response(
 def coverage_members(request: HttpRequest, code: str, year: int) -> HttpResponse:
     """Save the chosen member set (none chosen, or 恢复默认: the default set)."""
     government = _government(request, code, year, action="aggregation_members_set")
-    form = MembersForm(request.POST, region=government)
+    form = MembersForm(request.POST, region=government, year=year)
     if form.is_valid():
         chosen = [] if "default" in request.POST else list(form.cleaned_data["members"])
         try:
