@@ -13,23 +13,18 @@ then with the reports of mid-February (published, imported, in the works, covere
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date
 
 from common import report, throwaway_database, timed
-from county import BODIES, PER_BODY, analyse, make_county, set_report_states
+from county import analyse, county_arguments, make_county, set_report_states
 
 LIMIT = 5.0
 YEAR = 2024
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--bodies", type=int, default=BODIES)
-    parser.add_argument("--per-body", type=int, default=PER_BODY)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    args = county_arguments().parse_args()
     with throwaway_database():
         from gongkai.reports.annual.aggregation import aggregated_cells
         from gongkai.reports.annual.content import build_content

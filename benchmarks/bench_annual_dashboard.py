@@ -11,7 +11,6 @@ export; each the median of `--runs` rounds of the p95 of 10 warm calls.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -19,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 
 from common import report, throwaway_database
-from county import BODIES, PER_BODY, analyse, make_county, set_report_states
+from county import analyse, county_arguments, make_county, set_report_states
 
 LIMIT = 0.300
 YEAR = 2024
@@ -37,11 +36,7 @@ def p95(function: Callable[[], object]) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--bodies", type=int, default=BODIES)
-    parser.add_argument("--per-body", type=int, default=PER_BODY)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    args = county_arguments().parse_args()
     with throwaway_database():
         from django.test import Client
         from django.urls import reverse

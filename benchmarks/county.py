@@ -6,6 +6,7 @@ corrected, imported from elsewhere, in the works and checked, covered by another
 
 from __future__ import annotations
 
+import argparse
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -25,6 +26,15 @@ class County:
     government: Any  # Agency
     bodies: list[Any]  # every body, the government first
     admin: Any  # User
+
+
+def county_arguments() -> argparse.ArgumentParser:
+    """--bodies, --per-body (a smaller county for a quick look) and --runs."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bodies", type=int, default=BODIES)
+    parser.add_argument("--per-body", type=int, default=PER_BODY)
+    parser.add_argument("--runs", type=int, default=3)
+    return parser
 
 
 def make_county(n_bodies: int = BODIES, per_body: int = PER_BODY, year: int = 2024) -> County:

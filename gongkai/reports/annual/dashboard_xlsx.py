@@ -9,11 +9,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from gongkai.agencies.models import Agency
 from gongkai.reports.annual.dashboard import BodyLine
+from gongkai.reports.findings_xlsx import append_row, header_row
 from gongkai.reports.selectors import KeyFigures
 
 KIND_LABELS = dict(Agency.Kind.choices)
@@ -72,19 +71,11 @@ def dashboard_workbook(year: int, lines: Iterable[BodyLine]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = f"{year}年度报告"
-    sheet.append([name for name, _ in COLUMNS])
-    for index, (_, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="F0F3F6")
-    sheet.freeze_panes = "B2"
+    header_row(sheet, COLUMNS)
+    sheet.freeze_panes = "B2"  # the header, and each body's name
     for line in lines:
-        sheet.append(_row(line))
+        append_row(sheet, _row(line))
         row = sheet[sheet.max_row]
-        for cell in row:
-            if cell.data_type == "f":  # a body's name beginning with "=" is text, never a formula
-                cell.data_type = "s"
         for column in (5, 8):
             row[column - 1].number_format = "yyyy-mm-dd"
         for column in _PERCENT_COLUMNS:

@@ -12,9 +12,9 @@ second run, the same day or later, sends nothing more; a failed send gives the c
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -28,6 +28,7 @@ from django.utils import timezone
 from gongkai.agencies.models import Agency
 from gongkai.applications.remind import staff_recipients
 from gongkai.core.cli import parse_date
+from gongkai.core.reminders import send_claimed, summary
 from gongkai.reports.annual.deadlines import REMINDER_DAYS, report_deadline
 from gongkai.reports.models import (
     AnnualReport,
@@ -40,7 +41,6 @@ from gongkai.reports.models import (
 if TYPE_CHECKING:
     from gongkai.core.cli import GongkaiCommand
 
-logger = logging.getLogger(__name__)
 NO_RECIPIENTS = "无收件人（本机关工作人员均未登记电子邮箱）"
 
 
@@ -166,21 +166,11 @@ def run_remind(command: GongkaiCommand, options: dict[str, Any]) -> None:
             counts["no_recipients"] += 1
             command.stdout.write(f"{prefix}\t{NO_RECIPIENTS}")
             continue
-        try:
-            send(reminder, today)
-        # A mail server fails in many ways: each failure is reported, none stops the run.
-        except Exception as error:
-            log.delete()  # give the claim back: the next run tries again
+        error = send_claimed(log, partial(send, reminder, today), what=f"年度报告发布提醒 {agency.code}")
+        if error is not None:
             counts["failed"] += 1
-            logger.exception("年度报告发布提醒发送失败：%s", agency.code)
             command.stdout.write(f"{prefix}\t发送失败：{error}")
             continue
         counts["sent"] += 1
         command.stdout.write(f"{prefix}\t已发送给 {names}")
-    verb = "将发送" if dry_run else "已发送"
-    sent = len(reminders) - counts["no_recipients"] if dry_run else counts["sent"]
-    command.stdout.write(
-        f"{today.isoformat()} 年度报告发布提醒：涉及 {len(reminders)} 个机关，{verb} {sent} 个"
-        + ("" if dry_run else f"，今日已发过 {counts['already']} 个，发送失败 {counts['failed']} 个")
-        + f"，无收件人 {counts['no_recipients']} 个。"
-    )
+    command.stdout.write(summary(today, "年度报告发布提醒", len(reminders), counts, dry_run=dry_run))
