@@ -302,3 +302,31 @@ class CoveredBody(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency.name} {self.year} → {self.covered_by.name}"
+
+
+class AnnualReportReminder(models.Model):
+    """A reminder that a body's report on `year` is not yet published, `days_before` its deadline
+    (`annual.deadlines.REMINDER_DAYS`): claimed before it is sent, once per body, year and reminder, so
+    that `gongkai report remind` may run from cron any number of times a day."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="+", verbose_name="机关"
+    )
+    year = models.PositiveSmallIntegerField("报告年度")
+    days_before = models.PositiveSmallIntegerField("截止前天数")
+    date = models.DateField("提醒日期")
+    recipients = models.JSONField("收件人", default=list)
+    sent_at = models.DateTimeField("发送时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "agency"]
+        verbose_name = "年度报告发布提醒"
+        verbose_name_plural = "年度报告发布提醒"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year", "days_before"], name="annual_report_reminder_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.agency} {self.year}（截止前{self.days_before}天）"

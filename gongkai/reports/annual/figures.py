@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from gongkai.reports import formats
@@ -96,6 +97,7 @@ def entered_figures(agency: Agency, year: int) -> dict[str, Number]:
     return {key: as_number(key, value) for key, value in rows if key in wanted}
 
 
+@cache  # looked up once per process: a region's report asks for each of its bodies
 def _normative_document_provider() -> Callable[..., dict[str, int] | None] | None:
     module_name, function_name = NORMATIVE_DOCUMENTS_PROVIDER
     try:

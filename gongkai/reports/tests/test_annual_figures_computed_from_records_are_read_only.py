@@ -39,7 +39,9 @@ def provider(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
     module = types.ModuleType("gongkai.publications.figures")
     module.normative_document_figures = normative_document_figures  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "gongkai.publications.figures", module)
+    figures._normative_document_provider.cache_clear()
     yield calls
+    figures._normative_document_provider.cache_clear()
 
 
 def test_without_the_records_nothing_is_computed_and_every_figure_is_entered() -> None:

@@ -27,7 +27,7 @@ def test_before_opening_staff_see_a_preview_and_the_open_button() -> None:
     page = client_for(cast.staff).get(URL)
     html = page.content.decode()
     assert page.status_code == 200
-    assert 'id="open-report"' in html and "还剩 21 天" in html  # 31 January (条例第四十九条)
+    assert 'id="open-report"' in html and "距发布截止还有21天" in html  # 31 January (条例第四十九条)
     assert "（一）主动公开情况" in html  # what opening would draft
     assert not AnnualReport.objects.exists()  # looking opens nothing
 
@@ -94,7 +94,7 @@ def test_the_years_page_and_the_home_list_the_bodys_reports() -> None:
     assert 'id="year-2025"' in html and 'id="year-2024"' in html and 'id="year-2019"' in html
     assert "草稿（年度未结束）" not in html.split('id="year-2024"')[1].split("</tr>")[0]
     home = client_for(cast.staff).get(reverse("workbench:home")).content.decode()
-    assert "2024年度报告" in home and "距发布期限 21 天" in home
+    assert "2024年度报告" in home and "距发布截止还有21天" in home
 
 
 @time_machine.travel(NOW, tick=False)

@@ -1,5 +1,5 @@
-"""`gongkai report build|figures|audit|import`: the annual report from the records and the yearly figures,
-and published reports audited."""
+"""`gongkai report build|figures|audit|import|remind`: the annual report from the records and the yearly
+figures, published reports audited, and the reminders of the reports' deadlines."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from gongkai.reports.build_cli import add_build_arguments
 
 
 class Command(GongkaiCommand):
-    help = "政府信息公开工作年度报告：生成、审核、导入"
+    help = "政府信息公开工作年度报告：生成、年度数据、审核、导入、提醒"
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -40,6 +40,12 @@ class Command(GongkaiCommand):
         figures_export.add_argument("--agency", required=True, help="机关代码")
         figures_export.add_argument("--year", required=True, type=int, help="报告年度 YYYY")
 
+        remind = sub.add_parser(
+            "remind", help="年度报告截止前10天和3天，提醒尚未发布报告的机关工作人员（供 cron 每日调用）"
+        )
+        remind.add_argument("--date", help="按该日期计算（默认今天），YYYY-MM-DD")
+        remind.add_argument("--dry-run", action="store_true", help="只打印，不发送")
+
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "build":
@@ -50,6 +56,10 @@ class Command(GongkaiCommand):
             from gongkai.reports.figures_cli import run_figures
 
             run_figures(self, options)
+        elif action == "remind":
+            from gongkai.reports.annual.remind import run_remind
+
+            run_remind(self, options)
         elif action == "audit":
             from gongkai.reports.audit.cli import run_audit
 
