@@ -9,7 +9,7 @@ import re
 from django.template.loader import render_to_string
 
 from gongkai.reports.annual.render_html import document_context, report_html
-from gongkai.reports.tests.annual_render_factories import sample_content
+from gongkai.reports.tests.annual_render_factories import HEADINGS, sample_content
 
 
 def test_the_document_is_whole_and_fetches_nothing() -> None:
@@ -28,14 +28,7 @@ def test_the_title_is_in_two_lines_and_the_sections_in_order() -> None:
         in html
     )
     headings = re.findall(r'<h2 class="doc-heading">(.*?)</h2>', html)
-    assert headings == [
-        "一、总体情况",
-        "二、主动公开政府信息情况",
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "五、存在的主要问题及改进情况",
-        "六、其他需要报告的事项",
-    ]
+    assert headings == HEADINGS
     assert '<span class="doc-lead">（一）主动公开情况。</span>' in html
     signature = html.index('class="doc-signature"')
     assert html.index("慈溪市人民政府办公室", signature) < html.index("2024年1月11日", signature)
