@@ -84,6 +84,8 @@ def run_build(command: GongkaiCommand, options: dict[str, Any]) -> None:
     output: str | None = options.get("output")
     if to in BINARY_OUTPUTS and not output:
         raise UsageError(f"输出 {to.upper()} 时须用 -o 指定输出文件")
+    if output:
+        _check_folder(command, output)  # before any work: a report is not built to be thrown away
     agency = Agency.objects.filter(code=code).first()
     if agency is None:
         command.reject(f"机关不存在：{code}")
@@ -97,8 +99,6 @@ def run_build(command: GongkaiCommand, options: dict[str, Any]) -> None:
         command.reject(
             f"{year}年度{when}：年度报告统计至{year}年12月31日，年度结束前只能生成草稿（加 --draft）"
         )
-    if output:
-        _check_folder(command, output)
 
     content, version = report_for_build(agency, year)
     data = _render(content, agency, version, to)

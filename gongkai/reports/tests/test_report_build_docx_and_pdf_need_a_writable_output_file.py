@@ -63,8 +63,6 @@ def test_a_missing_folder_is_one_clear_error_without_a_traceback(tmp_path: Path)
         "GONGKAI_DATA_DIR": str(tmp_path),
     }
     target = tmp_path / "missing" / "report.pdf"
-    gongkai("migrate", "-v", "0", "--skip-checks", env=env)
-    gongkai("agencies", "add", "XS-ZRZY", "象山县自然资源和规划局", env=env)
     completed = gongkai(
         "report", "build", "--agency", "XS-ZRZY", "--year", "2023", "--to", "pdf", "-o", str(target), env=env
     )
