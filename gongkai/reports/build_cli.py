@@ -60,7 +60,10 @@ def report_for_build(agency: Agency, year: int) -> tuple[ReportContent, AnnualRe
     if report is not None and report.state == AnnualReport.State.PUBLISHED:
         version = report.versions.order_by("-number").first()
         if version is not None:
-            return ReportContent.from_json(version.content), version
+            content = ReportContent.from_json(version.content)
+            # A version is published by definition, whatever state its content was frozen in.
+            content.state, content.version = AnnualReport.State.PUBLISHED, version.number
+            return content, version
     return build_content(agency, year, report), None
 
 

@@ -27,7 +27,7 @@ def published() -> None:
         (1, b"PK\x03\x04 first", b"%PDF-1.7 first"),
         (2, b"PK\x03\x04 second", b"%PDF-1.7 second"),
     ):
-        content = sample_content(version=number)
+        content = sample_content(state="approved", version=0)  # frozen just before the state changed
         AnnualReportVersion.objects.create(
             report=report,
             number=number,
@@ -64,3 +64,9 @@ def test_the_files_are_those_that_were_published(kind: str, expected: bytes, tmp
     target = tmp_path / f"report.{kind}"
     build("--to", kind, "-o", str(target))
     assert target.read_bytes() == expected
+
+
+def test_the_html_is_the_published_version_not_a_draft() -> None:
+    published()
+    html = build("--to", "html")
+    assert "草稿" not in html and '<p class="doc-corrected">更正版（第2版）</p>' in html
