@@ -19,7 +19,6 @@ from django.views.decorators.http import require_GET
 
 from gongkai.agencies.models import Agency
 from gongkai.reports.annual import selectors
-from gongkai.reports.annual.content import ReportContent
 from gongkai.reports.annual.render_html import document_context
 from gongkai.reports.models import AnnualReportVersion
 
@@ -54,7 +53,7 @@ def _report_page(request: HttpRequest, code: str, year: int, number: int | None)
     shown = latest if number is None else next((v for v in versions if v.number == number), None)
     if shown is None:
         raise Http404("未找到该年度报告。")
-    content = ReportContent.from_json(shown.content)
+    content = selectors.version_content(shown)
     context: dict[str, Any] = {
         "agency": agency,
         "year": year,

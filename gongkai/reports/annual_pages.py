@@ -13,6 +13,7 @@ from gongkai.agencies.models import Agency
 from gongkai.reports.annual.check import as_parsed
 from gongkai.reports.annual.content import ReportContent, build_content
 from gongkai.reports.annual.review import PROSE_RULES, CheckedReport, check_report_content
+from gongkai.reports.annual.selectors import version_content
 from gongkai.reports.annual.steps import store_check
 from gongkai.reports.audit.model import Evidence, Finding
 from gongkai.reports.models import AnnualReport, AnnualReportVersion
@@ -64,7 +65,7 @@ def findings_from_json(items: list[dict[str, Any]]) -> list[Finding]:
 
 def version_view(version: AnnualReportVersion) -> ReportView:
     """A published version as it was frozen: its content, text and findings."""
-    content = ReportContent.from_json(version.content)
+    content = version_content(version)
     parsed = as_parsed(content, version.text)
     parsed.findings = findings_from_json(version.findings)
     agency = version.report.agency

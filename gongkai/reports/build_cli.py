@@ -60,7 +60,10 @@ def report_for_build(agency: Agency, year: int) -> tuple[ReportContent, AnnualRe
     if report is not None and report.state == AnnualReport.State.PUBLISHED:
         version = report.versions.order_by("-number").first()
         if version is not None:
-            return ReportContent.from_json(version.content), version
+            content = ReportContent.from_json(version.content)
+            # A version is published by definition, whatever state its content was frozen in.
+            content.state, content.version = AnnualReport.State.PUBLISHED, version.number
+            return content, version
     return build_content(agency, year, report), None
 
 
@@ -84,6 +87,8 @@ def run_build(command: GongkaiCommand, options: dict[str, Any]) -> None:
     output: str | None = options.get("output")
     if to in BINARY_OUTPUTS and not output:
         raise UsageError(f"输出 {to.upper()} 时须用 -o 指定输出文件")
+    if output:
+        _check_folder(command, output)  # before any work: a report is not built to be thrown away
     agency = Agency.objects.filter(code=code).first()
     if agency is None:
         command.reject(f"机关不存在：{code}")
@@ -97,8 +102,6 @@ def run_build(command: GongkaiCommand, options: dict[str, Any]) -> None:
         command.reject(
             f"{year}年度{when}：年度报告统计至{year}年12月31日，年度结束前只能生成草稿（加 --draft）"
         )
-    if output:
-        _check_folder(command, output)
 
     content, version = report_for_build(agency, year)
     data = _render(content, agency, version, to)

@@ -19,7 +19,7 @@ import docx
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Pt
 from docx.table import _Cell
 
@@ -180,6 +180,7 @@ def _table(word: Any, table: Table, name: str) -> None:
     out.style = word.styles["Table Grid"]
     out.alignment = WD_TABLE_ALIGNMENT.CENTER
     out.autofit = False
+    _cell_margins(out)
     widths = [Emu(int(style.TEXT_WIDTH * share / 100)) for share in column_widths(name, table)]
     for column, column_width in zip(out.columns, widths, strict=True):
         column.width = column_width
@@ -215,6 +216,20 @@ def _table(word: Any, table: Table, name: str) -> None:
     _keep_blocks_together(out, table)
     spacer = word.add_paragraph()
     style.set_paragraph(spacer, exact=False, space_after=Pt(4))
+
+
+def _cell_margins(out: Any) -> None:
+    """A little air above and below each cell's text (Word's default has none), as the template has."""
+    margins = parse_xml(
+        f'<w:tblCellMar {nsdecls("w")}><w:top w:w="29" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+        '<w:bottom w:w="29" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+    )
+    properties = out._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        properties.append(margins)
 
 
 def _fill(target: Any, cell: Cell, size: Any) -> None:

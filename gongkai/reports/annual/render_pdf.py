@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import logging
 from functools import cache
+from typing import Any
 
 from gongkai.reports.annual.content import ReportContent
 from gongkai.reports.annual.render_html import report_html
@@ -42,6 +43,23 @@ def _draft_css() -> str:
     return f"@page {{ background: url(data:image/png;base64,{data}) no-repeat center / 100% 100%; }}\n"
 
 
+FONT_FILES = (".ttf", ".otf", ".ttc", ".otc", ".woff", ".woff2")
+
+
+def url_fetcher() -> Any:
+    """WeasyPrint fetches only what the document carries (data: URLs) and the installed font files that
+    `local()` names: never the network, never another file, whatever a report's text might contain."""
+    import weasyprint
+
+    class LocalOnly(weasyprint.URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.lower().startswith("file:") and not url.split("?")[0].lower().endswith(FONT_FILES):
+                raise ValueError(f"报告生成时不读取外部文件：{url}")
+            return super().fetch(url, headers)
+
+    return LocalOnly(allowed_protocols=("data", "file"), fail_on_errors=False)
+
+
 def report_pdf(content: ReportContent) -> bytes:
     import weasyprint
 
@@ -49,6 +67,8 @@ def report_pdf(content: ReportContent) -> bytes:
     for name in ("weasyprint", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)
     html = report_html(content, extra_css=_draft_css() if content.is_draft else "")
-    document = weasyprint.HTML(string=html, base_url=None)
-    pdf: bytes = document.write_pdf(presentational_hints=True)  # the columns' widths (<col width>)
+    document = weasyprint.HTML(string=html, base_url=None, url_fetcher=url_fetcher())
+    # presentational_hints: the columns' widths (<col width>); pdf_tags: a tagged PDF, whose structure
+    # (headings, paragraphs, table cells) screen readers and text extraction follow.
+    pdf: bytes = document.write_pdf(presentational_hints=True, pdf_tags=True)
     return pdf

@@ -17,6 +17,7 @@ from django.http import Http404
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can_act, is_head
 from gongkai.reports.annual.cells import is_covered
+from gongkai.reports.annual.content import ReportContent
 from gongkai.reports.annual.deadlines import days_left, report_deadline
 from gongkai.reports.counts import FIRST_GENERATED_YEAR
 from gongkai.reports.models import (
@@ -206,6 +207,13 @@ def published_years(agency: Agency) -> list[AnnualReportVersion]:
 def all_published() -> list[AnnualReportVersion]:
     """Every body's published reports, the latest version of each, newest year first."""
     return _latest_versions(AnnualReportVersion.objects.all())
+
+
+def version_content(version: AnnualReportVersion) -> ReportContent:
+    """A published version's content, rendered as published (its number, no draft mark)."""
+    content = ReportContent.from_json(version.content)
+    content.state, content.version = AnnualReport.State.PUBLISHED, version.number
+    return content
 
 
 def public_versions(agency: Agency, year: int) -> Sequence[AnnualReportVersion]:

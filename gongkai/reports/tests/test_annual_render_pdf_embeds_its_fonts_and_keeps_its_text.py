@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from gongkai.reports.tests.annual_render_factories import pdf_fonts, pdf_text, rendered_pdf
+from gongkai.reports.tests.annual_render_factories import HEADINGS, pdf_fonts, pdf_text, rendered_pdf
 
 CJK_FONT = re.compile(r"CJK|Song|Hei|Fang|Kai|XiaoBiao|SimSun|FZ|Source-?Han", re.IGNORECASE)
 
@@ -26,27 +26,12 @@ def test_the_text_reads_as_the_report(tmp_path: Path) -> None:
     flat = re.sub(r"\s+", "", text)
     for part in (
         "慈溪市人民政府办公室2023年政府信息公开工作年度报告",
-        "一、总体情况",
-        "二、主动公开政府信息情况",
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "五、存在的主要问题及改进情况",
-        "六、其他需要报告的事项",
+        *HEADINGS,
         "本年度未收取政府信息公开信息处理费。",
         "慈溪市人民政府办公室2024年1月11日",
     ):
         assert part in flat, part
-    order = [
-        flat.index(heading)
-        for heading in (
-            "一、总体情况",
-            "二、主动公开",
-            "三、收到和处理",
-            "四、政府信息公开行政复议",
-            "五、存在",
-            "六、其他",
-        )
-    ]
+    order = [flat.index(heading) for heading in HEADINGS]
     assert order == sorted(order)
 
 

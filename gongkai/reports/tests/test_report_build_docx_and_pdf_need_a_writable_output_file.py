@@ -18,6 +18,12 @@ from gongkai.appeals.tests.factories import make_agency
 pytestmark = pytest.mark.django_db
 
 
+def build(code: str, *args: str) -> tuple[StringIO, StringIO]:
+    out, err = StringIO(), StringIO()
+    call_command("report", "build", "--agency", code, "--year", "2023", *args, stdout=out, stderr=err)
+    return out, err
+
+
 @pytest.mark.parametrize("kind", ["docx", "pdf"])
 def test_without_o_it_is_a_usage_error(kind: str) -> None:
     agency = make_agency()
@@ -32,21 +38,7 @@ def test_without_o_it_is_a_usage_error(kind: str) -> None:
 def test_it_writes_the_docx_and_says_where_on_stderr(tmp_path: Path) -> None:
     agency = make_agency()
     target = tmp_path / "report.docx"
-    out, err = StringIO(), StringIO()
-    call_command(
-        "report",
-        "build",
-        "--agency",
-        agency.code,
-        "--year",
-        "2023",
-        "--to",
-        "docx",
-        "-o",
-        str(target),
-        stdout=out,
-        stderr=err,
-    )
+    out, err = build(agency.code, "--to", "docx", "-o", str(target))
     assert target.read_bytes().startswith(b"PK\x03\x04")
     assert out.getvalue() == "" and str(target) in err.getvalue()
     assert [p.name for p in tmp_path.iterdir()] == ["report.docx"]  # no temporary file left behind
@@ -54,20 +46,7 @@ def test_it_writes_the_docx_and_says_where_on_stderr(tmp_path: Path) -> None:
 
 def test_html_goes_to_stdout_as_a_whole_document() -> None:
     agency = make_agency()
-    out = StringIO()
-    call_command(
-        "report",
-        "build",
-        "--agency",
-        agency.code,
-        "--year",
-        "2023",
-        "--to",
-        "html",
-        stdout=out,
-        stderr=StringIO(),
-    )
-    html = out.getvalue()
+    html = build(agency.code, "--to", "html")[0].getvalue()
     assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
     assert "象山县自然资源和规划局" in html and "<script" not in html
 
@@ -84,8 +63,6 @@ def test_a_missing_folder_is_one_clear_error_without_a_traceback(tmp_path: Path)
         "GONGKAI_DATA_DIR": str(tmp_path),
     }
     target = tmp_path / "missing" / "report.pdf"
-    gongkai("migrate", "-v", "0", "--skip-checks", env=env)
-    gongkai("agencies", "add", "XS-ZRZY", "象山县自然资源和规划局", env=env)
     completed = gongkai(
         "report", "build", "--agency", "XS-ZRZY", "--year", "2023", "--to", "pdf", "-o", str(target), env=env
     )
