@@ -10,9 +10,11 @@ from django.test import Client
 from django.urls import reverse
 
 from gongkai.reports.annual import services
-from gongkai.reports.tests.annual_workflow_factories import approved, make_cast
+from gongkai.reports.tests.annual_workflow_factories import approved, files_not_rendered, make_cast
 
-pytestmark = pytest.mark.django_db
+__all__ = ["files_not_rendered"]  # the fixture
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("files_not_rendered")]
 
 
 def test_the_correction_and_the_earlier_version_are_both_public() -> None:

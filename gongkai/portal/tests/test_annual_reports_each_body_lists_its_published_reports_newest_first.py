@@ -1,6 +1,6 @@
 """The portal's 年度报告: each body's 栏目 lists its published reports by year, newest first, as government
 sites do; a report's page shows the document in the official layout with its DOCX and PDF, which download
-as a DOCX and a PDF; the pages need no script and show no applicant's personal data."""
+as they were frozen when published; the pages need no script and show no applicant's personal data."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ from django.urls import reverse
 
 from gongkai.applications.tests.factories import register
 from gongkai.reports.annual import services
-from gongkai.reports.tests.annual_workflow_factories import Cast, approved, make_cast
+from gongkai.reports.models import AnnualReportVersion
+from gongkai.reports.tests.annual_workflow_factories import Cast, approved, files_not_rendered, make_cast
 
-pytestmark = pytest.mark.django_db
+__all__ = ["files_not_rendered"]  # the fixture
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("files_not_rendered")]
 
 
 def publish(cast: Cast, year: int) -> None:
@@ -47,6 +50,7 @@ def test_the_report_page_shows_the_document_and_its_files() -> None:
     assert "<script" not in html and "张三" not in html and "13800138000" not in html
     docx = Client().get(reverse("portal:annual_report_file", args=["NB-FGW", 2024, 1, "docx"]))
     pdf = Client().get(reverse("portal:annual_report_file", args=["NB-FGW", 2024, 1, "pdf"]))
-    assert docx["Content-Type"].endswith("wordprocessingml.document") and docx.content.startswith(b"PK")
+    version = AnnualReportVersion.objects.get()
+    assert docx["Content-Type"].endswith("wordprocessingml.document") and docx.content == bytes(version.docx)
     assert "attachment" in docx["Content-Disposition"]
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content == bytes(version.pdf)

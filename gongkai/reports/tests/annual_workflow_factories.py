@@ -10,12 +10,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from gongkai.appeals.tests.factories import make_application
 from gongkai.applications.tests.factories import Cast, make_cast
 from gongkai.reports.annual import services
 from gongkai.reports.models import AnnualReport
 
-__all__ = ["Cast", "make_cast"]
+__all__ = ["Cast", "files_not_rendered", "make_cast"]
 
 YEAR = 2024
 JANUARY = date(2025, 1, 10)  # before the deadline of a department's report on 2024
@@ -67,3 +69,15 @@ def approved(cast: Cast, year: int = YEAR, today: date = JANUARY) -> AnnualRepor
     services.annual_report_approve(actor=cast.head, report=report, today=today)
     report.refresh_from_db()
     return report
+
+
+@pytest.fixture
+def files_not_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Publishing without rendering the DOCX and PDF (a few seconds each): for tests of what publishing
+    and reading versions do with them. The files themselves are tested by the renderers' tests, the
+    publishing test (`test_annual_workflow_publishing_freezes_a_version`) and the browser test, which
+    render them for real."""
+    from gongkai.reports.annual import publication
+
+    monkeypatch.setattr(publication, "report_docx", lambda content: b"PK\x03\x04 " + content.title.encode())
+    monkeypatch.setattr(publication, "report_pdf", lambda content: b"%PDF-1.7 " + content.title.encode())

@@ -13,9 +13,19 @@ from gongkai.core.models import AuditLog
 from gongkai.reports.annual import services
 from gongkai.reports.annual.review import check_report
 from gongkai.reports.models import AnnualReport, AnnualReportEvent
-from gongkai.reports.tests.annual_workflow_factories import JANUARY, PROBLEMS, YEAR, Cast, approved, make_cast
+from gongkai.reports.tests.annual_workflow_factories import (
+    JANUARY,
+    PROBLEMS,
+    YEAR,
+    Cast,
+    approved,
+    files_not_rendered,
+    make_cast,
+)
 
-pytestmark = pytest.mark.django_db
+__all__ = ["files_not_rendered"]  # the fixture
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("files_not_rendered")]
 LATER = date(2025, 3, 2)
 
 

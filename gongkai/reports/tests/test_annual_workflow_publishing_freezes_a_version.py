@@ -14,7 +14,15 @@ from gongkai.reports.annual import services
 from gongkai.reports.annual.selectors import year_line
 from gongkai.reports.annual.text import DRAFT_MARK
 from gongkai.reports.models import AnnualReport, AnnualReportEvent
-from gongkai.reports.tests.annual_workflow_factories import JANUARY, YEAR, approved, make_cast
+from gongkai.reports.tests.annual_workflow_factories import (
+    JANUARY,
+    YEAR,
+    approved,
+    files_not_rendered,
+    make_cast,
+)
+
+__all__ = ["files_not_rendered"]  # the fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +47,7 @@ def test_the_approved_report_is_published_as_a_frozen_version() -> None:
     assert year_line(cast.agency, YEAR, JANUARY).late is False
 
 
+@pytest.mark.usefixtures("files_not_rendered")
 def test_publishing_after_the_deadline_is_recorded_as_late() -> None:
     cast = make_cast()
     report = approved(cast)
@@ -49,6 +58,7 @@ def test_publishing_after_the_deadline_is_recorded_as_late() -> None:
     assert year_line(cast.agency, YEAR, date(2025, 3, 1)).late is True
 
 
+@pytest.mark.usefixtures("files_not_rendered")
 def test_publishing_before_the_year_has_ended_is_refused() -> None:
     cast = make_cast()
     report = approved(cast)
@@ -58,6 +68,7 @@ def test_publishing_before_the_year_has_ended_is_refused() -> None:
     assert report.state == AnnualReport.State.APPROVED and not report.versions.exists()
 
 
+@pytest.mark.usefixtures("files_not_rendered")
 def test_figures_that_changed_since_the_approval_stop_the_publication() -> None:
     cast = make_cast()
     report = approved(cast)
