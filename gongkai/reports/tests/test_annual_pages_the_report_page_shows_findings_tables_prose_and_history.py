@@ -119,3 +119,16 @@ def test_the_draft_downloads_as_a_docx_marked_as_a_draft() -> None:
         client_for(cast.staff).get(reverse("annual:draft_file", args=["NB-FGW", 2024, "exe"])).status_code
         == 404
     )
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_governments_report_page_links_to_what_it_sums() -> None:
+    from gongkai.applications.tests.factories import make_agency, make_user
+
+    county = make_agency("XS", "象山县人民政府", kind="government")
+    staff = make_user("xs", county, "staff")
+    from gongkai.reports.annual import services
+
+    services.annual_report_open(actor=staff, agency=county, year=2024)
+    html = client_for(staff).get(reverse("annual:report", args=["XS", 2024])).content.decode()
+    assert reverse("reports:annual_coverage", args=["XS", 2024]) in html
