@@ -64,7 +64,6 @@ from gongkai.reports.models import AnnualReport, AnnualReportEvent, AnnualReport
 __all__ = [
     "FiguresSaved",
     "ReportRefused",
-    "ValidationError",
     "annual_report_approve",
     "annual_report_edit",
     "annual_report_open",

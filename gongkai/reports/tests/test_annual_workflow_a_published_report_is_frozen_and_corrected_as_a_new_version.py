@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from gongkai.core.models import AuditLog
 from gongkai.reports.annual import services
@@ -64,7 +65,7 @@ def test_editing_a_published_report_is_refused_and_logged() -> None:
 def test_a_correction_is_published_as_version_two_saying_what_changed() -> None:
     cast = make_cast()
     report = published(cast)
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.annual_report_start_correction(actor=cast.staff, report=report, reason="")
     services.annual_report_start_correction(
         actor=cast.staff, report=report, reason="行政许可决定数量填报有误"

@@ -4,7 +4,7 @@ changes nothing and is written to the audit log; each step taken is an event and
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from gongkai.core.models import AuditLog
 from gongkai.reports.annual import services
@@ -91,7 +91,7 @@ def test_a_return_needs_a_reason_and_goes_back_to_draft() -> None:
     cast = make_cast()
     report = ready(cast)
     services.annual_report_submit(actor=cast.staff, report=report, acknowledge_warnings=True, today=JANUARY)
-    with pytest.raises(services.ValidationError) as error:
+    with pytest.raises(ValidationError) as error:
         services.annual_report_return(actor=cast.head, report=report, reason="  ")
     assert "请写明退回的原因" in error.value.message_dict["reason"][0]
     services.annual_report_return(actor=cast.head, report=report, reason="第五部分请写得具体些")
