@@ -22,11 +22,6 @@ from gongkai.reports.annual import selectors
 from gongkai.reports.annual.render_html import document_context
 from gongkai.reports.models import AnnualReportVersion
 
-FILE_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
-
 
 @require_GET
 def annual_report_index(request: HttpRequest) -> HttpResponse:
@@ -82,13 +77,13 @@ def annual_report_version(request: HttpRequest, code: str, year: int, number: in
 @require_GET
 def annual_report_file(request: HttpRequest, code: str, year: int, number: int, form: str) -> HttpResponse:
     """A published version's DOCX or PDF, as it was frozen when published."""
-    if form not in FILE_TYPES:
+    if form not in selectors.FILE_TYPES:
         raise Http404("未找到该文件。")
     agency = get_object_or_404(Agency, code=code)
     data = selectors.public_version_file(agency, year, number, form)
     suffix = f"（第{number}版）" if number > 1 else ""
     name = f"{agency.name}{year}年政府信息公开工作年度报告{suffix}.{form}"
-    response = HttpResponse(data, content_type=FILE_TYPES[form])
+    response = HttpResponse(data, content_type=selectors.FILE_TYPES[form])
     response["Content-Disposition"] = (
         content_disposition_header(as_attachment=form == "docx", filename=name) or ""
     )

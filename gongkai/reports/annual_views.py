@@ -40,10 +40,6 @@ from gongkai.reports.presentation import FindingRow
 from gongkai.workbench.access import checked
 
 NOT_FOUND = "未找到该年度报告。"
-DRAFT_FILE_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
 STEP_TITLES = {
     "submit": "提交审核",
     "return": "退回修改",
@@ -220,7 +216,7 @@ def _run_step(request: HttpRequest, step: str, report: AnnualReport, data: dict[
 def draft_file(request: HttpRequest, code: str, year: int, form: str) -> HttpResponse:
     """The report as it stands, as a DOCX or PDF marked 草稿, to read or circulate before publication
     (a published report's files are its versions', on the portal)."""
-    if form not in DRAFT_FILE_TYPES:
+    if form not in selectors.FILE_TYPES:
         raise Http404(NOT_FOUND)
     agency = body(request, code, page="draft_file")
     report = existing_report(agency, report_year(year))
@@ -237,7 +233,7 @@ def draft_file(request: HttpRequest, code: str, year: int, form: str) -> HttpRes
         from gongkai.reports.annual.render_pdf import report_pdf
 
         data = report_pdf(content)
-    response = HttpResponse(data, content_type=DRAFT_FILE_TYPES[form])
+    response = HttpResponse(data, content_type=selectors.FILE_TYPES[form])
     name = f"{agency.name}{year}年政府信息公开工作年度报告（草稿）.{form}"
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name) or ""
     return response
@@ -246,32 +242,27 @@ def draft_file(request: HttpRequest, code: str, year: int, form: str) -> HttpRes
 # --- Editing the prose --------------------------------------------------------------------------------------
 
 
-def _draft_for_editing(request: HttpRequest, code: str, year: int) -> tuple[Agency, AnnualReport]:
+def _report_for_editing(request: HttpRequest, code: str, year: int) -> tuple[Agency, AnnualReport, bool]:
+    """The report and whether it may be edited now: a draft only. Any other is refused by the service,
+    which logs the attempt and says why (frozen once published) on the next page."""
     agency = acting_body(request, code, page="edit")
     report = existing_report(agency, report_year(year))
-    if report.state != AnnualReport.State.DRAFT:
-        # Refused and logged by the service, which says why (frozen once published).
-        try:
-            services.annual_report_edit(actor=request.user, report=report)
-        except services.ReportRefused as refused:
-            messages.error(request, "；".join(refused.messages))
-        raise _Redirect(report_url(agency, year))
-    return agency, report
-
-
-class _Redirect(Exception):
-    def __init__(self, url: str) -> None:
-        self.url = url
+    if report.state == AnnualReport.State.DRAFT:
+        return agency, report, True
+    try:
+        services.annual_report_edit(actor=request.user, report=report)
+    except services.ReportRefused as refused:
+        messages.error(request, "；".join(refused.messages))
+    return agency, report, False
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, code: str, year: int) -> HttpResponse:
     """一、五 (and a government's 工作考核、社会评议和责任追究结果情况) and 六, with the warnings on them."""
-    try:
-        agency, report = _draft_for_editing(request, code, year)
-    except _Redirect as moved:
-        return redirect(moved.url)
+    agency, report, editable = _report_for_editing(request, code, year)
+    if not editable:
+        return redirect(report_url(agency, year))
     government = agency.kind == Agency.Kind.GOVERNMENT
     initial = {
         field: getattr(report, field) for field in ("overview", "problems", "assessment", "other_matters")
@@ -316,10 +307,9 @@ def _prose_rows(agency: Agency, checked: CheckedReport) -> list[FindingRow]:
 @require_POST
 def edit_check(request: HttpRequest, code: str, year: int) -> HttpResponse:
     """The warnings on the prose as typed, not saved (the edit page asks for them as staff type)."""
-    try:
-        agency, report = _draft_for_editing(request, code, year)
-    except _Redirect:
-        raise Http404(NOT_FOUND) from None
+    agency, report, editable = _report_for_editing(request, code, year)
+    if not editable:
+        raise Http404(NOT_FOUND)
     government = agency.kind == Agency.Kind.GOVERNMENT
     form = ProseForm(request.POST, government=government)
     rows: list[FindingRow] = []

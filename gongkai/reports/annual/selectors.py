@@ -34,6 +34,11 @@ if TYPE_CHECKING:
     AnyUser = User | AnonymousUser
 
 State = AnnualReport.State
+# The files a published version holds (and a draft can be downloaded as), by their media types.
+FILE_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
 
 
 def year_has_ended(year: int, today: date) -> bool:
