@@ -5,10 +5,6 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from gongkai.core.tests.browser import browser
-
-__all__ = ["browser"]  # Chromium for the browser tests
-
 
 def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("staff/reports/", include("gongkai.reports.urls")),
     path("staff/publications/", include("gongkai.publications.staff_urls")),
     path("disclosure/", include("gongkai.publications.public_urls")),
+    path("staff/annual-reports/", include("gongkai.reports.annual_urls")),
     path("staff/", include("gongkai.workbench.urls")),
     path("", include("gongkai.portal.urls")),
 ]

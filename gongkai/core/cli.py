@@ -46,6 +46,8 @@ _ARGPARSE_MESSAGES = [
     (re.compile(r"^argument (.*?): expected one argument$"), "参数 {0} 需要一个值"),
     (re.compile(r"^argument (.*?): not allowed with argument (.*)$"), "参数 {0} 不能与 {1} 同时使用"),
     (re.compile(r"^one of the arguments (.*) is required$"), "必须提供以下参数之一：{0}"),
+    # An argument's own type check (argparse.ArgumentTypeError) already says what is wrong, in Chinese.
+    (re.compile(r"^argument (.*?): (.*)$", re.DOTALL), "参数 {0}：{1}"),
 ]
 
 

@@ -24,6 +24,8 @@ from gongkai.applications.deadlines import compute_deadline, deadline_state, due
 from gongkai.applications.models import NOTICE_EVENT_KINDS, Application, EventKind
 from gongkai.portal.errors import attach_error
 from gongkai.publications.selectors import publication_counts
+from gongkai.reports.annual import selectors as annual_selectors
+from gongkai.reports.annual.deadlines import report_countdown
 from gongkai.workbench import overview as overview_counts
 from gongkai.workbench.access import agency_for_actor, agency_for_reader, require_action_role
 from gongkai.workbench.actions import ACTIONS, ActionForm, for_service
@@ -58,11 +60,16 @@ def home(request: HttpRequest) -> HttpResponse:
                 "agency": agency,
                 "roles": names,
                 "counts": counts,
+                # The body's annual report on last year, against its deadline (条例第四十九条).
+                "countdown": report_countdown(agency, today.year - 1, today) if acts else None,
+                "supervises": "主管部门" in names or is_admin(user),
                 "can_act": acts,
                 "reads": reads,
                 "subtree": not acts,
                 "has_children": agency.children.exists(),
                 "publications": publication_counts(agency),
+                # The body's annual reports (条例第四十九条): this year's draft and the last two years.
+                "reports": annual_selectors.report_years(agency, today, last=3) if acts else [],
             }
         )
     return render(request, "workbench/home.html", {"rows": rows})

@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
-from gongkai.core.tests.browser import shot
+from gongkai.workbench.tests.browser import browser, shot
 from gongkai.publications.models import EventKind, FindingStatus, Publication, Status
 from gongkai.publications.tests.factories import make_cast
+
+__all__ = ["browser"]  # the fixture
 
 ID_NUMBER = "11010519491231002X"
 

@@ -13,45 +13,12 @@ from typing import Any
 import pytest
 
 from gongkai.applications.models import Application, EventKind, Result, Status
-from gongkai.core.tests.browser import shot
+from gongkai.workbench.tests.browser import Person, browser, shot
 from gongkai.workbench.tests.factories import make_cast
 
+__all__ = ["browser"]  # the fixture
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-class Person:
-    """One person in their own browser context (their own cookies)."""
-
-    def __init__(self, browser: Any, base: str) -> None:
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        self.page = self.context.new_page()
-        self.base = base
-
-    def go(self, path: str) -> Any:
-        self.page.goto(self.base + path)
-        return self.page
-
-    def log_in(self, username: str) -> None:
-        page = self.go("/staff/login/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", "x")
-        page.click("button[type=submit]")
-        page.wait_for_url(self.base + "/staff/")
-
-    def act(self, action: str, fields: dict[str, str]) -> Any:
-        """Open the action's panel on the application page, fill it and submit it."""
-        page = self.page
-        page.click(f"#action-{action} summary")
-        for name, value in fields.items():
-            selector = f"#id_{action}-{name}"
-            if page.locator(selector).evaluate("el => el.tagName") == "SELECT":
-                page.select_option(selector, value)
-            else:
-                page.fill(selector, value)
-        # Wait for the next page: reading the old one is a race under load.
-        with page.expect_navigation():
-            page.click(f"#action-{action} button[type=submit]")
-        return page
 
 
 def apply_online(person: Person, name: str, description: str) -> tuple[str, str]:
