@@ -168,7 +168,7 @@ def publication_read(request: HttpRequest, code: str, serial: str) -> dict[str, 
         "validity_changed_on": p.validity_changed_on,
         "successor": _link(p.successor),
         "interprets": _link(p.interprets),
-        "interpretations": [_link(i) for i in p.interpretations.filter(status=Status.PUBLISHED)],
+        "interpretations": [_link(i) for i in selectors.linked(p.interpretations.all())],
         "body_html": sanitize_body(p.body),
         "attachments": [
             {"name": a.name, "type": a.type, "size": a.size, "url": f"{url}attachments/{a.pk}/"}

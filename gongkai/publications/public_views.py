@@ -20,7 +20,7 @@ from gongkai.publications import selectors
 from gongkai.publications.attachments import CONTENT_TYPES
 from gongkai.publications.catalog import catalog_tree, flatten
 from gongkai.publications.forms import SearchForm
-from gongkai.publications.models import AttachmentType, Category, Guide, Status
+from gongkai.publications.models import AttachmentType, Category, Guide
 from gongkai.search.selectors import search_publications
 
 PUBLIC_MAX_AGE = 300  # seconds a shared cache may keep a public page
@@ -104,18 +104,14 @@ def item(request: HttpRequest, code: str, serial: str) -> HttpResponse:
         "tree": flatten(catalog_tree(publication.agency)),
         "trail": selectors.category_trail(publication.category),
         "attachments": list(publication.attachments.all()),
-        "interpretations": list(
-            publication.interpretations.filter(status=Status.PUBLISHED).select_related("agency")
-        ),
+        "interpretations": selectors.linked(publication.interpretations.all()),
         "interprets": publication.interprets
         if publication.interprets and publication.interprets.is_public
         else None,
         "successor": publication.successor
         if publication.successor and publication.successor.is_public
         else None,
-        "predecessors": list(
-            publication.predecessors.filter(status=Status.PUBLISHED).select_related("agency")
-        ),
+        "predecessors": selectors.linked(publication.predecessors.all()),
     }
     return render(request, "publications/item.html", context)
 

@@ -37,21 +37,26 @@ def category_page(category: Category, page: int | str) -> Page[Publication]:
 
 
 def published_item(code: str, serial: str) -> Publication:
-    """The published item at /disclosure/<code>/<serial>/, or 404 (drafts and withdrawn items are not public)."""
-    try:
-        year, sequence = (int(part) for part in serial.split("-"))
-    except ValueError:
-        raise Http404("没有这条信息。") from None
+    """The published item at /disclosure/<code>/<serial>/, or 404 (drafts and withdrawn items are not public).
+    Found by its index number "<code>/<serial>" (unique, indexed)."""
     item = (
         Publication.objects.select_related(
             "agency", "category", "successor", "interprets", "interprets__agency"
         )
-        .filter(agency__code=code, index_year=year, index_sequence=sequence, status=Status.PUBLISHED)
+        .filter(index_number=f"{code}/{serial}", status=Status.PUBLISHED)
+        .order_by()  # one row at most: no sort (the model's ordering made SQLite plan the joins badly)
         .first()
     )
     if item is None:
         raise Http404("没有这条信息，或该信息已撤回。")
     return item
+
+
+def linked(items: QuerySet[Publication]) -> list[Publication]:
+    """The published ones of a few linked items (interpretations, predecessors), newest first. Unordered in
+    SQL: with the model's ordering SQLite walks the whole table instead of the link's index."""
+    found = list(items.filter(status=Status.PUBLISHED).select_related("agency").order_by())
+    return sorted(found, key=lambda p: (p.published_on or date.min, p.index_number or ""), reverse=True)
 
 
 def category_trail(category: Category | None) -> list[Category]:

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from gongkai.workbench.tests.browser import browser, shot
 from gongkai.publications.models import EventKind, FindingStatus, Publication, Status
 from gongkai.publications.tests.factories import make_cast
+from gongkai.workbench.tests.browser import browser, shot
 
 __all__ = ["browser"]  # the fixture
 
