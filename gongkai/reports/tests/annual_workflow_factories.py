@@ -7,13 +7,15 @@ head of 宁波市发展和改革委员会 (NB-FGW, a department of 宁波市人�
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 from gongkai.appeals.tests.factories import make_application
 from gongkai.applications.tests.factories import Cast, make_cast
+from gongkai.publications.models import Kind, Publication, Status, Validity
+from gongkai.publications.register import normative_register_set
 from gongkai.reports.annual import services
 from gongkai.reports.models import AnnualReport
 
@@ -81,3 +83,27 @@ def files_not_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(publication, "report_docx", lambda content: b"PK\x03\x04 " + content.title.encode())
     monkeypatch.setattr(publication, "report_pdf", lambda content: b"%PDF-1.7 " + content.title.encode())
+
+
+def keep_register(agency: Any) -> None:
+    """The body's register of normative documents, complete from 2024: 26 documents in force since 2020,
+    4 made in 2024, 2 of 2020 that expired or were repealed in 2024 (the 2021 format's cells: issued 4,
+    repealed 2, in force 30); no 规章."""
+    items = [(date(2020, 3, 1), Validity.IN_FORCE, None)] * 26
+    items += [(date(2024, 4, 1), Validity.IN_FORCE, None)] * 4
+    items += [(date(2020, 3, 1), Validity.EXPIRED, date(2024, 6, 30))]
+    items += [(date(2020, 3, 1), Validity.REPEALED, date(2024, 9, 1))]
+    Publication.objects.bulk_create(
+        Publication(
+            agency=agency,
+            title=f"规范性文件{n}",
+            kind=Kind.NORMATIVE,
+            made_on=made,
+            published_on=made + timedelta(days=5),
+            validity=validity,
+            validity_changed_on=changed,
+            status=Status.PUBLISHED,
+        )
+        for n, (made, validity, changed) in enumerate(items)
+    )
+    normative_register_set(agency=agency, complete_from=YEAR, actor=None)

@@ -5,18 +5,13 @@ be changed, by the form or by import. Until then every figure is entered."""
 
 from __future__ import annotations
 
-import sys
-import types
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 from django.core.exceptions import ValidationError
 
 from gongkai.reports.annual import figures, services
 from gongkai.reports.annual.cells import report_cells
 from gongkai.reports.annual.figures_csv import FiguresRejected, read_figures_csv
-from gongkai.reports.tests.annual_workflow_factories import JANUARY, YEAR, make_cast
+from gongkai.reports.tests.annual_workflow_factories import JANUARY, YEAR, keep_register, make_cast
 
 pytestmark = pytest.mark.django_db
 
@@ -25,23 +20,6 @@ COMPUTED = {
     "item20_1.normative_documents.repealed": 2,
     "item20_1.normative_documents.in_force": 30,
 }
-
-
-@pytest.fixture
-def provider(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
-    """A stand-in for `gongkai.publications.figures`: the records of 2024 are complete, other years not."""
-    calls: list[Any] = []
-
-    def normative_document_figures(agency: Any, year: int, fmt: str) -> dict[str, int] | None:
-        calls.append((agency.code, year, fmt))
-        return dict(COMPUTED) if year == YEAR else None
-
-    module = types.ModuleType("gongkai.publications.figures")
-    module.normative_document_figures = normative_document_figures  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "gongkai.publications.figures", module)
-    figures._normative_document_provider.cache_clear()
-    yield calls
-    figures._normative_document_provider.cache_clear()
 
 
 def test_without_the_records_nothing_is_computed_and_every_figure_is_entered() -> None:
@@ -58,17 +36,20 @@ def test_without_the_records_nothing_is_computed_and_every_figure_is_entered() -
     assert cells["item20_1.normative_documents.issued"] == 9
 
 
-def test_computed_figures_replace_the_entered_ones_in_the_report(provider: list[Any]) -> None:
+def test_computed_figures_replace_the_entered_ones_in_the_report() -> None:
     cast = make_cast()
-    assert figures.computed_figure_keys(cast.agency, YEAR) == set(COMPUTED)
-    assert ("NB-FGW", YEAR, "2021") in provider
+    keep_register(cast.agency)
+    regulations = {f"item20_1.regulations.{column}": 0 for column in ("issued", "repealed", "in_force")}
+    assert figures.computed_figure_keys(cast.agency, YEAR) == set(COMPUTED) | set(regulations)
     cells, _ = report_cells(cast.agency, YEAR)
     assert {key: cells[key] for key in COMPUTED} == COMPUTED
-    assert cells["item20_1.regulations.issued"] is None  # not computed: still entered
+    assert {key: cells[key] for key in regulations} == regulations  # counted from the register too: none
+    assert cells["item20_5.licensing.decisions"] is None  # not computed: still entered
 
 
-def test_a_computed_figure_cannot_be_changed_but_the_others_can(provider: list[Any]) -> None:
+def test_a_computed_figure_cannot_be_changed_but_the_others_can() -> None:
     cast = make_cast()
+    keep_register(cast.agency)
     with pytest.raises(ValidationError) as error:
         services.yearly_figures_save(
             actor=cast.staff,
@@ -88,8 +69,9 @@ def test_a_computed_figure_cannot_be_changed_but_the_others_can(provider: list[A
     assert saved.changed == ["item20_5.licensing.decisions"]
 
 
-def test_an_import_may_repeat_a_computed_figure_but_not_change_it(provider: list[Any]) -> None:
+def test_an_import_may_repeat_a_computed_figure_but_not_change_it() -> None:
     cast = make_cast()
+    keep_register(cast.agency)
     computed = figures.computed_figures(cast.agency, YEAR)
     same = b"key,value\nitem20_1.normative_documents.issued,4\n"
     assert read_figures_csv(same, fmt="2021", computed=computed) == {"item20_1.normative_documents.issued": 4}
@@ -98,6 +80,7 @@ def test_an_import_may_repeat_a_computed_figure_but_not_change_it(provider: list
     assert "第 2 行" in str(error.value.row_errors[0])
 
 
-def test_a_year_whose_records_are_incomplete_is_entered(provider: list[Any]) -> None:
+def test_a_year_whose_records_are_incomplete_is_entered() -> None:
     cast = make_cast()
+    keep_register(cast.agency)
     assert figures.computed_figure_keys(cast.agency, YEAR - 1) == set()

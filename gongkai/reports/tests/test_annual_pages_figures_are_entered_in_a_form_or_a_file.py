@@ -16,12 +16,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.core.models import AuditLog
-from gongkai.reports.annual import figures as figures_module
 from gongkai.reports.annual import services
 from gongkai.reports.annual.figures import figure_keys
 from gongkai.reports.annual_forms import field_name
 from gongkai.reports.models import YearlyFigure
-from gongkai.reports.tests.annual_workflow_factories import make_cast, ready
+from gongkai.reports.tests.annual_workflow_factories import keep_register, make_cast, ready
 from gongkai.workbench.tests.factories import client_for
 
 pytestmark = pytest.mark.django_db
@@ -109,13 +108,9 @@ def test_the_download_is_the_file_the_import_reads() -> None:
 
 
 @time_machine.travel(NOW, tick=False)
-def test_computed_figures_are_shown_read_only(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_computed_figures_are_shown_read_only() -> None:
     cast = make_cast()
-    monkeypatch.setattr(
-        figures_module,
-        "_normative_document_provider",
-        lambda: lambda a, y, f: {"item20_1.normative_documents.in_force": 30},
-    )
+    keep_register(cast.agency)
     html = client_for(cast.staff).get(FIGURES).content.decode()
     field = html.split(f'name="{field_name("item20_1.normative_documents.in_force")}"')[1].split(">")[0]
     assert "disabled" in field and 'value="30"' in field
