@@ -266,8 +266,9 @@ class ApplicationEvent(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField("事件", max_length=40, choices=EventKind.choices, db_index=True)
+    # PROTECT: who acted survives; such a user is deactivated, never deleted (gongkai.core.users).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     at = models.DateTimeField("记录时间", auto_now_add=True)
     # The legal date the event took effect (a notice's date, the day a correction arrived…).

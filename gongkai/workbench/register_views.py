@@ -55,7 +55,7 @@ class RegisterExportForm(forms.Form):
         label="收到年度",
         required=False,
         help_text="只导出这一年收到的申请；留空导出全部。",
-        widget=forms.NumberInput(attrs={"style": "width: 8em"}),
+        widget=forms.NumberInput(attrs={"class": "input-year"}),
     )
 
     def clean_year(self) -> int | None:
