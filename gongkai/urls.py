@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
 ]
 
+handler404 = "gongkai.core.views.page_not_found"
 handler500 = "gongkai.core.views.server_error"

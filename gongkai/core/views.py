@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, JsonResponse
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.defaults import server_error as django_server_error
 
@@ -22,6 +24,19 @@ def health(request: HttpRequest) -> JsonResponse:
     except DatabaseError as error:
         return JsonResponse({"status": "error", "database": str(error)[:200]}, status=503)
     return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler404: the view's own reason when it gave one in Chinese ("申请不存在，或您无权查看。"), never
+    Django's English internals ("No Agency matches the given query.")."""
+    message = exception.args[0] if exception.args and isinstance(exception.args[0], str) else ""
+    if request.path.startswith("/api/"):
+        return error_response(request, 404, "未找到", message if CHINESE.search(message) else "未找到。")
+    context = {"message": message if CHINESE.search(message) else ""}
+    return HttpResponseNotFound(render_to_string("404.html", context, request))
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
