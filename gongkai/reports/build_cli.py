@@ -7,15 +7,22 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from gongkai.agencies.models import Agency
-from gongkai.core.cli import GongkaiCommand
+from gongkai.core.cli import GongkaiCommand, UsageError, output_path
 from gongkai.reports.counts import check_report_year, yearly_counts
 
 
 def run_build(command: GongkaiCommand, options: dict[str, Any]) -> None:
     code: str = options["agency"]
     year: int = options["year"]
+    if not 1000 <= year <= 9999:
+        raise UsageError(f"报告年度应为四位数字 YYYY，如 2025：{year}")
+    if year > timezone.localdate().year and not options.get("draft"):
+        raise UsageError(f"{year} 年尚未开始，不能生成该年度的报告；如需预先生成草稿，请加 --draft。")
+    if options.get("output"):
+        output_path(options["output"])
     agency = Agency.objects.filter(code=code).first()
     if agency is None:
         command.reject(f"机关不存在：{code}")

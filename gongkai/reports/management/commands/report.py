@@ -19,6 +19,7 @@ class Command(GongkaiCommand):
         build.add_argument("--year", required=True, type=int, help="报告年度 YYYY")
         build.add_argument("--to", choices=["json"], default="json", help="输出类型")
         build.add_argument("-o", dest="output", help="输出文件")
+        build.add_argument("--draft", action="store_true", help="允许生成尚未开始的年度的草稿")
 
         audit = sub.add_parser("audit", help="审核已发布的年度报告")
         audit.add_argument("files", nargs="+", metavar="FILE")
