@@ -214,6 +214,10 @@ class Application(models.Model):
     # Stored for the queue's ordering; recomputed by the services on every event.
     due_date = models.DateField("答复期限", null=True, blank=True)
     due_date_provisional = models.BooleanField("期限暂定", default=False)
+    # The applicant has acted and staff must now: an online application awaiting confirmation of receipt,
+    # or a correction submitted online awaiting confirmation (条例第三十、三十一条). Kept by the services with
+    # the status (services._record), for the queue, which puts these first.
+    awaiting_staff = models.BooleanField("待工作人员处理", default=False)
     closed_on = models.DateField("办结日期", null=True, blank=True, db_index=True)
     result = models.CharField("办理结果", max_length=40, choices=Result.choices, blank=True)
 
@@ -240,7 +244,7 @@ class Application(models.Model):
             # without sorting; the status is in the open index so that SQLite counts from it alone.
             models.Index(fields=["agency", "status", "due_date", "id"], name="application_queue"),
             models.Index(
-                fields=["agency", "due_date", "id", "status"],
+                fields=["agency", "due_date", "id", "status", "awaiting_staff"],
                 condition=~models.Q(status=Status.CLOSED),
                 name="application_open_queue",
             ),
