@@ -331,7 +331,8 @@ def reply_notice(application: Application, *, result: str, reasons: str, replied
         applicant=application.applicant_name,
         received_on=application.received_on,
         description=application.description,
-        opening=f"{_received(application)}，申请获取“{application.description}”。现答复如下：",
+        # The request is quoted without its own closing stop: "…方案。”。" doubles it.
+        opening=f"{_received(application)}，申请获取“{application.description.strip().rstrip('。.；;，,')}”。现答复如下：",
         result=str(result),
         decision=Result(result).label,
         basis=basis,

@@ -310,6 +310,16 @@ def open_consultations(application: Application) -> list[ApplicationEvent]:
     return [event for event in started if event.pk not in ended]
 
 
+def original_description(application: Application) -> str:
+    """The request as first made, when a correction (条例第三十条) has replaced it since; else ""."""
+    for event in application.events.filter(
+        kind__in=[EventKind.CORRECTION_SUBMITTED, EventKind.CORRECTION_RECEIVED]
+    ).order_by("at", "id"):
+        if previous := event.data.get("previous_description"):
+            return str(previous) if previous != application.description else ""
+    return ""
+
+
 def latest_reply_draft(application: Application) -> ApplicationEvent | None:
     """The draft the head would sign now."""
     return application.events.filter(kind=EventKind.REPLY_DRAFTED).order_by("-at", "-id").first()

@@ -12,6 +12,7 @@ from django import forms
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
+from gongkai.portal.forms import ApplicantChecks
 from gongkai.applications.models import (
     ApplicantType,
     Channel,
@@ -57,7 +58,7 @@ def blank(choices: list[tuple[str, str]], label: str = "请选择") -> list[tupl
     return [("", label), *choices]
 
 
-class IntakeForm(forms.Form):
+class IntakeForm(ApplicantChecks):
     """Staff intake of an application received by any channel (条例第二十九条、第三十一条)."""
 
     channel = forms.ChoiceField(label="申请方式", choices=Channel.choices, widget=forms.RadioSelect)

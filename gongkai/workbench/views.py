@@ -171,6 +171,7 @@ def _application_page(
         "timeline": timeline(application),
         "notices": selectors.notices_with_deliveries(application),
         "draft": selectors.latest_reply_draft(application) if application.is_open else None,
+        "original_description": selectors.original_description(application),
         "action_forms": forms,
         "refused": refused,
         "can_act": can_act(request.user, application.agency),
