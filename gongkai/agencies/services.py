@@ -59,7 +59,10 @@ def membership_grant(*, user: User, agency: Agency, role: str, actor: User | Non
         User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
         user.is_staff = user.is_superuser = True
         audit_record(
-            action="user_grant_admin_site", actor=actor, obj=user, message=f"{user} 可进入管理后台（系统管理员）"
+            action="user_grant_admin_site",
+            actor=actor,
+            obj=user,
+            message=f"{user} 可进入管理后台（系统管理员）",
         )
     if created:
         audit_record(

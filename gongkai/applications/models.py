@@ -268,11 +268,18 @@ class Application(models.Model):
 class ApplicationEvent(models.Model):
     """An append-only record of one change: who, when, what, before and after."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="events", verbose_name="申请"
+    )
     kind = models.CharField("事件", max_length=40, choices=EventKind.choices, db_index=True)
     # PROTECT: who acted survives; such a user is deactivated, never deleted (gongkai.core.users).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="办理人",
     )
     at = models.DateTimeField("记录时间", auto_now_add=True)
     # The legal date the event took effect (a notice's date, the day a correction arrived…).
@@ -297,7 +304,7 @@ class ApplicationCounter(models.Model):
     One row per (body, year), incremented under a row lock inside the numbering transaction, so
     numbers have neither gaps nor duplicates even when applications arrive at the same moment."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+", verbose_name="机关")
     year = models.PositiveIntegerField("年度")
     last = models.PositiveIntegerField("已用到的序号", default=0)
 

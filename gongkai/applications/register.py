@@ -54,6 +54,9 @@ if TYPE_CHECKING:
 
 HEADER = ("受理编号", "申请人类型", "收到日期", "申请方式", "申请内容", "答复日期", "办理结果")
 EXPORT_EXTRA_COLUMNS = ("状态", "答复期限", "期限暂定")
+# Column widths of the export, in characters: the number, the type, dates, the channel, the request text, the
+# result (table 三's longest labels), the status, the due date, the provisional mark.
+EXPORT_WIDTHS = (14, 14, 12, 10, 60, 12, 40, 12, 12, 10)
 
 # 《政府信息公开条例》（2007年）第三十八条: in force from 2008-05-01; no application predates it.
 FIRST_RECEIPT_DATE = date(2008, 5, 1)
@@ -537,11 +540,22 @@ def export_register(
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font, PatternFill
 
     _require(require_read, actor, agency, "register_export")
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("台账")
-    sheet.append([*HEADER, *EXPORT_EXTRA_COLUMNS])
+    # A header that reads as one (bold, always in view) and columns wide enough for what they hold.
+    for letter, width in zip("ABCDEFGHIJ", EXPORT_WIDTHS, strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    header = []
+    for name in (*HEADER, *EXPORT_EXTRA_COLUMNS):
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="F0F3F6")
+        header.append(cell)
+    sheet.append(header)
 
     def text_cell(value: str) -> WriteOnlyCell:
         cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))

@@ -108,7 +108,9 @@ def applications_queue(
         raise ValidationError({"status": "未知的状态。"})
     # Open applications awaiting staff first (the applicant has acted), then the other open ones by due date.
     open_groups = [IS_OPEN & AWAITING, IS_OPEN & NOT_AWAITING]
-    groups = [*open_groups, IS_CLOSED] if not status else open_groups if status == OPEN else [Q(status=status)]
+    groups = (
+        [*open_groups, IS_CLOSED] if not status else open_groups if status == OPEN else [Q(status=status)]
+    )
     parts = [DATED, UNDATED]
     if state:
         if state not in QUEUE_STATES:
@@ -145,7 +147,13 @@ class QueueRows(Sequence[Application]):
     does. A search is read differently (`matched`)."""
 
     def __init__(
-        self, rows: QuerySet[Application], groups: list[Q], parts: list[Q], *, search: bool, awaiting_first: bool = False
+        self,
+        rows: QuerySet[Application],
+        groups: list[Q],
+        parts: list[Q],
+        *,
+        search: bool,
+        awaiting_first: bool = False,
     ) -> None:
         self.groups = groups
         self.awaiting_first = awaiting_first  # groups[0] holds the open applications awaiting staff
@@ -174,7 +182,11 @@ class QueueRows(Sequence[Application]):
         own index in the table's order (three times faster than through another index at random)."""
         if not self.search:
             return None
-        keys = self.rows.filter(self.scope).order_by("id").values_list("id", "status", "due_date", "awaiting_staff")
+        keys = (
+            self.rows.filter(self.scope)
+            .order_by("id")
+            .values_list("id", "status", "due_date", "awaiting_staff")
+        )
         return [key[0] for key in sorted(keys, key=_queue_key)]
 
     @cached_property

@@ -19,7 +19,6 @@ from gongkai.applications.models import (
     RequestedForm,
 )
 
-
 APPLICANT_FIELDS = (
     "applicant_type",
     "applicant_name",

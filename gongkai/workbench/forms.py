@@ -12,7 +12,6 @@ from django import forms
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
-from gongkai.portal.forms import ApplicantChecks
 from gongkai.applications.models import (
     ApplicantType,
     Channel,
@@ -22,6 +21,7 @@ from gongkai.applications.models import (
     RequestedForm,
     Status,
 )
+from gongkai.portal.forms import ApplicantChecks
 
 OPEN = "open"  # the selector's "every status but closed"
 ALL = "all"

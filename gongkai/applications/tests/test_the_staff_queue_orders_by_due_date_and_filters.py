@@ -25,7 +25,9 @@ def numbers(page: object) -> list[str]:
     return [application.number for application in page]  # type: ignore[attr-defined]
 
 
-def test_open_applications_come_first_those_awaiting_staff_first_then_by_due_date_then_closed(cast: Cast) -> None:
+def test_open_applications_come_first_those_awaiting_staff_first_then_by_due_date_then_closed(
+    cast: Cast,
+) -> None:
     late = register(cast, date(2025, 3, 10))  # due 04-08
     early = register(cast, date(2025, 3, 3))  # due 03-31
     pending = register(cast, None, channel="online")

@@ -28,7 +28,11 @@ def test_the_public_form_says_both_errors_at_once() -> None:
 def test_the_staff_intake_form_says_both_errors_at_once() -> None:
     cast = make_cast()
     form = {**APPLY_FORM, **BAD, "channel": "in_person", "received_on": "2025-03-03"}
-    html = client_for(cast.staff).post(f"/staff/agencies/{cast.agency.code}/applications/new/", form).content.decode()
+    html = (
+        client_for(cast.staff)
+        .post(f"/staff/agencies/{cast.agency.code}/applications/new/", form)
+        .content.decode()
+    )
     assert "电子邮箱格式不正确" in html
     assert "校验" in html or "身份证号码" in html
     assert not Application.objects.exists()

@@ -28,7 +28,11 @@ def test_a_correction_submitted_online_is_marked_and_first_until_confirmed() -> 
     overdue = register(cast, date(2025, 3, 3))
     corrected = register(cast, date(2025, 3, 24))
     services.application_request_correction(
-        actor=cast.staff, application=corrected, notified_on=date(2025, 3, 25), items="请写明文号", period_workdays=10
+        actor=cast.staff,
+        application=corrected,
+        notified_on=date(2025, 3, 25),
+        items="请写明文号",
+        period_workdays=10,
     )
     services.application_submit_correction_online(application=corrected, description="甬发改〔2024〕12号文件")
     client = client_for(cast.staff)
@@ -38,7 +42,9 @@ def test_a_correction_submitted_online_is_marked_and_first_until_confirmed() -> 
     assert overdue.number in second and "已逾期" in second
     assert re.search(r"申请人已提交、待处理 <strong>1</strong> 件", html)
 
-    services.application_receive_correction(actor=cast.staff, application=corrected, received_on=date(2025, 4, 1))
+    services.application_receive_correction(
+        actor=cast.staff, application=corrected, received_on=date(2025, 4, 1)
+    )
     html = client.get(f"/staff/agencies/{cast.agency.code}/applications/").content.decode()
     first, second = rows(html)
     assert overdue.number in first and corrected.number in second

@@ -47,17 +47,25 @@ def pdf_pages(browser: Any, base: str, username: str, path: str) -> list[str]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_draft_is_marked_on_every_printed_page_and_the_signed_reply_is_not(browser: Any, live_server: Any) -> None:
+def test_the_draft_is_marked_on_every_printed_page_and_the_signed_reply_is_not(
+    browser: Any, live_server: Any
+) -> None:
     cast = make_cast()
     application = register(cast, date(2025, 3, 3))
     draft = services.application_draft_reply(
         actor=cast.staff, application=application, result="partially_disclosed", reasons=LONG_REASONS
     )
-    pages = pdf_pages(browser, live_server.url, "wang", f"/staff/applications/{application.pk}/notices/{draft.pk}/")
+    pages = pdf_pages(
+        browser, live_server.url, "wang", f"/staff/applications/{application.pk}/notices/{draft.pk}/"
+    )
     assert len(pages) >= 2
     assert all(MARK in text for text in pages), pages
 
-    signed = services.application_sign_reply(actor=cast.head, application=application, replied_on=date(2025, 3, 20))
-    pages = pdf_pages(browser, live_server.url, "wang", f"/staff/applications/{application.pk}/notices/{signed.pk}/")
+    signed = services.application_sign_reply(
+        actor=cast.head, application=application, replied_on=date(2025, 3, 20)
+    )
+    pages = pdf_pages(
+        browser, live_server.url, "wang", f"/staff/applications/{application.pk}/notices/{signed.pk}/"
+    )
     assert not any(MARK in text for text in pages)
     assert "政府信息公开申请答复书" in pages[0]
