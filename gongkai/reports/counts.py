@@ -14,6 +14,7 @@ Every figure is one GROUP BY query; nothing is counted row by row in Python.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -55,12 +56,16 @@ def check_report_year(year: int) -> str:
     return format_for_year(year)
 
 
-def yearly_counts(agency: Agency, year: int) -> dict[str, int]:
-    """Every cell of tables `requests` and `appeals` for the body's report on `year`, by canonical key."""
+def yearly_counts(agency: Agency, year: int, *, bodies: Sequence[Agency] = ()) -> dict[str, int]:
+    """Every cell of tables `requests` and `appeals` for the body's report on `year`, by canonical key.
+
+    `bodies` are further bodies whose records the report covers (`CoveredBody`): their applications and
+    cases are counted as the body's own."""
     fmt = check_report_year(year)
     cells = zero_cells(fmt)
-    _count_requests(cells, agency, year, fmt)
-    _count_appeals(cells, agency, year)
+    counted = [agency, *bodies]
+    _count_requests(cells, counted, year, fmt)
+    _count_appeals(cells, counted, year)
     return cells
 
 
@@ -69,9 +74,9 @@ def _closed_by(day: date) -> Q:
     return Q(closed_on__isnull=False, closed_on__lte=day) & ~Q(result="")
 
 
-def _count_requests(cells: dict[str, int], agency: Agency, year: int, fmt: str) -> None:
+def _count_requests(cells: dict[str, int], bodies: Sequence[Agency], year: int, fmt: str) -> None:
     start, end = date(year, 1, 1), date(year, 12, 31)
-    received = Application.objects.filter(agency=agency, received_on__isnull=False, received_on__lte=end)
+    received = Application.objects.filter(agency__in=bodies, received_on__isnull=False, received_on__lte=end)
 
     by_type = received.values("applicant_type").annotate(
         new_received=Count("pk", filter=Q(received_on__gte=start)),
@@ -107,7 +112,7 @@ def _count_requests(cells: dict[str, int], agency: Agency, year: int, fmt: str) 
         )
 
 
-def _count_appeals(cells: dict[str, int], agency: Agency, year: int) -> None:
+def _count_appeals(cells: dict[str, int], bodies: Sequence[Agency], year: int) -> None:
     end = date(year, 12, 31)
     # The outcome as known on 31 December: the last step of the case dated on or before that day.
     known_outcome = Subquery(
@@ -116,7 +121,7 @@ def _count_appeals(cells: dict[str, int], agency: Agency, year: int) -> None:
         .values("outcome")[:1]
     )
     cases = (
-        AppealCase.objects.filter(agency=agency, filed_on__year=year, co_defendant=False)
+        AppealCase.objects.filter(agency__in=bodies, filed_on__year=year, co_defendant=False)
         .annotate(known=known_outcome)
         .values("kind", "known")
         .annotate(n=Count("pk"))

@@ -89,3 +89,204 @@ class AuditFinding(models.Model):
 
     def __str__(self) -> str:
         return f"[{self.get_severity_display()}] {self.rule}：{self.message[:40]}"
+
+
+# --- The body's own annual report, generated from its records ------------------------------------------
+
+
+class YearlyFigure(models.Model):
+    """A figure of table 二 that lives in another system (行政许可、行政处罚、行政强制 decisions, 行政事业性收费
+    in 万元; for the 2019 format also 上一年项目数量, 本年增/减 and 政府集中采购), entered per body and year.
+
+    `key` is the canonical `item20_*` key of the year's format. Counts are whole numbers, amounts have at
+    most four decimal places; a figure never entered has no row (the report shows it blank, never 0).
+    """
+
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.PROTECT, related_name="yearly_figures", verbose_name="机关"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    key = models.CharField("单元格", max_length=64)
+    value = models.DecimalField("数值", max_digits=18, decimal_places=4)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="填报人"
+    )
+    entered_at = models.DateTimeField("填报时间", auto_now=True)
+
+    class Meta:
+        ordering = ["agency", "year", "key"]
+        verbose_name = "年度数据"
+        verbose_name_plural = "年度数据"
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year", "key"], name="yearly_figure_one_per_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency.name} {self.year} {self.key} = {self.value}"
+
+
+class AnnualReport(models.Model):
+    """A body's annual report on one year (条例第四十九条、第五十条), from draft to publication.
+
+    The tables are never stored while the report is worked on: they are computed from the records and
+    the yearly figures whenever the report is shown. What staff write is stored here. Publishing
+    freezes everything in an `AnnualReportVersion`; a correction of a published report is worked on
+    here again and published as the next version, the earlier ones kept.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "草稿"
+        SUBMITTED = "submitted", "已提交审核"
+        APPROVED = "approved", "负责人已批准"
+        PUBLISHED = "published", "已发布"
+
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.PROTECT, related_name="annual_reports", verbose_name="机关"
+    )
+    year = models.PositiveSmallIntegerField("报告年度")
+    format = models.CharField("格式", max_length=4, choices=PublishedReport.Format.choices)
+    state = models.CharField("状态", max_length=16, choices=State.choices, default=State.DRAFT)
+    # 一、总体情况: drafted from the figures when the report is opened, then edited by staff.
+    overview = models.TextField("总体情况", blank=True)
+    # 五、存在的主要问题及改进情况, written by staff.
+    problems = models.TextField("存在的主要问题及改进情况", blank=True)
+    # 条例第五十条: a government's report also covers 工作考核、社会评议和责任追究结果情况.
+    assessment = models.TextField("工作考核、社会评议和责任追究结果情况", blank=True)
+    # 六、其他需要报告的事项: staff's own text; the sentence on 信息处理费 is drawn from the fee records.
+    other_matters = models.TextField("其他需要报告的事项", blank=True)
+    # Set while a published report is being corrected: why, as the new version will say.
+    correction_reason = models.TextField("更正原因", blank=True)
+    # The rules engine's findings on the report as it last stood (`annual.check`), kept so that the
+    # supervision dashboard lists a region's reports without checking each one again.
+    findings = models.JSONField("检查结果", default=list, blank=True)
+    checked_at = models.DateTimeField("检查时间", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["agency", "-year"]
+        verbose_name = "年度报告"
+        verbose_name_plural = "年度报告"
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="annual_report_one_per_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency.name}{self.year}年政府信息公开工作年度报告"
+
+
+class AnnualReportVersion(models.Model):
+    """A published version of an annual report, frozen: what the portal shows and the files it serves."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveSmallIntegerField("版本")
+    published_on = models.DateField("发布日期")
+    published_at = models.DateTimeField("发布时间", auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="发布人"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="批准人"
+    )
+    # The whole report as published (`annual.content.ReportContent.as_json()`), cells included.
+    content = models.JSONField("报告内容")
+    findings = models.JSONField("检查结果", default=list)
+    text = models.TextField("报告文本")  # the seed-style text the findings' line numbers count in
+    docx = models.BinaryField("DOCX")
+    pdf = models.BinaryField("PDF")
+    # For a correction: why, and which cells and sections changed from the previous version.
+    change_note = models.TextField("更正说明", blank=True)
+    changes = models.JSONField("更正内容", default=dict, blank=True)
+
+    class Meta:
+        ordering = ["report", "number"]
+        verbose_name = "年度报告发布版本"
+        verbose_name_plural = "年度报告发布版本"
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="annual_report_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}（第{self.number}版）"
+
+
+class AnnualReportEvent(models.Model):
+    """An append-only record of one step of an annual report: who, when, what, before and after."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "创建草稿"
+        EDITED = "edited", "修改文字"
+        FIGURES = "figures", "填报年度数据"
+        SUBMITTED = "submitted", "提交审核"
+        RETURNED = "returned", "退回修改"
+        APPROVED = "approved", "负责人批准"
+        PUBLISHED = "published", "发布"
+        CORRECTION_STARTED = "correction_started", "开始更正"
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField("事件", max_length=32, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="操作人"
+    )
+    at = models.DateTimeField("记录时间", auto_now_add=True)
+    note = models.TextField("说明", blank=True)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = "年度报告记录"
+        verbose_name_plural = "年度报告记录"
+
+    def __str__(self) -> str:
+        return f"{self.report} {self.get_kind_display()}"
+
+
+class AggregationMember(models.Model):
+    """A body whose figures a government's report on `year` sums (its own office, its departments, its
+    乡镇/街道). With no rows for a government and year, the default set applies (`annual.coverage`)."""
+
+    government = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="aggregation_members", verbose_name="政府"
+    )
+    year = models.PositiveSmallIntegerField("报告年度")
+    member = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="aggregated_into", verbose_name="纳入机关"
+    )
+
+    class Meta:
+        ordering = ["government", "year", "member"]
+        verbose_name = "汇总范围"
+        verbose_name_plural = "汇总范围"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["government", "year", "member"], name="aggregation_member_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.government.name} {self.year}：{self.member.name}"
+
+
+class CoveredBody(models.Model):
+    """A body whose records another body's report on `year` covers (e.g. an office reported by its
+    department): its applications and cases are counted in `covered_by`'s report, and it publishes none."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="covered_in", verbose_name="机关"
+    )
+    year = models.PositiveSmallIntegerField("报告年度")
+    covered_by = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="covering", verbose_name="由其报告的机关"
+    )
+
+    class Meta:
+        ordering = ["agency", "year"]
+        verbose_name = "由其他机关报告"
+        verbose_name_plural = "由其他机关报告"
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="covered_body_one_per_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency.name} {self.year} → {self.covered_by.name}"

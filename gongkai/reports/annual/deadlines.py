@@ -1,0 +1,34 @@
+"""When a body's annual report on a year must be published.
+
+条例第四十九条: 县级以上人民政府部门 publish the previous year's report by 31 January; 乡镇人民政府 report to
+their county's supervising office as departments do (domain.md §1.4). The format notices (国办公开办函
+〔2019〕60号、〔2021〕30号) set the cascade for the governments' aggregated reports: 县级 by 20 February,
+地市级 by 10 March, 省级 by 31 March (条例第四十九条: the 本级政府 report by 31 March at the latest).
+The dates are calendar dates, as the 条例 and the notices give them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gongkai.agencies.models import Agency
+
+_GOVERNMENT_DEADLINES = {
+    Agency.Level.COUNTY: (2, 20),
+    Agency.Level.PREFECTURE: (3, 10),
+    Agency.Level.PROVINCE: (3, 31),
+}
+REMINDER_DAYS = (10, 3)  # reminders this many days before the deadline
+
+
+def report_deadline(agency: Agency, year: int) -> date:
+    """The last day to publish the body's report on `year`."""
+    if agency.kind == Agency.Kind.GOVERNMENT and agency.level in _GOVERNMENT_DEADLINES:
+        month, day = _GOVERNMENT_DEADLINES[Agency.Level(agency.level)]
+        return date(year + 1, month, day)
+    return date(year + 1, 1, 31)  # departments, 乡镇/街道 and 乡镇人民政府
+
+
+def days_left(agency: Agency, year: int, today: date) -> int:
+    """Days from `today` to the deadline: 0 on the day itself, negative once it has passed."""
+    return (report_deadline(agency, year) - today).days

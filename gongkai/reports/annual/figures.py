@@ -1,0 +1,78 @@
+"""The figures of table 二 that live in other systems, entered per body and year (`YearlyFigure`).
+
+Table 二 reports the 第二十条 items "适宜以数据方式呈现且具备统计汇总价值" (格式2021: items （一）（五）（六）
+（八）; 格式2019 also （九）). Decisions on 行政许可, 行政处罚 and 行政强制, and fees, are counted in other
+systems; 规章 and 行政规范性文件 are entered here too until the body keeps its normative documents in
+Gongkai. Every figure is as at 31 December of the report year (格式2021: "各项数据核定时间点为报告年度的
+12月31日"); a figure never entered stays blank, never 0.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from gongkai.reports import formats
+from gongkai.reports.models import YearlyFigure
+
+if TYPE_CHECKING:
+    from gongkai.agencies.models import Agency
+
+Number = int | Decimal
+
+# Amounts: 行政事业性收费 in 万元 (格式2021), 政府集中采购总金额 (格式2019, entered in 万元 here).
+AMOUNT_KEYS = frozenset({"item20_8.fees.amount_10k_yuan", "item20_9.procurement.amount"})
+AMOUNT_PLACES = 4
+MAX_VALUE = Decimal("99999999999999")  # the column's 18 digits less 4 places
+# Generated 2019 reports print the procurement amount in 万元 (the 2019 template names no unit).
+PROCUREMENT_UNIT = "万元"
+
+
+def figure_keys(fmt: str) -> list[str]:
+    """Every key of table 二 in the format, in the order the table prints them."""
+    return formats.proactive_keys(fmt)
+
+
+def may_be_negative(fmt: str, key: str) -> bool:
+    """格式2019's "本年增/减" is a change against the year before and may be negative."""
+    return fmt == formats.FORMAT_2019 and key.endswith(".change")
+
+
+def parse_value(fmt: str, key: str, text: str) -> Number:
+    """The figure typed for `key`, or ValueError with a Chinese message naming the field."""
+    label = formats.label_for(fmt, key)
+    raw = text.strip().replace(",", "").replace("，", "")
+    if not raw:
+        raise ValueError(f"{label}：未填写")
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        raise ValueError(f"{label}：“{text.strip()[:20]}”不是数字") from None
+    if not value.is_finite():
+        raise ValueError(f"{label}：“{text.strip()[:20]}”不是数字")
+    if value < 0 and not may_be_negative(fmt, key):
+        raise ValueError(f"{label}：不能为负数")
+    if abs(value) > MAX_VALUE:
+        raise ValueError(f"{label}：数值过大")
+    if key in AMOUNT_KEYS:
+        if -int(value.normalize().as_tuple().exponent) > AMOUNT_PLACES:
+            raise ValueError(f"{label}：金额最多保留{AMOUNT_PLACES}位小数")
+        return value
+    if value != value.to_integral_value():
+        raise ValueError(f"{label}：应为整数")
+    return int(value)
+
+
+def as_number(key: str, value: Decimal) -> Number:
+    """A stored figure as the report prints it: counts as integers, amounts as decimals."""
+    if key in AMOUNT_KEYS:
+        return value.normalize() if value != value.to_integral_value() else Decimal(int(value))
+    return int(value)
+
+
+def entered_figures(agency: Agency, year: int) -> dict[str, Number]:
+    """The figures entered for the body and year, by key (keys not entered are absent)."""
+    fmt = formats.format_for_year(year)
+    wanted = set(figure_keys(fmt))
+    rows = YearlyFigure.objects.filter(agency=agency, year=year).values_list("key", "value")
+    return {key: as_number(key, value) for key, value in rows if key in wanted}
