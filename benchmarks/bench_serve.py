@@ -16,12 +16,9 @@ wrk and nginx are Debian packages; the script installs them when missing (never 
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
-import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -32,7 +29,17 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GONGKAI = [sys.executable, "-m", "gongkai.cli"]
+sys.path.insert(0, str(ROOT / "scripts"))
+from gongkai_server import (  # noqa: E402
+    Browser,
+    demo_sample,
+    free_port,
+    run_gongkai,
+    start_server,
+    stop,
+    wait_healthy,
+)
+
 DATABASE = "bench_serve"
 
 # Each request's latency percentiles and the counts, as one JSON line at the end of a wrk run.
@@ -45,12 +52,6 @@ done = function(summary, latency, requests)
     latency:percentile(99) / 1e3, errors.status, errors.connect, errors.read, errors.write, errors.timeout))
 end
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def ensure_tools() -> None:
@@ -81,35 +82,6 @@ def psql(base: str, sql: str) -> None:
 
     with psycopg.connect(postgres_url(base, "postgres"), autocommit=True) as connection:
         connection.execute(sql)
-
-
-def request(
-    port: int, method: str, path: str, *, cookies: dict[str, str], form: dict[str, str] | None = None
-) -> tuple[int, str, list[str]]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    headers = {"Host": f"127.0.0.1:{port}"}
-    if cookies:
-        headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-    body = None
-    if form is not None:
-        body = urllib.parse.urlencode(form)
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    connection.request(method, path, body=body, headers=headers)
-    response = connection.getresponse()
-    text = response.read().decode("utf-8", "replace")
-    set_cookies = response.headers.get_all("Set-Cookie") or []
-    for cookie in set_cookies:
-        name, _, rest = cookie.partition("=")
-        cookies[name.strip()] = rest.split(";", 1)[0]
-    connection.close()
-    return response.status, text, set_cookies
-
-
-def token(text: str) -> str:
-    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text)
-    if found is None:
-        raise SystemExit("页面上没有 CSRF 令牌")
-    return found.group(1)
 
 
 def wrk(
@@ -192,14 +164,6 @@ def start_nginx(work: Path, page: str) -> tuple[subprocess.Popen[bytes], int]:
     raise SystemExit("nginx 未能启动")
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        os.killpg(process.pid, signal.SIGKILL)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=15, help="每个页面、每种并发的测试秒数")
@@ -221,59 +185,42 @@ def main() -> int:
         "GONGKAI_DATA_DIR": str(work / "data"),
         "GONGKAI_HTTPS": "0",  # loopback, no TLS proxy in front: the application alone is measured
         "GONGKAI_ALLOWED_HOSTS": "127.0.0.1",
-        "PYTHONPATH": str(ROOT),
     }
     env.pop("GONGKAI_DEBUG", None)
     server = None
     nginx = None
     try:
-        subprocess.run(
-            [*GONGKAI, "migrate", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True, timeout=900
-        )
-        demo = subprocess.run(
-            [*GONGKAI, "demo"], env=env, cwd=ROOT, check=True, timeout=900, capture_output=True, text=True
-        ).stdout
-        sample = re.search(r"受理编号 (\S+)，查询码 (\S+)（", demo)
-        assert sample is not None, demo
-        command = [*GONGKAI, "serve", "--bind", f"127.0.0.1:{port}"]
-        if options.workers:
-            command += ["--workers", str(options.workers)]
-        log = (work / "server.log").open("wb")
-        server = subprocess.Popen(
-            command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if request(port, "GET", "/healthz", cookies={})[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit("生产服务未能启动：" + (work / "server.log").read_text()[-2000:])
-            time.sleep(0.5)
-        staff: dict[str, str] = {}
-        _, page, _ = request(port, "GET", "/staff/login/", cookies=staff)
-        request(
-            port,
-            "POST",
-            "/staff/login/",
-            cookies=staff,
-            form={"csrfmiddlewaretoken": token(page), "username": "xs-staff", "password": "gongkai-demo"},
-        )
-        assert "sessionid" in staff, staff
-        visitor: dict[str, str] = {}
-        _, page, _ = request(port, "GET", "/status/", cookies=visitor)
-        look_up = urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token(page), "number": sample.group(1), "query_code": sample.group(2)}
-        )
+        run_gongkai(["migrate", "--noinput", "-v", "0"], env, 900)
+        sample = demo_sample(run_gongkai(["demo"], env, 900))
+        assert sample is not None
+        server = start_server(env, port, work / "server.log", options.workers)
+        if not wait_healthy(port, server, 300):
+            raise SystemExit("生产服务未能启动：" + (work / "server.log").read_text(errors="replace")[-2000:])
+        staff = Browser(port)
+        staff.log_in("xs-staff")
+        assert "sessionid" in staff.cookies, staff.cookies
+        visitor = Browser(port)
+        fields = {
+            "csrfmiddlewaretoken": visitor.csrf_token("/status/"),
+            "number": sample[0],
+            "query_code": sample[1],
+        }
+        look_up = urllib.parse.urlencode(fields)
         assert (
-            request(
-                port, "POST", "/status/", cookies=dict(visitor), form=dict(urllib.parse.parse_qsl(look_up))
-            )[0]
+            Browser(port)
+            .request(
+                "POST",
+                "/status/",
+                look_up.encode(),
+                {
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Cookie": f"csrftoken={visitor.cookies['csrftoken']}",
+                },
+            )
+            .status
             == 302
         )
-        _, home, _ = request(port, "GET", "/", cookies={})
+        home = Browser(port).get("/").text
         url = f"http://127.0.0.1:{port}"
         pages = [
             ("门户首页 /", {"url": url + "/"}),
@@ -286,7 +233,7 @@ def main() -> int:
                     "body": look_up,
                     "headers": {
                         "Content-Type": "application/x-www-form-urlencoded",
-                        "Cookie": f"csrftoken={visitor['csrftoken']}",
+                        "Cookie": f"csrftoken={visitor.cookies['csrftoken']}",
                     },
                 },
             ),
@@ -295,7 +242,7 @@ def main() -> int:
                 {
                     "url": url + "/staff/agencies/XS-ZRZY/applications/",
                     "headers": {
-                        "Cookie": f"sessionid={staff['sessionid']}; csrftoken={staff.get('csrftoken', '')}"
+                        "Cookie": f"sessionid={staff.cookies['sessionid']}; csrftoken={staff.cookies.get('csrftoken', '')}"
                     },
                 },
             ),

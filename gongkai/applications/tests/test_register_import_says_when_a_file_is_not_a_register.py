@@ -59,7 +59,14 @@ def a_zip(*members: str) -> bytes:
         ("材料.zip", a_zip("a.txt", "b.txt"), "ZIP 压缩文件"),
         ("程序.bin", b"\x7fELF\x02\x01\x01\x00" + b"\x00\xff" * 40, "无法作为文本读取的二进制文件"),
     ],
-    ids=["pdf", "png", "jpeg", "docx", "zip", "binary"],  # the same on every xdist worker (a ZIP holds a time)
+    ids=[
+        "pdf",
+        "png",
+        "jpeg",
+        "docx",
+        "zip",
+        "binary",
+    ],  # the same on every xdist worker (a ZIP holds a time)
 )
 def test_a_file_that_is_not_a_register_is_named_for_what_it_is(
     tmp_path: Path, name: str, data: bytes, what: str
