@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("gongkai.api.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
+    path("staff/annual-reports/", include("gongkai.reports.annual_urls")),
     path("staff/", include("gongkai.workbench.urls")),
     path("", include("gongkai.portal.urls")),
 ]

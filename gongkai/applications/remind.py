@@ -7,9 +7,9 @@ sends nothing more. A failed send gives the claim back, so the next run tries ag
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -25,12 +25,11 @@ from gongkai.applications.deadlines import deadline_state, due_soon_horizon
 from gongkai.applications.models import Application, Status
 from gongkai.core.cli import parse_date
 from gongkai.core.models import ReminderLog
+from gongkai.core.reminders import send_claimed, summary
 from gongkai.workdays.calendar import workdays_between
 
 if TYPE_CHECKING:
     from gongkai.core.cli import GongkaiCommand
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -157,22 +156,11 @@ def run_remind(command: GongkaiCommand, options: dict[str, Any]) -> None:
             counts["already"] += 1
             command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t今日已发送过，跳过")
             continue
-        try:
-            send(reminder, today)
-        # A mail server fails in many ways: each failure is reported, none stops the run.
-        except Exception as error:
-            # Give the claim back, so that the next run sends the reminder after all.
-            log.delete()
+        error = send_claimed(log, partial(send, reminder, today), what=f"到期提醒 {agency.code}")
+        if error is not None:
             counts["failed"] += 1
-            logger.exception("到期提醒发送失败：%s", agency.code)
             command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t发送失败：{error}")
             continue
         counts["sent"] += 1
         command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t已发送给 {names}")
-    verb = "将发送" if dry_run else "已发送"
-    sent = len(reminders) - counts["no_recipients"] if dry_run else counts["sent"]
-    command.stdout.write(
-        f"{today.isoformat()} 到期提醒：涉及 {len(reminders)} 个机关，{verb} {sent} 个"
-        + ("" if dry_run else f"，今日已发过 {counts['already']} 个，发送失败 {counts['failed']} 个")
-        + f"，无收件人 {counts['no_recipients']} 个。"
-    )
+    command.stdout.write(summary(today, "到期提醒", len(reminders), counts, dry_run=dry_run))

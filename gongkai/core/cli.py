@@ -53,6 +53,8 @@ _ARGPARSE_MESSAGES = [
     (re.compile(r"^argument (.*?): expected one argument$"), "参数 {0} 需要一个值"),
     (re.compile(r"^argument (.*?): not allowed with argument (.*)$"), "参数 {0} 不能与 {1} 同时使用"),
     (re.compile(r"^one of the arguments (.*) is required$"), "必须提供以下参数之一：{0}"),
+    # An argument's own type check (argparse.ArgumentTypeError) already says what is wrong, in Chinese.
+    (re.compile(r"^argument (.*?): (.*)$", re.DOTALL), "参数 {0}：{1}"),
 ]
 
 
@@ -148,14 +150,15 @@ def _json_default(value: Any) -> Any:
 
 
 def output_path(text: str) -> str:
-    """A `-o FILE` argument whose folder exists, or a usage error naming the folder (no traceback)."""
+    """A `-o FILE` argument whose folder exists, or one clear error naming the folder, exit 1 (as `report
+    build` says it), before anything is written: no traceback, no half-written file."""
     from pathlib import Path
 
     folder = Path(text).expanduser().resolve().parent
     if not folder.is_dir():
-        raise UsageError(f"输出文件所在的文件夹不存在：{folder}（请先创建该文件夹）")
+        raise Rejected(f"输出文件所在的文件夹不存在：{folder}（请先创建该文件夹）")
     if Path(text).is_dir():
-        raise UsageError(f"-o 应为文件，而 {text} 是一个文件夹")
+        raise Rejected(f"-o 应为文件，而 {text} 是一个文件夹")
     return text
 
 

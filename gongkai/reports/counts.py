@@ -14,7 +14,7 @@ Every figure is one GROUP BY query; nothing is counted row by row in Python.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -61,11 +61,20 @@ def yearly_counts(agency: Agency, year: int, *, bodies: Sequence[Agency] = ()) -
 
     `bodies` are further bodies whose records the report covers (`CoveredBody`): their applications and
     cases are counted as the body's own."""
+    return yearly_counts_by_body({agency.pk: [agency.pk, *(body.pk for body in bodies)]}, year)[agency.pk]
+
+
+def yearly_counts_by_body(groups: Mapping[int, Sequence[int]], year: int) -> dict[int, dict[str, int]]:
+    """`yearly_counts` for many reports at once, in the same few queries (a region's, for its government's
+    aggregated report): reporting body id → the ids of the bodies whose records its report counts (its
+    own first) → that report's cells."""
     fmt = check_report_year(year)
-    cells = zero_cells(fmt)
-    counted = [agency, *bodies]
-    _count_requests(cells, counted, year, fmt)
-    _count_appeals(cells, counted, year)
+    reporting = {counted: body for body, bodies in groups.items() for counted in bodies}
+    if len(reporting) < sum(len(bodies) for bodies in groups.values()):
+        raise ValueError("a body's records are counted in one report only")
+    cells = {body: zero_cells(fmt) for body in groups}
+    _count_requests(cells, reporting, year, fmt)
+    _count_appeals(cells, reporting, year)
     return cells
 
 
@@ -74,11 +83,15 @@ def _closed_by(day: date) -> Q:
     return Q(closed_on__isnull=False, closed_on__lte=day) & ~Q(result="")
 
 
-def _count_requests(cells: dict[str, int], bodies: Sequence[Agency], year: int, fmt: str) -> None:
+def _count_requests(
+    by_body: dict[int, dict[str, int]], reporting: Mapping[int, int], year: int, fmt: str
+) -> None:
     start, end = date(year, 1, 1), date(year, 12, 31)
-    received = Application.objects.filter(agency__in=bodies, received_on__isnull=False, received_on__lte=end)
+    received = Application.objects.filter(
+        agency__in=list(reporting), received_on__isnull=False, received_on__lte=end
+    )
 
-    by_type = received.values("applicant_type").annotate(
+    by_type = received.values("agency_id", "applicant_type").annotate(
         new_received=Count("pk", filter=Q(received_on__gte=start)),
         carried_in=Count("pk", filter=Q(received_on__lt=start) & ~_closed_by(date(year - 1, 12, 31))),
         carried_out=Count("pk", filter=~_closed_by(end)),
@@ -87,13 +100,14 @@ def _count_requests(cells: dict[str, int], bodies: Sequence[Agency], year: int, 
         column = group["applicant_type"]
         if column not in APPLICANT_COLUMNS:
             continue
+        cells = by_body[reporting[group["agency_id"]]]
         for row in ("new_received", "carried_in", "carried_out"):
             cells[f"requests.{row}.{column}"] += group[row]
 
     results = (
         received.filter(closed_on__gte=start, closed_on__lte=end)
         .exclude(result="")
-        .values("result", "applicant_type")
+        .values("agency_id", "result", "applicant_type")
         .annotate(n=Count("pk"))
     )
     rows = set(result_rows(fmt))
@@ -102,17 +116,18 @@ def _count_requests(cells: dict[str, int], bodies: Sequence[Agency], year: int, 
         if fmt == FORMAT_2019 and row in _OTHER_2021:
             row = "other_processing"
         if row in rows and column in APPLICANT_COLUMNS:
-            cells[f"requests.{row}.{column}"] += result_group["n"]
+            by_body[reporting[result_group["agency_id"]]][f"requests.{row}.{column}"] += result_group["n"]
 
-    for column in APPLICANT_COLUMNS:
-        cells[f"requests.results_total.{column}"] = sum(cells[f"requests.{row}.{column}"] for row in rows)
-    for row in request_rows(fmt):
-        cells[f"requests.{row}.total"] = sum(
-            cells[f"requests.{row}.{column}"] for column in APPLICANT_COLUMNS
-        )
+    for cells in by_body.values():
+        for column in APPLICANT_COLUMNS:
+            cells[f"requests.results_total.{column}"] = sum(cells[f"requests.{row}.{column}"] for row in rows)
+        for row in request_rows(fmt):
+            cells[f"requests.{row}.total"] = sum(
+                cells[f"requests.{row}.{column}"] for column in APPLICANT_COLUMNS
+            )
 
 
-def _count_appeals(cells: dict[str, int], bodies: Sequence[Agency], year: int) -> None:
+def _count_appeals(by_body: dict[int, dict[str, int]], reporting: Mapping[int, int], year: int) -> None:
     end = date(year, 12, 31)
     # The outcome as known on 31 December: the last step of the case dated on or before that day.
     known_outcome = Subquery(
@@ -121,15 +136,18 @@ def _count_appeals(cells: dict[str, int], bodies: Sequence[Agency], year: int) -
         .values("outcome")[:1]
     )
     cases = (
-        AppealCase.objects.filter(agency__in=bodies, filed_on__year=year, co_defendant=False)
+        AppealCase.objects.filter(agency__in=list(reporting), filed_on__year=year, co_defendant=False)
         .annotate(known=known_outcome)
-        .values("kind", "known")
+        .values("agency_id", "kind", "known")
         .annotate(n=Count("pk"))
     )
     for group in cases:
         row = group["kind"]
         outcome = group["known"] or Outcome.PENDING
         if row in APPEAL_ROWS and outcome in APPEAL_OUTCOMES:
-            cells[f"appeals.{row}.{outcome}"] += group["n"]
-    for row in APPEAL_ROWS:
-        cells[f"appeals.{row}.total"] = sum(cells[f"appeals.{row}.{outcome}"] for outcome in APPEAL_OUTCOMES)
+            by_body[reporting[group["agency_id"]]][f"appeals.{row}.{outcome}"] += group["n"]
+    for cells in by_body.values():
+        for row in APPEAL_ROWS:
+            cells[f"appeals.{row}.total"] = sum(
+                cells[f"appeals.{row}.{outcome}"] for outcome in APPEAL_OUTCOMES
+            )

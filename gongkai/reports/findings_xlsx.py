@@ -65,7 +65,7 @@ def _text(value: Any) -> Any:
     return value
 
 
-def _append(sheet: Any, values: Iterable[Any]) -> None:
+def append_row(sheet: Any, values: Iterable[Any]) -> None:
     sheet.append([_text(value) for value in values])
     for cell in sheet[sheet.max_row]:
         # openpyxl takes a string beginning with "=" for a formula: a report's text is never one.
@@ -73,7 +73,7 @@ def _append(sheet: Any, values: Iterable[Any]) -> None:
             cell.data_type = "s"
 
 
-def _header(sheet: Any, columns: tuple[tuple[str, int], ...]) -> None:
+def header_row(sheet: Any, columns: tuple[tuple[str, int], ...]) -> None:
     sheet.append([name for name, _ in columns])
     for index, (_, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -115,10 +115,10 @@ def workbook_from_values(
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "审核发现"
-    _header(sheet, FINDING_COLUMNS)
+    header_row(sheet, FINDING_COLUMNS)
     wrap = Alignment(wrap_text=True, vertical="top")
     for severity, values in findings:
-        _append(sheet, values)
+        append_row(sheet, values)
         for cell in sheet[sheet.max_row]:
             cell.alignment = wrap
         fill = SEVERITY_FILLS.get(severity)
@@ -126,9 +126,9 @@ def workbook_from_values(
             sheet.cell(sheet.max_row, 6).fill = PatternFill("solid", fgColor=fill)
     sheet.auto_filter.ref = sheet.dimensions
     summary = workbook.create_sheet("报告")
-    _header(summary, REPORT_COLUMNS)
+    header_row(summary, REPORT_COLUMNS)
     for report in reports:
-        _append(
+        append_row(
             summary,
             [
                 report.agency,

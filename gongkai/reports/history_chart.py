@@ -41,10 +41,26 @@ def _label(value: float, percent: bool) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
 
 
+# The look the site's stylesheet gives a chart on a page, written into the SVG itself for a chart that
+# stands alone (printed into a PDF, rasterised into a DOCX), where no stylesheet reaches it.
+STANDALONE_STYLE = (
+    ".grid{{stroke:#d0d5da;stroke-width:1}}"
+    ".tick{{font-size:13px;fill:#3d4650;font-family:{font}}}"
+    ".legend{{font-size:14px;fill:#1f2328;font-family:{font}}}"
+)
+
+
 def line_chart(
-    years: Sequence[int], series: Sequence[Series], *, title: str, percent: bool = False, integer: bool = True
+    years: Sequence[int],
+    series: Sequence[Series],
+    *,
+    title: str,
+    percent: bool = False,
+    integer: bool = True,
+    standalone_font: str | None = None,
 ) -> SafeString:
-    """The chart as `<svg>` markup; `percent` for shares between 0 and 1."""
+    """The chart as `<svg>` markup; `percent` for shares between 0 and 1. With `standalone_font` (a CSS
+    font-family list) the SVG carries its own size and style and needs no stylesheet."""
     values = [value for line in series for value in line.values if value is not None]
     top = 1.0 if percent else max([*values, 0.0])
     step = nice_step(top) if not percent else 0.25
@@ -121,13 +137,19 @@ def line_chart(
             for index, line in enumerate(series)
         ),
     )
+    size = style = ""
+    if standalone_font is not None:
+        size = format_html(' width="{}" height="{}"', WIDTH, HEIGHT)
+        style = format_html("<style>{}</style>", STANDALONE_STYLE.format(font=standalone_font))
     return format_html(
-        '<svg class="history-chart" viewBox="0 0 {} {}" role="img" aria-label="{}" '
-        'xmlns="http://www.w3.org/2000/svg"><title>{}</title>{}{}{}{}</svg>',
+        '<svg class="history-chart" viewBox="0 0 {} {}"{} role="img" aria-label="{}" '
+        'xmlns="http://www.w3.org/2000/svg"><title>{}</title>{}{}{}{}{}</svg>',
         WIDTH,
         HEIGHT,
+        size,
         title,
         title,
+        style,
         legend,
         grid,
         axis,

@@ -108,8 +108,14 @@ class YearlyFigure(models.Model):
     year = models.PositiveSmallIntegerField("年度")
     key = models.CharField("单元格", max_length=64)
     value = models.DecimalField("数值", max_digits=18, decimal_places=4)
+    # None: entered from the command line (`gongkai report figures import` without `--by`).
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="填报人"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="填报人",
     )
     entered_at = models.DateTimeField("填报时间", auto_now=True)
 
@@ -225,8 +231,14 @@ class AnnualReportEvent(models.Model):
 
     report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField("事件", max_length=32, choices=Kind.choices)
+    # None: a step taken from the command line (figures imported without `--by`).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="操作人"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="操作人",
     )
     at = models.DateTimeField("记录时间", auto_now_add=True)
     note = models.TextField("说明", blank=True)
@@ -290,3 +302,31 @@ class CoveredBody(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency.name} {self.year} → {self.covered_by.name}"
+
+
+class AnnualReportReminder(models.Model):
+    """A reminder that a body's report on `year` is not yet published, `days_before` its deadline
+    (`annual.deadlines.REMINDER_DAYS`): claimed before it is sent, once per body, year and reminder, so
+    that `gongkai report remind` may run from cron any number of times a day."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="+", verbose_name="机关"
+    )
+    year = models.PositiveSmallIntegerField("报告年度")
+    days_before = models.PositiveSmallIntegerField("截止前天数")
+    date = models.DateField("提醒日期")
+    recipients = models.JSONField("收件人", default=list)
+    sent_at = models.DateTimeField("发送时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "agency"]
+        verbose_name = "年度报告发布提醒"
+        verbose_name_plural = "年度报告发布提醒"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year", "days_before"], name="annual_report_reminder_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.agency} {self.year}（截止前{self.days_before}天）"

@@ -23,6 +23,8 @@ from gongkai.applications import selectors, services
 from gongkai.applications.deadlines import compute_deadline, deadline_state, due_soon_horizon
 from gongkai.applications.models import NOTICE_EVENT_KINDS, Application, EventKind
 from gongkai.portal.errors import attach_error
+from gongkai.reports.annual import selectors as annual_selectors
+from gongkai.reports.annual.deadlines import report_countdown
 from gongkai.workbench import overview as overview_counts
 from gongkai.workbench.access import agency_for_actor, agency_for_reader, require_action_role
 from gongkai.workbench.actions import ACTIONS, ActionForm, for_service
@@ -51,14 +53,20 @@ def home(request: HttpRequest) -> HttpResponse:
         # with bodies below it (those bodies' applications are not theirs to open).
         subtree = supervises(user, agency) and agency.children.exists()
         scope = list(agency.subtree()) if subtree else [agency]
+        acts = can_act(user, agency)
         counts = overview_counts.totals(overview_counts.counts_by_agency(scope, today))
         rows.append(
             {
                 "agency": agency,
                 "roles": names,
                 "counts": counts,
-                "can_act": can_act(user, agency),
+                "can_act": acts,
                 "subtree": subtree,
+                # The body's annual report on last year, against its deadline (条例第四十九条).
+                "countdown": report_countdown(agency, today.year - 1, today) if acts else None,
+                "supervises": "主管部门" in names or is_admin(user),
+                # The body's annual reports (条例第四十九条): this year's draft and the last two years.
+                "reports": annual_selectors.report_years(agency, today, last=3) if acts else [],
             }
         )
     return render(request, "workbench/home.html", {"rows": rows})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gongkai.reports.annual.aggregation import member_findings
 from gongkai.reports.annual.content import ReportContent
 from gongkai.reports.annual.text import report_text
 from gongkai.reports.audit.model import ParsedReport
@@ -34,8 +35,16 @@ def as_parsed(content: ReportContent, text: str | None = None) -> ParsedReport:
 
 
 def check_content(content: ReportContent, previous: ParsedReport | None = None) -> ParsedReport:
-    """The report as read, with every finding of the rules engine (errors first)."""
-    return audit_report(as_parsed(content), previous)
+    """The report as read, with every finding of the rules engine (errors first), and for a government's
+    aggregated report a warning naming each body whose figures leave the sum incomplete."""
+    parsed = audit_report(as_parsed(content), previous)
+    if gaps := member_findings(content.members):
+        parsed.findings.extend(gaps)
+        parsed.findings.sort(key=lambda finding: _SEVERITY_ORDER.get(finding.severity, 3))
+    return parsed
+
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def previous_report(agency: Agency, year: int) -> ParsedReport | None:

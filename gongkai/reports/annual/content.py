@@ -23,7 +23,7 @@ from gongkai.agencies.models import Agency
 from gongkai.reports import formats
 from gongkai.reports.annual import prose
 from gongkai.reports.annual.cells import covered_bodies, report_cells
-from gongkai.reports.annual.facts import year_facts
+from gongkai.reports.annual.facts import YearFacts, year_facts
 from gongkai.reports.annual.figures import Number
 from gongkai.reports.annual.history import HistoryPoint, history_points
 from gongkai.reports.models import AnnualReport
@@ -54,6 +54,8 @@ class MemberFigures:
     carried_out: Number | None
     reconsideration: Number | None
     litigation: Number | None
+    note: str = ""  # why its figures leave the sum blank or unbalanced, if they do
+    blank_keys: list[str] = field(default_factory=list)  # the cells it could not give
 
 
 @dataclass
@@ -166,6 +168,8 @@ class ReportContent:
                     "carried_out": number_json(m.carried_out),
                     "reconsideration": number_json(m.reconsideration),
                     "litigation": number_json(m.litigation),
+                    "note": m.note,
+                    "blank_keys": list(m.blank_keys),
                 }
                 for m in self.members
             ],
@@ -206,19 +210,16 @@ class ReportContent:
             ],
             members=[
                 MemberFigures(
-                    m["code"],
-                    m["name"],
-                    m["source"],
-                    *(
-                        number_from_json(m[k])
-                        for k in (
-                            "new_received",
-                            "results_total",
-                            "carried_out",
-                            "reconsideration",
-                            "litigation",
-                        )
-                    ),
+                    code=m["code"],
+                    name=m["name"],
+                    source=m["source"],
+                    new_received=number_from_json(m["new_received"]),
+                    results_total=number_from_json(m["results_total"]),
+                    carried_out=number_from_json(m["carried_out"]),
+                    reconsideration=number_from_json(m["reconsideration"]),
+                    litigation=number_from_json(m["litigation"]),
+                    note=m.get("note", ""),
+                    blank_keys=list(m.get("blank_keys", [])),
                 )
                 for m in data.get("members", [])
             ],
@@ -245,11 +246,33 @@ def _paragraphs(text: str) -> list[str]:
 # --- Building the content of a report being worked on ---------------------------------------------------
 
 
+@dataclass
+class _Figures:
+    cells: dict[str, Number | None]
+    extras: dict[str, Any]
+    facts: YearFacts
+    members: list[MemberFigures] = field(default_factory=list)
+    subject: str = prose.OWN_SUBJECT  # who the overview speaks of
+
+
+def _figures(agency: Agency, year: int) -> _Figures:
+    """The report's cells and the records' facts: a government's summed over the bodies it covers."""
+    if agency.kind == Agency.Kind.GOVERNMENT:
+        from gongkai.reports.annual import aggregation
+
+        cells, extras, members = aggregation.aggregated_cells(agency, year)
+        facts = aggregation.region_facts(year, members, cells)
+        return _Figures(cells, extras, facts, members, aggregation.region_subject(agency))
+    cells, extras = report_cells(agency, year)
+    return _Figures(cells, extras, year_facts([agency, *covered_bodies(agency, year)], year))
+
+
 def drafted_overview(agency: Agency, year: int) -> str:
     """一、总体情况 drafted from the body's figures of the year (staff edit it afterwards)."""
-    cells, _ = report_cells(agency, year)
-    facts = year_facts([agency, *covered_bodies(agency, year)], year)
-    return prose.draft_overview(formats.format_for_year(year), year, cells, facts)
+    figures = _figures(agency, year)
+    return prose.draft_overview(
+        formats.format_for_year(year), year, figures.cells, figures.facts, subject=figures.subject
+    )
 
 
 def build_content(
@@ -259,8 +282,8 @@ def build_content(
     (or drafted, when there is no report yet)."""
     today = today or timezone.localdate()
     fmt = formats.format_for_year(year)
-    cells, extras = report_cells(agency, year)
-    facts = year_facts([agency, *covered_bodies(agency, year)], year)
+    figures = _figures(agency, year)
+    cells, facts = figures.cells, figures.facts
     content = ReportContent(
         agency_code=agency.code,
         agency_name=agency.name,
@@ -269,9 +292,11 @@ def build_content(
         year=year,
         format=fmt,
         cells=cells,
-        extras=extras,
+        extras=figures.extras,
         preface=prose.preface(agency.name, year, fmt),
-        overview=report.overview if report else prose.draft_overview(fmt, year, cells, facts),
+        overview=report.overview
+        if report
+        else prose.draft_overview(fmt, year, cells, facts, subject=figures.subject),
         problems=report.problems if report else "",
         assessment=report.assessment if report else "",
         other_matters=report.other_matters if report else "",
@@ -279,6 +304,7 @@ def build_content(
         signature_date=today,
         state=report.state if report else AnnualReport.State.DRAFT,
         year_ended=today > date(year, 12, 31),
+        members=figures.members,
     )
     content.history = history_points(agency, year, fmt, cells)
     return content

@@ -9,6 +9,7 @@ The dates are calendar dates, as the 条例 and the notices give them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from gongkai.agencies.models import Agency
@@ -32,3 +33,50 @@ def report_deadline(agency: Agency, year: int) -> date:
 def days_left(agency: Agency, year: int, today: date) -> int:
     """Days from `today` to the deadline: 0 on the day itself, negative once it has passed."""
     return (report_deadline(agency, year) - today).days
+
+
+@dataclass
+class Countdown:
+    """Where a body stands against the deadline of its report on `year`, for the workbench."""
+
+    year: int
+    deadline: date
+    state: str  # "open", "due_soon" (within the reminders' days), "today", "overdue", "published", "covered"
+    days: int = 0  # days left while open; days late once overdue, or when published late
+    published_on: date | None = None
+    published_elsewhere: bool = False  # imported: the body publishes its reports on another platform
+    covered_by: str = ""  # the body whose report covers this one's
+
+    @property
+    def published_late(self) -> bool:
+        return self.state == "published" and self.days > 0
+
+
+def report_countdown(agency: Agency, year: int, today: date) -> Countdown:
+    """The countdown of the body's report on `year`: days left, overdue, or published (on time or late,
+    by its first version: a correction later does not make it late)."""
+    from gongkai.reports.models import AnnualReportVersion, CoveredBody, PublishedReport
+
+    deadline = report_deadline(agency, year)
+    covered = CoveredBody.objects.filter(agency=agency, year=year).select_related("covered_by").first()
+    if covered is not None:
+        return Countdown(year, deadline, "covered", covered_by=covered.covered_by.name)
+    first = (
+        AnnualReportVersion.objects.filter(report__agency=agency, report__year=year)
+        .order_by("number")
+        .values_list("published_on", flat=True)
+        .first()
+    )
+    if first is not None:
+        return Countdown(year, deadline, "published", max((first - deadline).days, 0), first)
+    imported = PublishedReport.objects.filter(agency=agency, year=year).first()
+    if imported is not None:
+        on = imported.published_on  # as the report prints it, when it does
+        late = max((on - deadline).days, 0) if on else 0
+        return Countdown(year, deadline, "published", late, on, published_elsewhere=True)
+    left = (deadline - today).days
+    if left < 0:
+        return Countdown(year, deadline, "overdue", -left)
+    if left == 0:
+        return Countdown(year, deadline, "today")
+    return Countdown(year, deadline, "due_soon" if left <= max(REMINDER_DAYS) else "open", left)

@@ -9,8 +9,11 @@ Gongkai. Every figure is as at 31 December of the report year (格式2021: "各�
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from gongkai.reports import formats
 from gongkai.reports.models import YearlyFigure
@@ -24,6 +27,10 @@ Number = int | Decimal
 AMOUNT_KEYS = frozenset({"item20_8.fees.amount_10k_yuan", "item20_9.procurement.amount"})
 AMOUNT_PLACES = 4
 MAX_VALUE = Decimal("99999999999999")  # the column's 18 digits less 4 places
+# Table 二 第（一）项 computed from the body's normative-document records, once it keeps them in Gongkai
+# (the proactive-disclosure app): `normative_document_figures(agency, year, fmt) -> dict[str, int] | None`,
+# None while the records of that year are not complete.
+NORMATIVE_DOCUMENTS_PROVIDER = ("gongkai.publications.figures", "normative_document_figures")
 # Generated 2019 reports print the procurement amount in 万元 (the 2019 template names no unit).
 PROCUREMENT_UNIT = "万元"
 
@@ -31,6 +38,18 @@ PROCUREMENT_UNIT = "万元"
 def figure_keys(fmt: str) -> list[str]:
     """Every key of table 二 in the format, in the order the table prints them."""
     return formats.proactive_keys(fmt)
+
+
+def unit(key: str) -> str:
+    """The unit a figure is entered in, as the page shows it beside the field."""
+    column = key.rsplit(".", 1)[-1]
+    if key in AMOUNT_KEYS:
+        return "万元"
+    if column in ("prev_year_items", "change"):
+        return "项"
+    if column == "projects":
+        return "个"
+    return "件"
 
 
 def may_be_negative(fmt: str, key: str) -> bool:
@@ -76,3 +95,42 @@ def entered_figures(agency: Agency, year: int) -> dict[str, Number]:
     wanted = set(figure_keys(fmt))
     rows = YearlyFigure.objects.filter(agency=agency, year=year).values_list("key", "value")
     return {key: as_number(key, value) for key, value in rows if key in wanted}
+
+
+@cache  # looked up once per process: a region's report asks for each of its bodies
+def _normative_document_provider() -> Callable[..., dict[str, int] | None] | None:
+    module_name, function_name = NORMATIVE_DOCUMENTS_PROVIDER
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name and module_name.startswith(error.name):
+            return None  # the proactive-disclosure app is not installed: every figure is entered
+        raise
+    provider: Callable[..., dict[str, int] | None] | None = getattr(module, function_name, None)
+    return provider
+
+
+def computed_figures(agency: Agency, year: int) -> dict[str, Number]:
+    """The figures of table 二 computed from the body's own records (规章 and 行政规范性文件 issued, repealed
+    or expired, in force), which then replace what was entered and can no longer be edited; empty
+    while the body does not keep those records in Gongkai for that year."""
+    provider = _normative_document_provider()
+    if provider is None:
+        return {}
+    fmt = formats.format_for_year(year)
+    figures: dict[str, Any] | None = provider(agency, year, fmt)
+    if not figures:
+        return {}
+    wanted = set(figure_keys(fmt))
+    return {key: int(value) for key, value in figures.items() if key in wanted and value is not None}
+
+
+def computed_figure_keys(agency: Agency, year: int) -> set[str]:
+    """The keys of table 二 that are computed from records for the body and year: read-only on the
+    figures page and refused on import when they differ."""
+    return set(computed_figures(agency, year))
+
+
+def report_figures(agency: Agency, year: int) -> dict[str, Number]:
+    """Table 二 as the report prints it: the entered figures, with the computed ones in their place."""
+    return {**entered_figures(agency, year), **computed_figures(agency, year)}

@@ -33,6 +33,7 @@ FORMAT_NOTICES = {
     formats.FORMAT_2019: "国办公开办函〔2019〕60号",
     formats.FORMAT_2021: "国办公开办函〔2021〕30号",
 }
+OWN_SUBJECT = "本机关"
 _RESULT_GROUPS = (
     ("予以公开", ("disclosed",)),
     ("部分公开", ("partially_disclosed",)),
@@ -74,11 +75,11 @@ def preface(agency_name: str, year: int, fmt: str, report_url: str = "") -> str:
     )
 
 
-def _proactive(fmt: str, year: int, cells: Mapping[str, Number | None]) -> str:
+def _proactive(fmt: str, year: int, cells: Mapping[str, Number | None], subject: str) -> str:
     if fmt == formats.FORMAT_2021:
         issued = cells.get("item20_1.normative_documents.issued")
         regulations = cells.get("item20_1.regulations.issued")
-        text = f"{year}年，本机关坚持以公开为常态、不公开为例外，依照《条例》第二十条主动公开政府信息。"
+        text = f"{year}年，{subject}坚持以公开为常态、不公开为例外，依照《条例》第二十条主动公开政府信息。"
         parts = []
         if regulations:
             parts.append(f"制发规章{_n(regulations)}件")
@@ -89,7 +90,7 @@ def _proactive(fmt: str, year: int, cells: Mapping[str, Number | None]) -> str:
     else:
         issued = cells.get("item20_1.normative_documents.newly_made")
         published = cells.get("item20_1.normative_documents.newly_published")
-        text = f"{year}年，本机关坚持以公开为常态、不公开为例外，依照《条例》第二十条主动公开政府信息。"
+        text = f"{year}年，{subject}坚持以公开为常态、不公开为例外，依照《条例》第二十条主动公开政府信息。"
         if issued is not None and published is not None:
             text += f"全年新制作规范性文件{_n(issued)}件，新公开规范性文件{_n(published)}件。"
     licensing = _total(cells, [k for k in cells if k.startswith("item20_5.") and k.endswith(".decisions")])
@@ -107,14 +108,14 @@ def _proactive(fmt: str, year: int, cells: Mapping[str, Number | None]) -> str:
     return text
 
 
-def _requests(fmt: str, year: int, cells: Mapping[str, Number | None], facts: YearFacts) -> str:
+def _requests(fmt: str, year: int, cells: Mapping[str, Number | None], facts: YearFacts, subject: str) -> str:
     received = cells.get("requests.new_received.total") or 0
     carried_in = cells.get("requests.carried_in.total") or 0
     closed = cells.get("requests.results_total.total") or 0
     carried_out = cells.get("requests.carried_out.total") or 0
     if not received and not carried_in:
-        return f"{year}年，本机关未收到政府信息公开申请，也无上年结转的申请。"
-    text = f"{year}年，本机关新收政府信息公开申请{received}件"
+        return f"{year}年，{subject}未收到政府信息公开申请，也无上年结转的申请。"
+    text = f"{year}年，{subject}新收政府信息公开申请{received}件"
     channels = [
         f"{CHANNEL_WORDS.get(channel, channel)}{count}件"
         for channel, count in sorted(facts.received_by_channel.items(), key=lambda item: -item[1])
@@ -185,11 +186,19 @@ def _oversight(cells: Mapping[str, Number | None]) -> str:
     return text
 
 
-def draft_overview(fmt: str, year: int, cells: Mapping[str, Number | None], facts: YearFacts) -> str:
-    """一、总体情况, one paragraph per heading, each starting with its heading."""
+def draft_overview(
+    fmt: str,
+    year: int,
+    cells: Mapping[str, Number | None],
+    facts: YearFacts,
+    *,
+    subject: str = OWN_SUBJECT,
+) -> str:
+    """一、总体情况, one paragraph per heading, each starting with its heading. `subject` is who the
+    figures are of: 本机关, or for a government's aggregated report its region ("全县各级行政机关")."""
     bodies = (
-        _proactive(fmt, year, cells),
-        _requests(fmt, year, cells, facts),
+        _proactive(fmt, year, cells, subject),
+        _requests(fmt, year, cells, facts, subject),
         _management(year, fmt, cells),
         _platform(facts),
         _oversight(cells),

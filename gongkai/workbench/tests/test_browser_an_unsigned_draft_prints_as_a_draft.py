@@ -5,30 +5,20 @@ and read back with pdfplumber."""
 from __future__ import annotations
 
 import io
-import os
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import pdfplumber
 import pytest
-from playwright.sync_api import sync_playwright
 
 from gongkai.applications import services
+from gongkai.workbench.tests.browser import browser
 from gongkai.workbench.tests.factories import make_cast, register
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+__all__ = ["browser"]  # the fixture
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 MARK = "草稿（未签发）"
 LONG_REASONS = "所申请信息中涉及第三方商业秘密的部分不予公开。" * 60  # a reply of two pages or more
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
 
 
 def pdf_pages(browser: Any, base: str, username: str, path: str) -> list[str]:

@@ -1,0 +1,436 @@
+"""The supervising office's view of a year's annual reports: every body of its subtree with its report's
+status against the deadline (条例第四十九条 and the format notices), the rules' results, and its key figures
+beside last year's.
+
+Built for a region of hundreds of bodies in a bounded number of queries, whatever their number: nothing
+is checked or rendered here. The rules' results are those stored — a report's last check
+(`AnnualReport.findings`), its published version's, an imported report's `AuditFinding`s — and the key
+figures come from the frozen cells of published versions and imported reports (read from the JSON in
+the database), else from the records, counted for every body at once with the counting rules of
+`reports.counts` (`live_key_figures`). A government's figures, until it publishes, are its members' sum
+(`aggregation`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Q
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
+
+from gongkai.agencies.models import Agency
+from gongkai.appeals.models import AppealCase
+from gongkai.applications.models import Application
+from gongkai.reports import formats
+from gongkai.reports.annual.aggregation import resolve_members
+from gongkai.reports.annual.deadlines import report_deadline
+from gongkai.reports.annual.figures import Number
+from gongkai.reports.models import (
+    AggregationMember,
+    AnnualReport,
+    AnnualReportVersion,
+    AuditFinding,
+    CoveredBody,
+    PublishedReport,
+)
+from gongkai.reports.selectors import KeyFigures, key_figures
+
+NOT_STARTED = "not_started"
+DRAFT = "draft"
+SUBMITTED = "submitted"
+APPROVED = "approved"
+PUBLISHED_ON_TIME = "published_on_time"
+PUBLISHED_LATE = "published_late"
+OVERDUE = "overdue"
+COVERED = "covered"
+EXTERNAL = "external"
+STATUS_LABELS = {
+    NOT_STARTED: "未开始",
+    DRAFT: "草稿",
+    SUBMITTED: "已提交",
+    APPROVED: "已批准",
+    PUBLISHED_ON_TIME: "已发布（按时）",
+    PUBLISHED_LATE: "已发布（逾期）",
+    OVERDUE: "逾期未发布",
+    COVERED: "由其他机关报告",
+    EXTERNAL: "外部发布（已导入）",
+}
+_WORKFLOW_STATUS: dict[str, str] = {
+    AnnualReport.State.DRAFT: DRAFT,
+    AnnualReport.State.SUBMITTED: SUBMITTED,
+    AnnualReport.State.APPROVED: APPROVED,
+}
+# Where a line's key figures come from.
+FROM_PUBLISHED = "published"
+FROM_IMPORTED = "imported"
+FROM_RECORDS = "records"
+FROM_MEMBERS = "members"
+FIGURE_SOURCES = {
+    FROM_PUBLISHED: "已发布报告",
+    FROM_IMPORTED: "导入的报告",
+    FROM_RECORDS: "办理记录（未发布）",
+    FROM_MEMBERS: "所辖机关汇总（未发布）",
+}
+# The cells `selectors.key_figures` reads, in every format.
+KEY_CELLS = (
+    "requests.new_received.total",
+    "requests.results_total.total",
+    "requests.carried_out.total",
+    "requests.disclosed.total",
+    "appeals.reconsideration.total",
+    "appeals.litigation_direct.total",
+    "appeals.litigation_after_reconsideration.total",
+    "requests_received",
+    "replies_total",
+    "replies_granted",
+    "reconsideration_total",
+    "litigation_total",
+)
+
+
+@dataclass
+class Figures:
+    values: KeyFigures | None
+    source: str = ""  # FROM_*
+
+    @property
+    def source_label(self) -> str:
+        return FIGURE_SOURCES.get(self.source, "")
+
+
+@dataclass
+class BodyLine:
+    """One body of the region, for one year."""
+
+    agency: Agency
+    year: int
+    deadline: date
+    status: str = NOT_STARTED
+    state: str = ""  # the workflow state of its report in Gongkai, if it has one
+    covered_by: Agency | None = None
+    published_on: date | None = None
+    days_left: int | None = None  # not yet published, deadline not passed: days to it (0 on the day)
+    days_late: int | None = None  # past the deadline unpublished, or published after it
+    correcting: bool = False  # a published report being corrected (a new version in the works)
+    imported_id: int | None = None  # the imported report (`PublishedReport`) when published elsewhere
+    errors: int | None = None  # None: no report checked
+    warnings: int | None = None
+    checked_at: datetime | None = None
+    figures: Figures = field(default_factory=lambda: Figures(None))
+    previous: Figures = field(default_factory=lambda: Figures(None))
+    own: KeyFigures | None = None  # a government's own office alone, from its records (its report sums more)
+
+    @property
+    def status_label(self) -> str:
+        if self.status == COVERED and self.covered_by is not None:
+            return f"由{self.covered_by.name}报告"
+        return STATUS_LABELS[self.status]
+
+    @property
+    def state_label(self) -> str:
+        """Where its report in Gongkai stands in the workflow (草稿, 已提交审核 …), if it has one."""
+        return str(AnnualReport.State(self.state).label) if self.state else ""
+
+    @property
+    def is_published(self) -> bool:
+        return self.status in (PUBLISHED_ON_TIME, PUBLISHED_LATE, EXTERNAL)
+
+
+@dataclass
+class Dashboard:
+    root: Agency
+    year: int
+    today: date
+    lines: list[BodyLine]
+
+    def counts(self) -> dict[str, int]:
+        """How many bodies are in each status (every status, zeros included), in the labels' order."""
+        counted = dict.fromkeys(STATUS_LABELS, 0)
+        for line in self.lines:
+            counted[line.status] += 1
+        return counted
+
+    def filtered(self, *, status: str = "", kind: str = "") -> list[BodyLine]:
+        return [
+            line
+            for line in self.lines
+            if (not status or line.status == status) and (not kind or line.agency.kind == kind)
+        ]
+
+
+# --- Reading what is stored ---------------------------------------------------------------------------------
+
+
+def _number(text: Any) -> Number | None:
+    """A cell read from JSON in the database, as text (or, on some backends, as the JSON value)."""
+    if text is None or text in ("", "null"):
+        return None  # a JSON null comes back as SQL NULL, or as the text "null" from SQLite
+    if isinstance(text, int):
+        return text
+    value = Decimal(str(text))
+    return int(value) if value == value.to_integral_value() else value
+
+
+_CELLS = [f"cell_{index}" for index in range(len(KEY_CELLS))]
+
+
+def _cell_annotations(source: Any) -> dict[str, KeyTextTransform]:
+    return {f"cell_{index}": KeyTextTransform(key, source) for index, key in enumerate(KEY_CELLS)}
+
+
+def _figures_from_row(fmt: str | None, row: Mapping[str, Any]) -> KeyFigures:
+    return key_figures(fmt, {key: _number(row[f"cell_{index}"]) for index, key in enumerate(KEY_CELLS)})
+
+
+def _severity_counts(findings: Iterable[Mapping[str, Any]]) -> tuple[int, int]:
+    severities = [finding.get("severity") for finding in findings]
+    return severities.count("error"), severities.count("warning")
+
+
+@dataclass
+class _Stored:
+    """What the database holds for the region's reports of one year, by agency id."""
+
+    versions: dict[int, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    imported: dict[int, dict[str, Any]] = field(default_factory=dict)
+    reports: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+
+def _stored(root: Agency, years: Sequence[int]) -> dict[int, _Stored]:
+    by_year = {year: _Stored() for year in years}
+    versions = (
+        AnnualReportVersion.objects.filter(report__agency__path__startswith=root.path, report__year__in=years)
+        .annotate(
+            fmt=KeyTextTransform("format", "content"), **_cell_annotations(KeyTransform("cells", "content"))
+        )
+        .order_by("number")
+        .values("report__agency_id", "report__year", "number", "published_on", "findings", "fmt", *_CELLS)
+    )
+    for row in versions:
+        by_year[row["report__year"]].versions[row["report__agency_id"]].append(row)
+    imported = (
+        PublishedReport.objects.filter(agency__path__startswith=root.path, year__in=years)
+        .annotate(**_cell_annotations("cells"))
+        .values("id", "agency_id", "year", "format", "published_on", *_CELLS)
+    )
+    for row in imported:
+        row["errors"] = row["warnings"] = 0
+        by_year[row["year"]].imported[row["agency_id"]] = row
+    by_id = {row["id"]: row for stored in by_year.values() for row in stored.imported.values()}
+    if by_id:
+        counted = (
+            AuditFinding.objects.filter(report__in=list(by_id), severity__in=["error", "warning"])
+            .exclude(status=AuditFinding.Status.DISMISSED)
+            .values("report_id", "severity")
+            .annotate(n=Count("pk"))
+        )
+        for row in counted:
+            by_id[row["report_id"]][f"{row['severity']}s"] = row["n"]
+    reports = AnnualReport.objects.filter(agency__path__startswith=root.path, year__in=years).values(
+        "agency_id", "year", "state", "findings", "checked_at"
+    )
+    for row in reports:
+        by_year[row["year"]].reports[row["agency_id"]] = dict(row)
+    return by_year
+
+
+# --- Counting from the records, for every body at once -------------------------------------------------------
+
+
+def live_key_figures(agency_ids: Sequence[int], year: int) -> dict[int, KeyFigures]:
+    """The key figures of each body's own records on `year` (tables 三 and 四 as `reports.counts` counts
+    them: new in the year of receipt, results in the year closed, carried over when open at the year's
+    end; cases in the year filed, the reconsideration body as co-defendant not counting), each body alone.
+    A fixed number of grouped queries, each reading one year's rows through an index."""
+    if formats.format_for_year(year) == formats.FORMAT_2008 or not agency_ids:
+        return {}
+    fmt = formats.format_for_year(year)
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    ids = list(agency_ids)
+    counted = Application.objects.filter(agency__in=ids, applicant_type__in=formats.APPLICANT_COLUMNS)
+    figures: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+
+    received = counted.filter(received_on__gte=start, received_on__lte=end)
+    for row in received.values("agency_id").annotate(n=Count("pk")):
+        figures["new_received"][row["agency_id"]] = row["n"]
+
+    results = {*formats.result_rows(fmt), "other_no_correction", "other_fee_unpaid", "other_other"}
+    closed = counted.filter(
+        closed_on__gte=start, closed_on__lte=end, received_on__lte=end, result__in=results
+    ).values("agency_id")
+    for row in closed.annotate(n=Count("pk"), disclosed=Count("pk", filter=Q(result="disclosed"))):
+        figures["results_total"][row["agency_id"]] = row["n"]
+        figures["disclosed"][row["agency_id"]] = row["disclosed"]
+
+    # Open at the year's end: received by then, and not closed with a result by then (counts.py's rule).
+    open_at_end = counted.filter(received_on__lte=end).filter(
+        Q(closed_on__gt=end) | Q(closed_on__isnull=True) | Q(result="")
+    )
+    for row in open_at_end.values("agency_id").annotate(n=Count("pk")):
+        figures["carried_out"][row["agency_id"]] = row["n"]
+
+    cases = (
+        AppealCase.objects.filter(agency__in=ids, filed_on__gte=start, filed_on__lte=end, co_defendant=False)
+        .values("agency_id", "kind")
+        .annotate(n=Count("pk"))
+    )
+    for row in cases:
+        figures[row["kind"]][row["agency_id"]] += row["n"]
+
+    return {
+        agency_id: KeyFigures(
+            new_received=figures["new_received"][agency_id],
+            results_total=figures["results_total"][agency_id],
+            carried_out=figures["carried_out"][agency_id],
+            reconsideration=figures["reconsideration"][agency_id],
+            litigation=figures["litigation_direct"][agency_id]
+            + figures["litigation_after_reconsideration"][agency_id],
+            disclosed=figures["disclosed"][agency_id],
+        )
+        for agency_id in ids
+    }
+
+
+def add_figures(parts: Iterable[KeyFigures | None]) -> KeyFigures | None:
+    """The sum of key figures; a blank part leaves that figure blank (never a silent 0)."""
+    parts = list(parts)
+    if not parts or any(part is None for part in parts):
+        return None
+
+    def total(name: str) -> Number | None:
+        values = [getattr(part, name) for part in parts]
+        return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+    names = ("new_received", "results_total", "carried_out", "reconsideration", "litigation", "disclosed")
+    return KeyFigures(*(total(name) for name in names))
+
+
+# --- The dashboard ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Coverage:
+    covered_by: dict[int, Agency]  # agency id → the body covering it
+    members: dict[int, list[Agency]]  # government id → its members
+
+
+def _coverage(root: Agency, bodies: Sequence[Agency], year: int) -> _Coverage:
+    by_id = {body.pk: body for body in bodies}
+    covered_by = {
+        entry.agency_id: entry.covered_by
+        for entry in CoveredBody.objects.filter(agency__path__startswith=root.path, year=year).select_related(
+            "covered_by"
+        )
+    }
+    explicit: dict[int, list[Agency]] = defaultdict(list)
+    for government_id, member_id in AggregationMember.objects.filter(
+        government__path__startswith=root.path, year=year
+    ).values_list("government_id", "member_id"):
+        if member_id in by_id:
+            explicit[government_id].append(by_id[member_id])
+    children: dict[int | None, list[Agency]] = defaultdict(list)
+    for body in bodies:
+        children[body.parent_id].append(body)
+    members = {
+        body.pk: resolve_members(body, explicit[body.pk], children[body.pk], covered_by)
+        for body in bodies
+        if body.kind == Agency.Kind.GOVERNMENT
+    }
+    return _Coverage(covered_by, members)
+
+
+def _year_figures(
+    bodies: Sequence[Agency], year: int, stored: _Stored, coverage: _Coverage
+) -> tuple[dict[int, Figures], dict[int, KeyFigures | None]]:
+    """Each body's key figures on `year`: its report's, else its records' (with the bodies it covers),
+    else for a government its members' sum. A covered body has none of its own. Beside them, each
+    government's own office's figures from its records."""
+    figures: dict[int, Figures] = {}
+    covering: dict[int, list[int]] = defaultdict(list)
+    for covered_id, covering_body in coverage.covered_by.items():
+        covering[covering_body.pk].append(covered_id)
+    for body in bodies:
+        if body.pk in coverage.covered_by:
+            figures[body.pk] = Figures(None)
+        elif body.pk in stored.versions:
+            last = stored.versions[body.pk][-1]
+            figures[body.pk] = Figures(_figures_from_row(last["fmt"], last), FROM_PUBLISHED)
+        elif body.pk in stored.imported:
+            row = stored.imported[body.pk]
+            figures[body.pk] = Figures(_figures_from_row(row["format"] or None, row), FROM_IMPORTED)
+    governments = [body for body in bodies if body.kind == Agency.Kind.GOVERNMENT]
+    # The records count for a body without a report, and for every government's own office.
+    counting = [body for body in bodies if body.pk not in figures or body in governments]
+    counted = {pk for body in counting for pk in [body.pk, *covering[body.pk]]}
+    live = live_key_figures(sorted(counted), year)
+    own = {body.pk: add_figures(live.get(pk) for pk in [body.pk, *covering[body.pk]]) for body in counting}
+    for body in counting:
+        if body.pk not in figures and body not in governments:
+            figures[body.pk] = Figures(own[body.pk], FROM_RECORDS if own[body.pk] else "")
+    # A government not yet published: its members' sum, the deepest first (a member may be a government).
+    for government in sorted(governments, key=lambda g: -g.depth):
+        if government.pk in figures:
+            continue
+        parts = [
+            own.get(member.pk) if member.pk == government.pk else figures.get(member.pk, Figures(None)).values
+            for member in coverage.members[government.pk]
+        ]
+        total = add_figures(parts)
+        figures[government.pk] = Figures(total, FROM_MEMBERS if total else "")
+    return figures, {government.pk: own.get(government.pk) for government in governments}
+
+
+def _status(line: BodyLine, stored: _Stored, today: date) -> None:
+    agency_id = line.agency.pk
+    report = stored.reports.get(agency_id)
+    line.state = report["state"] if report else ""
+    if line.covered_by is not None:
+        line.status = COVERED
+        return
+    if agency_id in stored.versions:
+        versions = stored.versions[agency_id]
+        line.published_on = versions[0]["published_on"]  # a correction does not make it late
+        assert line.published_on is not None
+        late = (line.published_on - line.deadline).days
+        line.status = PUBLISHED_ON_TIME if late <= 0 else PUBLISHED_LATE
+        line.days_late = late if late > 0 else None
+        line.correcting = bool(report and report["state"] != AnnualReport.State.PUBLISHED)
+        line.errors, line.warnings = _severity_counts(versions[-1]["findings"] or [])
+        return
+    if agency_id in stored.imported:
+        imported = stored.imported[agency_id]
+        line.status, line.imported_id = EXTERNAL, imported["id"]
+        line.published_on = imported["published_on"]
+        if line.published_on and line.published_on > line.deadline:
+            line.days_late = (line.published_on - line.deadline).days
+        line.errors, line.warnings = imported["errors"], imported["warnings"]
+        return
+    if report and report["checked_at"]:
+        line.errors, line.warnings = _severity_counts(report["findings"] or [])
+        line.checked_at = report["checked_at"]
+    left = (line.deadline - today).days  # 0 on the deadline day itself: still in time
+    if left < 0:
+        line.status, line.days_late = OVERDUE, -left
+    else:
+        line.status, line.days_left = _WORKFLOW_STATUS.get(line.state, NOT_STARTED), left
+
+
+def region_dashboard(root: Agency, year: int, today: date) -> Dashboard:
+    """Every body of `root`'s subtree (itself included), in tree order, with its report on `year`."""
+    bodies = list(root.subtree().order_by("path"))
+    stored = _stored(root, [year - 1, year])
+    lines = []
+    coverage = _coverage(root, bodies, year)
+    current, own = _year_figures(bodies, year, stored[year], coverage)
+    previous, _ = _year_figures(bodies, year - 1, stored[year - 1], _coverage(root, bodies, year - 1))
+    for body in bodies:
+        line = BodyLine(body, year, report_deadline(body, year), covered_by=coverage.covered_by.get(body.pk))
+        _status(line, stored[year], today)
+        line.figures, line.previous, line.own = current[body.pk], previous[body.pk], own.get(body.pk)
+        lines.append(line)
+    return Dashboard(root, year, today, lines)
