@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from gongkai.applications import services
 from gongkai.applications.models import EventKind
@@ -40,7 +41,7 @@ def assert_keeps_to_the_policy(response: object, path: str) -> None:
 def test_public_pages_keep_to_the_policy() -> None:
     cast = make_cast()
     client = Client()
-    for path in ["/", f"/apply/{cast.agency.code}/", "/status/", "/staff/login/", "/api/docs"]:
+    for path in ["/", f"/apply/{cast.agency.code}/", "/status/", "/staff/login/", "/api/docs", "/reports/"]:
         assert_keeps_to_the_policy(client.get(path), path)
     response = client.post(f"/apply/{cast.agency.code}/", APPLY_FORM, follow=True)
     assert_keeps_to_the_policy(response, "/applied/")
@@ -67,12 +68,18 @@ def test_staff_pages_keep_to_the_policy() -> None:
         "/staff/reports/",
         "/staff/reports/upload/",
         f"/staff/reports/agencies/{code}/history/",
+        reverse("annual:years", args=[code]),
     ]
     staff = client_for(cast.staff)
     for path in paths:
         assert_keeps_to_the_policy(staff.get(path), path)
     supervisor = client_for(cast.supervisor)
-    for path in ["/staff/", "/staff/agencies/NB/overview/", f"/staff/agencies/{code}/applications/"]:
+    for path in [
+        "/staff/",
+        "/staff/agencies/NB/overview/",
+        f"/staff/agencies/{code}/applications/",
+        reverse("reports:annual_dashboard", args=["NB"]),
+    ]:
         assert_keeps_to_the_policy(supervisor.get(path), path)
 
 
