@@ -35,9 +35,8 @@ from gongkai_server import (  # noqa: E402
     demo_sample,
     free_port,
     run_gongkai,
-    start_server,
+    start_healthy_server,
     stop,
-    wait_healthy,
 )
 
 DATABASE = "bench_serve"
@@ -178,7 +177,6 @@ def main() -> int:
     psql(base, f"DROP DATABASE IF EXISTS {DATABASE}")
     psql(base, f"CREATE DATABASE {DATABASE}")
     work = Path(tempfile.mkdtemp(prefix="gongkai-bench-serve-"))
-    port = free_port()
     env = {
         **os.environ,
         "DATABASE_URL": postgres_url(base, DATABASE),
@@ -193,9 +191,10 @@ def main() -> int:
         run_gongkai(["migrate", "--noinput", "-v", "0"], env, 900)
         sample = demo_sample(run_gongkai(["demo"], env, 900))
         assert sample is not None
-        server = start_server(env, port, work / "server.log", options.workers)
-        if not wait_healthy(port, server, 300):
+        started = start_healthy_server(env, work / "server.log", 300, options.workers)
+        if started is None:
             raise SystemExit("生产服务未能启动：" + (work / "server.log").read_text(errors="replace")[-2000:])
+        server, port = started
         staff = Browser(port)
         staff.log_in("xs-staff")
         assert "sessionid" in staff.cookies, staff.cookies

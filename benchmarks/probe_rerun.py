@@ -26,11 +26,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from gongkai_server import (  # noqa: E402
     GONGKAI,
     Browser,
-    free_port,
     run_gongkai,
-    start_server,
+    start_healthy_server,
     stop,
-    wait_healthy,
 )
 
 
@@ -90,7 +88,6 @@ def main() -> int:
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="gongkai-probe-"))
     database = work / "gongkai.sqlite3"
-    port = free_port()
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{database}",
@@ -103,11 +100,12 @@ def main() -> int:
     run_gongkai(["demo"], env, 900)
     token = run_gongkai(["api", "token", "create", "--agency", "XS-SCJG", "--name", "探测"], env, 300)
     raw_token = token.strip().splitlines()[-1]
-    server = start_server(env, port, work / "server.log")
+    started = start_healthy_server(env, work / "server.log", 300)
+    if started is None:
+        raise SystemExit("服务未能启动：" + (work / "server.log").read_text(errors="replace")[-2000:])
+    server, port = started
     report = Report()
     try:
-        if not wait_healthy(port, server, 300):
-            raise SystemExit("服务未能启动：" + (work / "server.log").read_text(errors="replace")[-2000:])
         staff = Browser(port)
         assert staff.log_in("supervisor").status == 302
 

@@ -138,6 +138,20 @@ class Browser:
         return self.request("POST", path, body, {"Content-Type": f"multipart/form-data; boundary={boundary}"})
 
 
+def start_healthy_server(
+    env: dict[str, str], log: Path, timeout: float, workers: int = 0
+) -> tuple[subprocess.Popen[bytes], int] | None:
+    """`gongkai serve` on a free port, answering /healthz; tried on another port when the one chosen was
+    taken before the server could bind it (other programs share the machine). None when it never answers."""
+    for _ in range(3):
+        port = free_port()
+        server = start_server(env, port, log, workers)
+        if wait_healthy(port, server, timeout):
+            return server, port
+        stop(server)
+    return None
+
+
 def start_server(env: dict[str, str], port: int, log: Path, workers: int = 0) -> subprocess.Popen[bytes]:
     """`gongkai serve` on 127.0.0.1:`port`, in its own process group, its output in `log`."""
     command = [*GONGKAI, "serve", "--bind", f"127.0.0.1:{port}"]
@@ -158,8 +172,8 @@ def wait_healthy(port: int, server: subprocess.Popen[bytes], timeout: float) -> 
         try:
             if Browser(port).get("/healthz", timeout=5).status == 200:
                 return True
-        except OSError:
-            pass
+        except (OSError, http.client.HTTPException):
+            pass  # not listening yet, or (the port taken meanwhile) something else answered
         time.sleep(0.3)
     return False
 

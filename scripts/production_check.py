@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gongkai_server import Browser, demo_sample, free_port, run_gongkai, start_server, stop, wait_healthy
+from gongkai_server import Browser, demo_sample, run_gongkai, start_healthy_server, stop
 
 
 class Checks:
@@ -107,29 +107,27 @@ def main() -> int:
     options = parser.parse_args()
     data_dir = tempfile.mkdtemp(prefix="gongkai-production-check-")
     database_url = options.database_url or f"sqlite:///{data_dir}/gongkai.sqlite3"
-    port = free_port()
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
         "GONGKAI_DATA_DIR": data_dir,
         "GONGKAI_TRUSTED_PROXIES": "127.0.0.1",
         "GONGKAI_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "GONGKAI_SITE_URL": f"https://127.0.0.1:{port}",
+        "GONGKAI_SITE_URL": "https://127.0.0.1",  # the links in e-mails; none are followed here
     }
     env.pop("GONGKAI_DEBUG", None)
     print(f"数据库 {database_url.split('@')[-1]}：迁移并载入演示数据……", flush=True)
     run_gongkai(["migrate", "--noinput"], env, options.timeout)
     sample = demo_sample(run_gongkai(["demo"], env, options.timeout * 2))
     log = Path(data_dir) / "server.log"
-    server = start_server(env, port, log, options.workers)
     checks = Checks()
-    try:
-        if checks.check(
-            f"生产服务启动并通过健康检查（127.0.0.1:{port}）", wait_healthy(port, server, options.timeout)
-        ):
+    started = start_healthy_server(env, log, options.timeout, options.workers)
+    if checks.check("生产服务启动并通过健康检查", started is not None) and started is not None:
+        server, port = started
+        try:
             check_pages(port, sample, checks)
-    finally:
-        stop(server)
+        finally:
+            stop(server)
     if checks.failed:
         print(log.read_text(errors="replace")[-4000:], file=sys.stderr)
     print(f"{checks.passed} passed, {checks.failed} failed")
