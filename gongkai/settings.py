@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,10 +47,15 @@ def _secret_key() -> str:
         return key
 
 
-DEBUG = env_bool("GONGKAI_DEBUG")
+# `gongkai serve` (the production server) sets GONGKAI_PRODUCTION: HTTPS defences are then on by default.
+PRODUCTION = env_bool("GONGKAI_PRODUCTION")
+DEBUG = env_bool("GONGKAI_DEBUG") and not PRODUCTION
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("GONGKAI_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("GONGKAI_CSRF_TRUSTED_ORIGINS")
+# The reverse proxies (addresses or networks) whose X-Forwarded-For and X-Forwarded-Proto are believed;
+# from any other peer those headers are dropped (gongkai.core.proxy). Empty: no proxy, REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env_list("GONGKAI_TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -60,6 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",  # serves the API docs (Swagger UI) from its own static files, not from a CDN
+    "axes",  # counts failed logins and locks out an account or an address
+    "csp",
     "gongkai.core",
     "gongkai.agencies",
     "gongkai.workdays",
@@ -74,15 +82,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gongkai.core.proxy.TrustedProxyMiddleware",  # first: everything after sees the real client address
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "gongkai.core.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "gongkai.core.sessions.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "gongkai.urls"
@@ -111,10 +124,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while one writer commits; IMMEDIATE takes the write lock at BEGIN,
-    # so two requests that number applications at the same moment queue instead of failing.
+    # so two requests that number applications at the same moment queue instead of failing; a writer
+    # waits up to `timeout` seconds for the lock (the busy timeout), then gets the 503 "busy, retry" page
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": int(os.environ.get("GONGKAI_SQLITE_BUSY_TIMEOUT", "20")),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -123,6 +137,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+]
+# django-axes first: it refuses a locked-out account or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "gongkai.core.logins.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "workbench:login"
 LOGIN_REDIRECT_URL = "workbench:home"
@@ -143,6 +164,12 @@ STATIC_ROOT = Path(os.environ.get("GONGKAI_STATIC_ROOT", DATA_DIR / "static"))
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_AUTOREFRESH = DEBUG
+if PRODUCTION:
+    # `gongkai serve` collects the static files first: hashed names, compressed copies, cached for a year.
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("GONGKAI_MEDIA_ROOT", DATA_DIR / "media"))
 
@@ -156,22 +183,93 @@ DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_DEFAULT_FROM_EMAIL", "gongkai@local
 # The public address of the site, for the links in e-mails (there is no request to build them from).
 SITE_URL = os.environ.get("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# The cache holds the look-up throttle's counters: in production one Redis shared by every worker
+# (GONGKAI_CACHE_URL=redis://127.0.0.1:6379/0), otherwise each process's own memory.
+if cache_url := os.environ.get("GONGKAI_CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": cache_url,
+            "KEY_PREFIX": os.environ.get("GONGKAI_CACHE_PREFIX", "gongkai"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- HTTPS, cookies, headers ---------------------------------------------------------------------------
+# Served over HTTPS (directly or behind a proxy that terminates TLS): Secure cookies and HSTS. On by default
+# under `gongkai serve`; GONGKAI_HTTPS=0 for a server reached over plain HTTP (an intranet without TLS).
+HTTPS = env_bool("GONGKAI_HTTPS", default=PRODUCTION)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("GONGKAI_SECURE_COOKIES")
+SESSION_COOKIE_SECURE = HTTPS or env_bool("GONGKAI_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = int(os.environ.get("GONGKAI_HSTS_SECONDS", str(365 * 24 * 3600))) if HTTPS else 0
+SECURE_SSL_REDIRECT = HTTPS and env_bool("GONGKAI_SSL_REDIRECT", default=True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the local health check speaks plain HTTP
+if TRUSTED_PROXIES:
+    # Believed only from a trusted proxy: TrustedProxyMiddleware drops the header from anyone else.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content-Security-Policy (django-csp): scripts, styles and images from the site itself only — no inline
+# script or style anywhere (the API docs' Swagger UI included; its images are data: URLs).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
-# Uploaded registers and reports are read in memory up to this size.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# --- Sessions ------------------------------------------------------------------------------------------
+# An applicant's session (the opened status page) lasts the browser's session at most two weeks; a staff
+# session ends after GONGKAI_STAFF_SESSION_HOURS, or GONGKAI_STAFF_IDLE_MINUTES without a request
+# (gongkai.core.sessions).
+SESSION_COOKIE_AGE = 14 * 24 * 3600
+STAFF_SESSION_SECONDS = int(float(os.environ.get("GONGKAI_STAFF_SESSION_HOURS", "8")) * 3600)
+STAFF_IDLE_SECONDS = int(float(os.environ.get("GONGKAI_STAFF_IDLE_MINUTES", "30")) * 60)
+
+# --- Failed logins (django-axes) -----------------------------------------------------------------------
+# After AXES_FAILURE_LIMIT failures an account, and separately an address, is locked for the cool-off time;
+# a success before that starts the count afresh. Every failure and lockout goes to the audit log
+# (gongkai.core.logins). `gongkai axes_reset_username NAME` unlocks an account at once.
+AXES_FAILURE_LIMIT = int(os.environ.get("GONGKAI_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("GONGKAI_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "gongkai.core.proxy.client_address"
+AXES_LOCKOUT_CALLABLE = "gongkai.core.logins.lockout_response"
+AXES_VERBOSE = False  # our own audit log says it, in Chinese, once
+AXES_ENABLE_ADMIN = True
+
+# --- Uploads -------------------------------------------------------------------------------------------
+# Small uploads stay in memory; anything larger is streamed to a temporary file, never held whole in
+# memory. Each file's size is capped by kind while it arrives (gongkai.core.uploads).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # form fields without the files
+FILE_UPLOAD_HANDLERS = [
+    "gongkai.core.uploads.CappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # A supervising office uploads a region's reports at once.
 DATA_UPLOAD_MAX_NUMBER_FILES = 500
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line_refusals": {"()": "gongkai.core.logs.OneLineRefusals"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["one_line_refusals"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("GONGKAI_LOG_LEVEL", "WARNING")},
+    # django-axes logs each failure as a warning; the audit log has them (in Chinese, with the address).
+    "loggers": {"axes": {"level": "ERROR"}},
 }

@@ -85,10 +85,14 @@ class Membership(models.Model):
         SUPERVISOR = "supervisor", "主管部门"
         ADMIN = "admin", "系统管理员"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name="用户"
+    )
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name="机关"
+    )
     role = models.CharField("角色", max_length=16, choices=Role.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("授予时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "角色"

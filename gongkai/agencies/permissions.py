@@ -65,6 +65,18 @@ def can_read(user: AnyUser, agency: Agency) -> bool:
     return Membership.objects.filter(user=user, role=Role.SUPERVISOR, agency__code__in=ancestors).exists()
 
 
+def supervises(user: AnyUser, agency: Agency) -> bool:
+    """A supervising office of this body or of a body above it, or an administrator: reads the whole
+    subtree, body by body. Staff and heads of a body with bodies below it are not supervisors of them:
+    they handle their own body's applications only."""
+    if not user.is_authenticated:
+        return False
+    if is_admin(user):
+        return True
+    ancestors = [code for code in agency.path.strip("/").split("/") if code]
+    return Membership.objects.filter(user=user, role=Role.SUPERVISOR, agency__code__in=ancestors).exists()
+
+
 def readable_agencies(user: AnyUser) -> QuerySet[Agency]:
     """Every body the user may read: own bodies plus supervised subtrees (all for administrators)."""
     if not user.is_authenticated:

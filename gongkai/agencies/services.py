@@ -7,6 +7,7 @@ import re
 from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 
 from gongkai.agencies.models import Agency, Membership
@@ -53,6 +54,16 @@ def membership_grant(*, user: User, agency: Agency, role: str, actor: User | Non
     if role not in Membership.Role.values:
         raise ValidationError(f"未知的角色：{role}")
     membership, created = Membership.objects.get_or_create(user=user, agency=agency, role=role)
+    if role == Membership.Role.ADMIN and not (user.is_staff and user.is_superuser):
+        # 系统管理员 manage bodies, users, roles and the calendar in /admin/, which needs these flags.
+        User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
+        user.is_staff = user.is_superuser = True
+        audit_record(
+            action="user_grant_admin_site",
+            actor=actor,
+            obj=user,
+            message=f"{user} 可进入管理后台（系统管理员）",
+        )
     if created:
         audit_record(
             action="membership_grant",
@@ -64,13 +75,38 @@ def membership_grant(*, user: User, agency: Agency, role: str, actor: User | Non
     return membership
 
 
+PASSWORD_PROBLEMS = {
+    "password_too_short": "密码太短，至少需要 {min_length} 个字符",
+    "password_too_common": "密码太常见，容易被猜中，请换一个",
+    "password_entirely_numeric": "密码不能全是数字",
+    "password_too_similar": "密码与用户名或电子邮箱太相似，请换一个",
+}
+
+
+def password_problem(error: ValidationError) -> str:
+    """A password validator's complaint in Chinese, whatever language the validator speaks."""
+    template = PASSWORD_PROBLEMS.get(error.code or "")
+    if template is None:
+        return "；".join(error.messages)
+    return template.format(**(error.params or {})) + "。"
+
+
 @transaction.atomic
 def user_create(*, username: str, password: str, full_name: str = "", email: str = "") -> User:
     if not username.strip():
         raise ValidationError("用户名不能为空。")
     if User.objects.filter(username=username).exists():
         raise ValidationError(f"用户名已存在：{username}")
-    validate_password(password, User(username=username, email=email))
+    email = email.strip()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise ValidationError(f"电子邮箱格式不正确：{email}") from None
+    try:
+        validate_password(password, User(username=username, email=email))
+    except ValidationError as error:
+        raise ValidationError([password_problem(problem) for problem in error.error_list]) from None
     user = User.objects.create_user(username=username, password=password, email=email)
     if full_name:
         user.first_name = full_name

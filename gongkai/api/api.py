@@ -29,7 +29,9 @@ api = NinjaAPI(
     description=(
         "政府信息公开申请的提交与查询接口，以及已公开政府信息的列表、检索和读取（无需令牌）。机关平台的调用须带本机关的接口令牌（Authorization: Bearer <令牌>），"
         "令牌只能办理本机关的申请；令牌由系统管理员用 `gongkai api token create --agency 机关代码 --name 名称` 创建。"
-        "错误以 JSON 返回，detail 为中文说明：422 请求格式不符，400 不符合办理规则，401 令牌无效，403 无权，404 未找到。"
+        "错误以 JSON 返回，detail 为中文说明：400 请求体不是有效的 JSON、含有空字符或不符合办理规则，401 令牌无效，"
+        "403 无权，404 未找到（包括不存在的接口地址），422 请求格式不符，429 查询过于频繁，"
+        "503 系统正忙（按 Retry-After 头所示秒数后重试）。"
     ),
     urls_namespace="api",
     renderer=ChineseJSONRenderer(),

@@ -26,7 +26,7 @@ TOO_MANY = "查询失败次数过多，请15分钟后再试。"
 
 @router.post(
     "/status",
-    response={200: StatusOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    response={200: StatusOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
     summary="查询申请办理进度",
     description="凭受理编号和查询码查询。查询码放在请求体中（不放在网址里，以免留在日志中）。",
 )

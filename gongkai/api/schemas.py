@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -139,9 +140,17 @@ class StaffApplicationDetailOut(StaffApplicationOut):
 MAX_PER_PAGE = 200
 
 
+class DeadlineState(StrEnum):
+    """An open application's deadline state, derived from its due date (条例第三十三条)."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    OK = "ok"
+
+
 class ListFilter(Schema):
-    state: str | None = Field(
-        None, title="期限状态", description="overdue 已逾期、due_soon 即将到期、ok 正常"
+    state: DeadlineState | None = Field(
+        None, title="期限状态", description="overdue 已逾期、due_soon 即将到期（5个工作日内）、ok 正常"
     )
     page: int = Field(1, ge=1, title="页码")
     per_page: int = Field(50, ge=1, le=MAX_PER_PAGE, title="每页条数")

@@ -87,7 +87,11 @@ def application_list(request: HttpRequest, code: str, filters: Query[ListFilter]
     agency = require_token_for(request, code)
     # The workbench's queue, read in index order: open applications by due date, undated ones last.
     page = selectors.applications_queue(
-        [agency], status="open", state=filters.state or None, page=filters.page, per_page=filters.per_page
+        [agency],
+        status="open",
+        state=filters.state.value if filters.state else None,
+        page=filters.page,
+        per_page=filters.per_page,
     )
     return {
         "count": page.paginator.count,

@@ -117,7 +117,7 @@ def provisional_note(start: date, end: date, calendar: WorkdayCalendar | None = 
     years = [str(y) for y in range(start.year, end.year + 1) if not calendar.year_is_complete(y)]
     if not years:
         return ""
-    return f"（暂定：{'、'.join(years)}年节假日安排尚未确定，按周一至周五计算）"
+    return f"（暂定：{'、'.join(years)}年节假日调休安排尚未公布，按法定节假日计算）"
 
 
 def deadline_state(due_date: date | None, today: date, horizon: date | None = None) -> DeadlineState | None:

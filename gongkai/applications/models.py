@@ -214,6 +214,10 @@ class Application(models.Model):
     # Stored for the queue's ordering; recomputed by the services on every event.
     due_date = models.DateField("答复期限", null=True, blank=True)
     due_date_provisional = models.BooleanField("期限暂定", default=False)
+    # The applicant has acted and staff must now: an online application awaiting confirmation of receipt,
+    # or a correction submitted online awaiting confirmation (条例第三十、三十一条). Kept by the services with
+    # the status (services._record), for the queue, which puts these first.
+    awaiting_staff = models.BooleanField("待工作人员处理", default=False)
     closed_on = models.DateField("办结日期", null=True, blank=True, db_index=True)
     result = models.CharField("办理结果", max_length=40, choices=Result.choices, blank=True)
 
@@ -240,7 +244,7 @@ class Application(models.Model):
             # without sorting; the status is in the open index so that SQLite counts from it alone.
             models.Index(fields=["agency", "status", "due_date", "id"], name="application_queue"),
             models.Index(
-                fields=["agency", "due_date", "id", "status"],
+                fields=["agency", "due_date", "id", "status", "awaiting_staff"],
                 condition=~models.Q(status=Status.CLOSED),
                 name="application_open_queue",
             ),
@@ -273,10 +277,18 @@ class Application(models.Model):
 class ApplicationEvent(models.Model):
     """An append-only record of one change: who, when, what, before and after."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="events", verbose_name="申请"
+    )
     kind = models.CharField("事件", max_length=40, choices=EventKind.choices, db_index=True)
+    # PROTECT: who acted survives; such a user is deactivated, never deleted (gongkai.core.users).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="办理人",
     )
     at = models.DateTimeField("记录时间", auto_now_add=True)
     # The legal date the event took effect (a notice's date, the day a correction arrived…).
@@ -301,7 +313,7 @@ class ApplicationCounter(models.Model):
     One row per (body, year), incremented under a row lock inside the numbering transaction, so
     numbers have neither gaps nor duplicates even when applications arrive at the same moment."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+", verbose_name="机关")
     year = models.PositiveIntegerField("年度")
     last = models.PositiveIntegerField("已用到的序号", default=0)
 

@@ -331,7 +331,8 @@ def reply_notice(application: Application, *, result: str, reasons: str, replied
         applicant=application.applicant_name,
         received_on=application.received_on,
         description=application.description,
-        opening=f"{_received(application)}，申请获取“{application.description}”。现答复如下：",
+        # The request is quoted without its own closing stop: "…方案。”。" doubles it.
+        opening=f"{_received(application)}，申请获取“{application.description.strip().rstrip('。.；;，,')}”。现答复如下：",
         result=str(result),
         decision=Result(result).label,
         basis=basis,
@@ -404,7 +405,7 @@ def extension_notice(event: ApplicationEvent) -> Notice:
     if due:
         until = f"，延长后的答复期限至{chinese_date(date.fromisoformat(due))}"
         if event.after.get("due_date_provisional"):
-            until += "（暂定：该期间的节假日安排尚未公布，按周一至周五计算）"
+            until += "（暂定：该期间的节假日调休安排尚未公布，按法定节假日计算）"
     paragraphs = [
         f"{_received(application)}。因{_sentence(event.data.get('reason', ''))}，本机关不能在规定期限内作出答复。",
         f"经本机关政府信息公开工作机构负责人同意，根据{basis}的规定，答复期限延长{workdays}个工作日{until}。",

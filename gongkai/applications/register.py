@@ -41,6 +41,7 @@ from gongkai.applications.models import (
     Source,
     Status,
 )
+from gongkai.core.archives import ArchiveRefused, check_archive
 from gongkai.core.audit import audit_record
 from gongkai.reports.formats import spec
 from gongkai.search.application_index import index_applications
@@ -54,6 +55,9 @@ if TYPE_CHECKING:
 
 HEADER = ("受理编号", "申请人类型", "收到日期", "申请方式", "申请内容", "答复日期", "办理结果")
 EXPORT_EXTRA_COLUMNS = ("状态", "答复期限", "期限暂定")
+# Column widths of the export, in characters: the number, the type, dates, the channel, the request text, the
+# result (table 三's longest labels), the status, the due date, the provisional mark.
+EXPORT_WIDTHS = (14, 14, 12, 10, 60, 12, 40, 12, 12, 10)
 
 # 《政府信息公开条例》（2007年）第三十八条: in force from 2008-05-01; no application predates it.
 FIRST_RECEIPT_DATE = date(2008, 5, 1)
@@ -61,6 +65,17 @@ NUMBER_MAX_LENGTH = Application._meta.get_field("number").max_length or 64
 CHUNK = 2000  # rows per bulk insert: a few round trips, bounded memory
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format (OLE2)
+# Files people pick by mistake, told by their first bytes: what they are, in the refusal.
+NOT_A_REGISTER = {
+    b"%PDF": "PDF 文件",
+    b"\x89PNG": "PNG 图片",
+    b"\xff\xd8\xff": "JPEG 图片",
+    b"GIF8": "GIF 图片",
+    b"Rar!": "RAR 压缩文件",
+    b"7z\xbc\xaf": "7z 压缩文件",
+    b"{\\rtf": "RTF 文档",
+}
+WHAT_A_REGISTER_IS = "台账应为 CSV（UTF-8 编码）或 Excel（XLSX）文件，第一行为表头："
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -157,11 +172,17 @@ def _read_bytes(source: str | Path | IO[bytes]) -> tuple[bytes, str]:
     return data, Path(str(getattr(source, "name", "") or "")).name
 
 
+def _not_a_register(what: str) -> RegisterRejected:
+    return RegisterRejected(f"这不是台账文件：上传的是{what}。{WHAT_A_REGISTER_IS}{','.join(HEADER)}")
+
+
 def _csv_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     try:
         # utf-8-sig: Excel's "CSV UTF-8" starts with a byte-order mark; plain UTF-8 has none.
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        if b"\x00" in data[:4096]:
+            raise _not_a_register("无法作为文本读取的二进制文件") from None
         raise RegisterRejected(
             "CSV 文件不是 UTF-8 编码。请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，或直接导入 XLSX 文件。"
         ) from None
@@ -181,6 +202,14 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
 
     # What a damaged or foreign ZIP raises; xml's ParseError is a SyntaxError.
     unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, SyntaxError)
+    try:
+        # An XLSX is a ZIP: one whose directory announces a decompression bomb is not opened at all.
+        check_archive(data)
+    except ArchiveRefused as error:
+        raise RegisterRejected(f"无法读取 XLSX 文件：{error}") from None
+    names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    if "xl/workbook.xml" not in names:
+        raise _not_a_register("Word 文档（DOCX）" if "word/document.xml" in names else "ZIP 压缩文件")
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except unreadable as error:
@@ -203,6 +232,11 @@ def read_rows(source: str | Path | IO[bytes]) -> tuple[str, Iterator[tuple[int, 
     """The file's name and its rows as (line number, cells), header first. XLSX is recognised by its
     content (a ZIP archive), anything else is read as CSV."""
     data, name = _read_bytes(source)
+    if not data.strip():
+        raise RegisterRejected(f"文件是空的。{WHAT_A_REGISTER_IS}{','.join(HEADER)}")
+    for magic, what in NOT_A_REGISTER.items():
+        if data.startswith(magic):
+            raise _not_a_register(what)
     if data.startswith(XLS_MAGIC):
         raise RegisterRejected(
             "不能导入旧版 Excel（.xls）文件，请在 Excel 中另存为 XLSX 或“CSV UTF-8（逗号分隔）”。"
@@ -267,6 +301,12 @@ def _column_index(header: list[Any]) -> dict[str, int]:
                 raise RegisterRejected(f"第 1 行：表头中“{name}”出现了两次。")
             index[name] = position
     missing = [name for name in HEADER if name not in index]
+    if len(missing) == len(HEADER):
+        first = "，".join(name for name in names if name)[:80]
+        raise RegisterRejected(
+            f"这不像台账文件：第 1 行应为表头，表头缺少列：{'、'.join(HEADER)}（这份文件的第 1 行是“{first}”）。"
+            f"{WHAT_A_REGISTER_IS}{','.join(HEADER)}"
+        )
     if missing:
         raise RegisterRejected(f"第 1 行：表头缺少列：{'、'.join(missing)}。表头应为：{','.join(HEADER)}")
     return index
@@ -279,7 +319,9 @@ def check_rows(
     iterator = iter(rows)
     _, header = next(iterator, (1, []))
     if not any(_text(cell) for cell in header):
-        raise RegisterRejected("文件是空的：第 1 行应为表头 " + ",".join(HEADER))
+        if any(any(_text(cell) for cell in cells) for _, cells in iterator):
+            raise RegisterRejected("第 1 行是空行：台账的第 1 行应为表头 " + ",".join(HEADER))
+        raise RegisterRejected(f"文件是空的。{WHAT_A_REGISTER_IS}{','.join(HEADER)}")
     column = _column_index(header)
     good: list[RegisterRow] = []
     errors: list[RowError] = []
@@ -296,6 +338,10 @@ def check_rows(
             return cells[position] if position < len(cells) else None
 
         reasons: list[str] = []
+        if any("\x00" in _text(value) for value in cells):
+            # PostgreSQL stores no NUL; no register holds one unless the file is damaged.
+            errors.append(RowError(line=line, reasons=("含有空字符（NUL），文件可能已损坏",)))
+            continue
         number = _text(cell("受理编号"))
         if not number:
             reasons.append("受理编号为空")
@@ -406,12 +452,15 @@ def import_register(*, agency: Agency, file: str | Path | IO[bytes], actor: AnyU
     if errors:
         raise RegisterRejected(f"台账中有 {len(errors)} 行有误，未导入任何申请。", errors)
     user = actor if actor is not None and actor.is_authenticated else None
+    # Everything is checked and made ready before the transaction: the write lock (SQLite has one for the
+    # whole database) is held only for the inserts, so submissions arriving meanwhile wait seconds, not
+    # the length of the import.
+    applications = _prepare(agency, good)
+    closed = sum(1 for row in good if row.closed_on is not None)
     try:
         with transaction.atomic():
-            due_dates: dict[tuple[date, bool], tuple[date | None, bool]] = {}  # by receipt date, open
             for start in range(0, len(good), CHUNK):
-                _insert(agency, good[start : start + CHUNK], user, file_name, due_dates)
-            closed = sum(1 for row in good if row.closed_on is not None)
+                _insert(applications[start : start + CHUNK], good[start : start + CHUNK], user, file_name)
             audit_record(
                 action="register_import",
                 actor=actor,
@@ -425,13 +474,9 @@ def import_register(*, agency: Agency, file: str | Path | IO[bytes], actor: AnyU
     return ImportResult(imported=len(good), closed=closed, open=len(good) - closed, file_name=file_name)
 
 
-def _insert(
-    agency: Agency,
-    rows: Sequence[RegisterRow],
-    user: User | None,
-    file_name: str,
-    due_dates: dict[tuple[date, bool], tuple[date | None, bool]],
-) -> None:
+def _prepare(agency: Agency, rows: Sequence[RegisterRow]) -> list[Application]:
+    """The applications of the rows, with their due dates, not yet saved."""
+    due_dates: dict[tuple[date, bool], tuple[date | None, bool]] = {}  # by receipt date, open
     applications: list[Application] = []
     for row in rows:
         application = Application(
@@ -457,6 +502,12 @@ def _insert(
             due_dates[key] = (deadline.due_date, deadline.provisional)
         application.due_date, application.due_date_provisional = due_dates[key]
         applications.append(application)
+    return applications
+
+
+def _insert(
+    applications: list[Application], rows: Sequence[RegisterRow], user: User | None, file_name: str
+) -> None:
     Application.objects.bulk_create(applications)
     index_applications(a.pk for a in applications)  # bulk_create sends no post_save: the queue's search index
     ApplicationEvent.objects.bulk_create(
@@ -491,11 +542,22 @@ def export_register(
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font, PatternFill
 
     _require(require_read, actor, agency, "register_export")
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("台账")
-    sheet.append([*HEADER, *EXPORT_EXTRA_COLUMNS])
+    # A header that reads as one (bold, always in view) and columns wide enough for what they hold.
+    for letter, width in zip("ABCDEFGHIJ", EXPORT_WIDTHS, strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    header = []
+    for name in (*HEADER, *EXPORT_EXTRA_COLUMNS):
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="F0F3F6")
+        header.append(cell)
+    sheet.append(header)
 
     def text_cell(value: str) -> WriteOnlyCell:
         cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))

@@ -6,7 +6,7 @@ from typing import Any
 
 from gongkai.agencies.models import Agency
 from gongkai.applications.register import RegisterRejected, export_register, import_register
-from gongkai.core.cli import GongkaiCommand
+from gongkai.core.cli import GongkaiCommand, output_path
 
 
 def _agency(command: GongkaiCommand, code: str) -> Agency:
@@ -35,7 +35,7 @@ def run_export(command: GongkaiCommand, options: dict[str, Any]) -> None:
     year: int | None = options.get("year")
     if year is not None and not 2008 <= year <= 9999:
         command.reject(f"年度超出范围：{year}")
-    output: str = options["output"]
+    output = output_path(options["output"])  # a missing folder: one usage error, before anything is written
     try:
         written = export_register(agency=agency, target=output, actor=None, year=year)
     except OSError as error:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import or_
 from typing import TYPE_CHECKING, overload
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -47,6 +48,9 @@ PER_PAGE = 50
 # segment or null throughout, so (due date, id) orders each one.
 IS_OPEN = ~Q(status=Status.CLOSED)  # NOT (status = 'closed'): the open index's condition, word for word
 IS_CLOSED = Q(status=Status.CLOSED)
+# The applicant has acted, staff must now (confirm receipt, confirm a correction): first of the open ones.
+AWAITING = Q(awaiting_staff=True)
+NOT_AWAITING = Q(awaiting_staff=False)
 DATED = Q(due_date__isnull=False)
 UNDATED = Q(due_date__isnull=True)  # awaiting receipt, or the clock is paused
 SEGMENT_ORDER = ("due_date", "id")
@@ -107,7 +111,11 @@ def applications_queue(
         rows = rows.filter(received_on__gte=date(year, 1, 1), received_on__lte=date(year, 12, 31))
     if status and status != OPEN and status not in Status.values:
         raise ValidationError({"status": "未知的状态。"})
-    groups = [IS_OPEN, IS_CLOSED] if not status else [IS_OPEN] if status == OPEN else [Q(status=status)]
+    # Open applications awaiting staff first (the applicant has acted), then the other open ones by due date.
+    open_groups = [IS_OPEN & AWAITING, IS_OPEN & NOT_AWAITING]
+    groups = (
+        [*open_groups, IS_CLOSED] if not status else open_groups if status == OPEN else [Q(status=status)]
+    )
     parts = [DATED, UNDATED]
     if state:
         if state not in QUEUE_STATES:
@@ -118,7 +126,10 @@ def applications_queue(
         # open applications whose clock runs have one.
         groups = [] if status == Status.CLOSED else [IS_OPEN] if status in (None, OPEN) else groups
         parts = [_due_range(state, today or timezone.localdate())]
-    return Paginator(QueueRows(rows, groups, parts, search=bool(text)), per_page).get_page(page)
+    awaiting_first = bool(groups) and groups[0] is open_groups[0]
+    return Paginator(
+        QueueRows(rows, groups, parts, search=bool(text), awaiting_first=awaiting_first), per_page
+    ).get_page(page)
 
 
 def _due_range(state: str, today: date) -> Q:
@@ -140,12 +151,24 @@ class QueueRows(Sequence[Application]):
     nearer a segment's end is read backwards from that end, so the last page costs what the first
     does. A search is read differently (`matched`)."""
 
-    def __init__(self, rows: QuerySet[Application], groups: list[Q], parts: list[Q], *, search: bool) -> None:
+    def __init__(
+        self,
+        rows: QuerySet[Application],
+        groups: list[Q],
+        parts: list[Q],
+        *,
+        search: bool,
+        awaiting_first: bool = False,
+    ) -> None:
+        self.groups = groups
+        self.awaiting_first = awaiting_first  # groups[0] holds the open applications awaiting staff
         # The queue's whole filter, then for each segment only what tells it from the others.
         if not groups:
             rows = rows.none()
         elif len(groups) == 1:
             rows = rows.filter(groups[0])
+        # What the groups hold together (a search reads it at once): the open ones, or everything.
+        self.scope = reduce(or_, groups) if len(groups) > 1 else Q()
         if len(parts) == 1:
             rows = rows.filter(parts[0])
         self.rows = rows
@@ -163,8 +186,12 @@ class QueueRows(Sequence[Application]):
         sorted here."""
         if not self.search:
             return None
-        keys = self.rows.order_by("id").values_list("id", "status", "due_date")
-        return [pk for pk, _, _ in sorted(keys, key=_queue_key)]
+        keys = (
+            self.rows.filter(self.scope)
+            .order_by("id")
+            .values_list("id", "status", "due_date", "awaiting_staff")
+        )
+        return [key[0] for key in sorted(keys, key=_queue_key)]
 
     @cached_property
     def sizes(self) -> list[int]:
@@ -174,6 +201,13 @@ class QueueRows(Sequence[Application]):
             **{f"s{i}": Count("id", filter=condition) for i, condition in enumerate(self.conditions)}
         )
         return [counts[f"s{i}"] for i in range(len(self.conditions))]
+
+    @property
+    def awaiting(self) -> int:
+        """How many of the listed applications await staff (the open ones' first group)."""
+        if not self.awaiting_first or self.matched is not None:
+            return 0
+        return sum(self.sizes[: len(self.conditions) // len(self.groups)])  # the first group's segments
 
     def __len__(self) -> int:  # the Paginator's count
         if self.matched is not None:
@@ -222,10 +256,11 @@ def _segment_ids(segment: QuerySet[Application], begin: int, end: int, size: int
     return backwards
 
 
-def _queue_key(key: tuple[int, str, date | None]) -> tuple[bool, bool, date, int]:
-    """The queue's order for (id, status, due date): open first, by due date, none last, then id."""
-    pk, status, due_date = key
-    return (status == Status.CLOSED, due_date is None, due_date or date.min, pk)
+def _queue_key(key: tuple[int, str, date | None, bool]) -> tuple[bool, bool, bool, date, int]:
+    """The queue's order for (id, status, due date, awaiting staff): open first, those awaiting staff
+    first among them, by due date, none last, then id."""
+    pk, status, due_date, awaiting = key
+    return (status == Status.CLOSED, not awaiting, due_date is None, due_date or date.min, pk)
 
 
 def get_application_for_staff(user: AnyUser, pk: int) -> Application:
@@ -289,6 +324,16 @@ def open_consultations(application: Application) -> list[ApplicationEvent]:
     }
     started = application.events.filter(kind=EventKind.CONSULTATION_STARTED).order_by("at", "id")
     return [event for event in started if event.pk not in ended]
+
+
+def original_description(application: Application) -> str:
+    """The request as first made, when a correction (条例第三十条) has replaced it since; else ""."""
+    for event in application.events.filter(
+        kind__in=[EventKind.CORRECTION_SUBMITTED, EventKind.CORRECTION_RECEIVED]
+    ).order_by("at", "id"):
+        if previous := event.data.get("previous_description"):
+            return str(previous) if previous != application.description else ""
+    return ""
 
 
 def latest_reply_draft(application: Application) -> ApplicationEvent | None:

@@ -140,7 +140,9 @@ def _record(
         before=before,
         note=note.strip(),
     )
-    _store_deadline(application)
+    events = list(application.events.all())
+    _store_deadline(application, events)
+    application.awaiting_staff = awaiting_staff(application, events)
     application.save()
     event.after = _snapshot(application)
     ApplicationEvent.objects.filter(pk=event.pk).update(after=event.after)
@@ -149,8 +151,24 @@ def _record(
     return event
 
 
-def _store_deadline(application: Application) -> Deadline:
-    deadline = compute_deadline(application, list(application.events.all()))
+def awaiting_staff(application: Application, events: list[ApplicationEvent]) -> bool:
+    """Whether the applicant has acted and staff must now: confirm the receipt of an online application
+    (条例第三十一条), or of a correction submitted online (条例第三十条)."""
+    if application.status == Status.PENDING_RECEIPT:
+        return True
+    if application.status != Status.AWAITING_CORRECTION:
+        return False
+    corrections = [
+        event.kind
+        for event in events
+        if event.kind
+        in (EventKind.CORRECTION_REQUESTED, EventKind.CORRECTION_SUBMITTED, EventKind.CORRECTION_RECEIVED)
+    ]
+    return bool(corrections) and corrections[-1] == EventKind.CORRECTION_SUBMITTED
+
+
+def _store_deadline(application: Application, events: list[ApplicationEvent] | None = None) -> Deadline:
+    deadline = compute_deadline(application, list(application.events.all()) if events is None else events)
     application.due_date = deadline.due_date
     application.due_date_provisional = deadline.provisional if deadline.due_date else False
     return deadline

@@ -14,10 +14,17 @@ from datetime import date
 from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
+
+NOT_SET_UP = (
+    "数据库尚未初始化或需要升级（{detail}）。请先运行 gongkai migrate 建立或升级数据表"
+    "（新安装后可运行 gongkai demo 载入演示数据），然后重试。"
+)
+# How the databases say that a table is missing: SQLite, PostgreSQL.
+MISSING_TABLE = re.compile(r"no such table: (\S+)|relation \"([^\"]+)\" does not exist")
 
 
 class Rejected(CommandError):
@@ -100,6 +107,35 @@ class GongkaiCommand(BaseCommand):
         finally:
             connections.close_all()
 
+    def execute(self, *args: Any, **options: Any) -> Any:
+        """The command, with a database that is not set up (or cannot be reached) said in Chinese."""
+        try:
+            return super().execute(*args, **options)
+        except DatabaseError as error:
+            if missing := MISSING_TABLE.search(str(error)):
+                raise Rejected(
+                    NOT_SET_UP.format(detail=f"缺少数据表 {missing.group(1) or missing.group(2)}")
+                ) from None
+            if "could not connect" in str(error) or "unable to open database" in str(error):
+                raise Rejected(
+                    f"无法连接数据库（{str(error).strip().splitlines()[0]}）：请检查 DATABASE_URL。"
+                ) from None
+            raise
+
+    def require_migrated(self) -> None:
+        """Refuse to go on while migrations are unapplied (a server would answer every page with a 500)."""
+        from django.db.migrations.executor import MigrationExecutor
+
+        try:
+            executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+            plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        except DatabaseError as error:
+            raise Rejected(
+                f"无法连接数据库（{str(error).strip().splitlines()[0]}）：请检查 DATABASE_URL。"
+            ) from None
+        if plan:
+            raise Rejected(NOT_SET_UP.format(detail=f"有 {len(plan)} 个数据库迁移尚未执行"))
+
     def reject(self, message: str) -> NoReturn:
         raise Rejected(message)
 
@@ -111,6 +147,19 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def output_path(text: str) -> str:
+    """A `-o FILE` argument whose folder exists, or one clear error naming the folder, exit 1 (as `report
+    build` says it), before anything is written: no traceback, no half-written file."""
+    from pathlib import Path
+
+    folder = Path(text).expanduser().resolve().parent
+    if not folder.is_dir():
+        raise Rejected(f"输出文件所在的文件夹不存在：{folder}（请先创建该文件夹）")
+    if Path(text).is_dir():
+        raise Rejected(f"-o 应为文件，而 {text} 是一个文件夹")
+    return text
 
 
 def parse_date(text: str) -> date:

@@ -533,8 +533,9 @@ def loaded_sample() -> Loaded:
     )
 
 
-def sign_in_help(loaded: Loaded) -> str:
-    site = settings.SITE_URL
+def sign_in_help(loaded: Loaded, site: str | None = None) -> str:
+    """How to sign in as each role, with links to `site` (the address served; default GONGKAI_SITE_URL)."""
+    site = (site or settings.SITE_URL).rstrip("/")
     agencies = {code: name for code, name, *_ in BODIES}
     lines = [
         "公开 Gongkai 演示数据",

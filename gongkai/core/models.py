@@ -13,19 +13,30 @@ class AuditLog(models.Model):
         DONE = "done", "已执行"
         REFUSED = "refused", "已拒绝"
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    # PROTECT: who acted survives; such a user is deactivated, never deleted (gongkai.core.users).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="操作人",
     )
     agency = models.ForeignKey(
-        "agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "agencies.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="机关",
     )
     action = models.CharField("操作", max_length=64)
     outcome = models.CharField("结果", max_length=16, choices=Outcome.choices, default=Outcome.DONE)
-    object_type = models.CharField(max_length=64, blank=True)
-    object_id = models.CharField(max_length=64, blank=True)
+    object_type = models.CharField("对象类型", max_length=64, blank=True)
+    object_id = models.CharField("对象编号", max_length=64, blank=True)
     message = models.TextField("说明", blank=True)
-    detail = models.JSONField(default=dict, blank=True)
+    detail = models.JSONField("详情", default=dict, blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -6,8 +6,12 @@ needed, the identity number's form…) are the services' (`gongkai.applications.
 
 from __future__ import annotations
 
-from django import forms
+from typing import Any
 
+from django import forms
+from django.core.exceptions import ValidationError
+
+from gongkai.applications.intake import clean_applicant
 from gongkai.applications.models import (
     ApplicantType,
     IdType,
@@ -15,8 +19,45 @@ from gongkai.applications.models import (
     RequestedForm,
 )
 
+APPLICANT_FIELDS = (
+    "applicant_type",
+    "applicant_name",
+    "applicant_id_type",
+    "applicant_id_number",
+    "contact_person",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "description",
+    "requested_form",
+    "delivery_method",
+)
 
-class ApplyForm(forms.Form):
+
+class ApplicantChecks(forms.Form):
+    """Every error of the form at once: the rules of 条例第二十九条 (the identity number's check character,
+    the contact needed…) are checked with the fields' own checks, not only once those pass — an applicant
+    does not fix the e-mail address only to learn of the identity number next. The service checks again."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        values = {
+            name: cleaned.get(name, self.data.get(name, "")) or ""
+            for name in APPLICANT_FIELDS
+            if name in self.fields
+        }
+        try:
+            clean_applicant(**values)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                if field in self.fields and field not in self.errors:
+                    for message in messages:
+                        self.add_error(field, message)
+        return cleaned
+
+
+class ApplyForm(ApplicantChecks):
     """条例第二十九条: who applies and how to reach them, what they ask for, and in which form."""
 
     applicant_type = forms.ChoiceField(

@@ -9,12 +9,13 @@ from django.core.files.uploadedfile import UploadedFile
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import readable_agencies
-from gongkai.reports.audit.reader import MAX_BYTES
+from gongkai.core.uploads import RefusedUpload
 from gongkai.reports.models import AuditFinding
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
 
+MAX_ID = 2**63 - 1  # the largest primary key of either database
 # Django refuses a request with more files than DATA_UPLOAD_MAX_NUMBER_FILES (100 by default).
 MAX_FILES = 500  # settings.DATA_UPLOAD_MAX_NUMBER_FILES
 
@@ -48,7 +49,9 @@ class UploadForm(forms.Form):
 
     report_files = MultipleFileField(
         label="报告文件",
-        help_text=f"可一次选择多个文件（每次最多{MAX_FILES}个）：纯文本、Word（DOCX）、网页（HTML）或 PDF。",
+        help_text=f"可一次选择多个文件（每次最多{MAX_FILES}个，合计不超过 100 MB）：纯文本、Word（DOCX）、网页（HTML）"
+        "或 PDF；Word、PDF 文件每个不超过 20 MB，纯文本、网页文件每个不超过 5 MB。",
+        required=False,  # "no file" is said in clean_report_files, beside the files refused for their size
     )
     mode = forms.ChoiceField(
         label="审核后",
@@ -69,21 +72,30 @@ class UploadForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, user: User | AnonymousUser, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        user: User | AnonymousUser,
+        refused: list[RefusedUpload] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.refused = refused or []
         field = self.fields["agency"]
         assert isinstance(field, AgencyChoiceField)
         field.queryset = readable_agencies(user).order_by("path")
 
     def clean_report_files(self) -> list[UploadedFile]:
-        files: list[UploadedFile] = self.cleaned_data["report_files"]
+        files: list[UploadedFile] = self.cleaned_data.get("report_files") or []
+        if self.refused:
+            # Each file dropped while it arrived, by name: nothing is audited until they are fixed.
+            raise forms.ValidationError(
+                [f"{refused}。" for refused in self.refused] + ["请删去或拆分这些文件后重新上传。"]
+            )
+        if not files:
+            raise forms.ValidationError("请选择要上传的报告文件。", code="required")
         if len(files) > MAX_FILES:
             raise forms.ValidationError(f"一次最多上传{MAX_FILES}个文件，请分批上传。")
-        too_large = [f.name or "" for f in files if (f.size or 0) > MAX_BYTES]
-        if too_large:
-            raise forms.ValidationError(
-                f"以下文件超过 {MAX_BYTES // 1024 // 1024} MB，不像一份年度报告：{'、'.join(too_large)}"
-            )
         return files
 
     def clean(self) -> dict[str, Any]:
@@ -126,7 +138,7 @@ class ReportFilterForm(forms.Form):
         empty_label="全部",
     )
     year = forms.IntegerField(label="报告年度", required=False, min_value=2000, max_value=2100)
-    ids = forms.CharField(required=False, widget=forms.HiddenInput)
+    ids = forms.CharField(label="报告编号", required=False, widget=forms.HiddenInput, max_length=5000)
 
     def __init__(self, *args: Any, user: User | AnonymousUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -137,6 +149,8 @@ class ReportFilterForm(forms.Form):
     def clean_ids(self) -> list[int]:
         text: str = self.cleaned_data.get("ids") or ""
         pieces = [piece.strip() for piece in text.split(",") if piece.strip()]
-        if not all(piece.isdigit() for piece in pieces):
+        # Digits only (isdecimal: no other scripts' digits), and an id the databases can hold (a 64-bit
+        # integer): a longer one is no report, and SQLite would overflow on it.
+        if not all(piece.isascii() and piece.isdecimal() and int(piece) <= MAX_ID for piece in pieces):
             raise forms.ValidationError("报告编号有误。")
         return [int(piece) for piece in pieces]

@@ -40,7 +40,7 @@ class PublishedReport(models.Model):
     extras = models.JSONField(default=dict)
     imported_at = models.DateTimeField("导入时间", auto_now_add=True)
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
     class Meta:
@@ -78,7 +78,7 @@ class AuditFinding(models.Model):
     status = models.CharField("核实状态", max_length=16, choices=Status.choices, default=Status.OPEN)
     note = models.TextField("核实意见", blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     reviewed_at = models.DateTimeField("核实时间", null=True, blank=True)
 

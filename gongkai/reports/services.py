@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can_read, readable_agencies
+from gongkai.core.archives import ArchiveRefused, check_archive
 from gongkai.core.audit import audit_record
 from gongkai.reports.audit.inputs import ReportUnreadable
 from gongkai.reports.audit.model import ParsedReport
@@ -99,14 +100,20 @@ def published_reports_audit(
     return audited
 
 
+ZIP_MAGIC = b"PK\x03\x04"
+
+
 def _read(name: str, data: bytes) -> AuditedFile:
     item = AuditedFile(name=name, data=data)
     if len(data) > MAX_BYTES:
         item.error = f"文件过大（超过 {MAX_BYTES // 1024 // 1024} MB），不像一份年度报告"
         return item
     try:
+        if data.startswith(ZIP_MAGIC):
+            # A DOCX is a ZIP: one that announces a decompression bomb is refused before it is opened.
+            check_archive(data)
         item.report = read_report_bytes(data, name)
-    except ReportUnreadable as error:
+    except (ReportUnreadable, ArchiveRefused) as error:
         item.error = str(error)
     return item
 

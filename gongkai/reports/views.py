@@ -19,16 +19,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
+from gongkai.agencies.permissions import readable_agencies
+from gongkai.core.audit import audit_record
+from gongkai.core.uploads import MB, UploadLimits, limit_uploads, refused_uploads, request_too_large
 from gongkai.portal.errors import attach_error
 from gongkai.reports import selectors, services
 from gongkai.reports.findings_xlsx import ReportLine, finding_values, findings_workbook, workbook_from_values
@@ -47,6 +51,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAYLOAD_SALT = "gongkai.reports.audit_only_findings"
 PAYLOAD_MAX_AGE = 24 * 3600  # an audited-only upload's results can be downloaded for a day
 PAGE_SIZE = 50
+# A published report is a few hundred KB; a DOCX or PDF with pictures a few MB. Text and HTML are read line
+# by line, so a smaller cap; a region's reports at once, or in a few uploads.
+UPLOAD_LIMITS = UploadLimits(binary=20 * MB, text=5 * MB, total=100 * MB)
 
 
 def _actor(request: HttpRequest) -> User:
@@ -78,7 +85,8 @@ def _report_line(report: PublishedReport) -> ReportLine:
 
 
 def _chosen_reports(request: HttpRequest, form: ReportFilterForm, *, action: str) -> tuple[Any, bool]:
-    """The reports the filter chooses: one upload's (`ids`), else the readable ones of a body and year."""
+    """The reports the filter chooses: one upload's (`ids`), else the readable ones of a body and year.
+    The callers answer an invalid filter with a 400 first."""
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     ids = data.get("ids") or []
     if ids:
@@ -91,6 +99,11 @@ def _chosen_reports(request: HttpRequest, form: ReportFilterForm, *, action: str
 def index(request: HttpRequest) -> HttpResponse:
     """The stored reports the user may read, by year and body; with `ids`, the reports of one upload."""
     form = ReportFilterForm(request.GET or None, user=request.user)
+    if form.is_bound and not form.is_valid():
+        # A filter that names no body, year or report the user could mean: said, not guessed at.
+        empty = Paginator(PublishedReport.objects.none(), PAGE_SIZE).get_page(1)
+        context = {"form": form, "page": empty, "is_batch": False, "query": ""}
+        return render(request, "reports/index.html", context, status=400)
     reports, is_batch = _chosen_reports(request, form, action="published_report_batch")
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -107,6 +120,11 @@ def index(request: HttpRequest) -> HttpResponse:
 def export_list(request: HttpRequest) -> HttpResponse:
     """The findings of the listed reports (a batch, or a body's and year's) as XLSX."""
     form = ReportFilterForm(request.GET or None, user=request.user)
+    if form.is_bound and not form.is_valid():
+        errors = "；".join(str(error) for errors in form.errors.values() for error in errors)
+        return HttpResponseBadRequest(
+            f"筛选条件有误：{errors}".encode(), content_type="text/plain; charset=utf-8"
+        )
     reports, _ = _chosen_reports(request, form, action="published_report_export")
     reports = list(reports)
     by_pk = {report.pk: report for report in reports}
@@ -124,12 +142,30 @@ def export_list(request: HttpRequest) -> HttpResponse:
 # --- Upload -------------------------------------------------------------------------------------------------
 
 
+@csrf_exempt  # checked in `_upload`, after the role: the CSRF check reads the whole upload
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
     """Upload one or many reports: audited at once, then stored as the chosen body's reports (all or none),
-    or only audited."""
-    form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
+    or only audited. The user's role is checked before a byte of the upload is read; each file is then
+    capped by kind as it arrives (a file past its cap is named in the errors, never read)."""
+    if not readable_agencies(request.user).exists():
+        # Auditing is staff work: the staff of some body, a supervising office, an administrator.
+        message = "您在任何机关都没有角色，不能上传和审核年度报告。"
+        audit_record(action="published_report_audit", actor=request.user, refused=True, message=message)
+        raise PermissionDenied(message)
+    limit_uploads(request, UPLOAD_LIMITS)
+    if request.method == "POST" and (too_large := request_too_large(request)):
+        context = {"form": UploadForm(user=request.user), "upload_error": too_large}
+        return render(request, "reports/upload.html", context, status=413)
+    return _upload(request)
+
+
+@csrf_protect
+def _upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(
+        request.POST or None, request.FILES or None, user=request.user, refused=refused_uploads(request)
+    )
     if request.method == "POST" and form.is_valid():
         files = [
             (uploaded.name or "未命名", uploaded.read()) for uploaded in form.cleaned_data["report_files"]
@@ -256,7 +292,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             attach_error(form, error)
         else:
             messages.success(
-                request, f"已{AuditFinding.Status(form.cleaned_data['status']).label}该项审核发现。"
+                request, f"{AuditFinding.Status(form.cleaned_data['status']).label}该项审核发现。"
             )
             return redirect(f"{reverse('reports:report', args=[finding.report_id])}#finding-{finding.pk}")
     report = selectors.report_for_reader(request.user, finding.report_id)

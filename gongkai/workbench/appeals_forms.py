@@ -19,7 +19,7 @@ from gongkai.agencies.models import Agency
 from gongkai.appeals.models import AppealCase, CaseKind, Outcome
 from gongkai.appeals.services import CaseFacts, case_errors
 from gongkai.applications.models import Application
-from gongkai.workbench.forms import blank, date_field
+from gongkai.workbench.forms import BodyFilterMixin, blank, date_field
 
 PENDING, DECIDED = "pending", "decided"
 
@@ -290,8 +290,9 @@ def bound_form(action: CaseAction, case: AppealCase, data: Any = None) -> CaseSt
     return action.form(data, case=case, prefix=action.name)
 
 
-class CaseFilterForm(forms.Form):
-    """The list's filters: every field optional, a bad value is dropped rather than shown as an error."""
+class CaseFilterForm(BodyFilterMixin):
+    """The list's filters: every field optional, a bad value is dropped rather than shown as an error.
+    A supervising office's list holds its whole subtree, and a `body` filter."""
 
     kind = forms.ChoiceField(label="案件类型", choices=blank(CaseKind.choices, "全部类型"), required=False)
     status = forms.ChoiceField(
@@ -301,7 +302,13 @@ class CaseFilterForm(forms.Form):
     )
     year = forms.IntegerField(label="申请或起诉年度", required=False, min_value=1990, max_value=2999)
 
+    def __init__(self, *args: Any, bodies: list[Agency] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_body_filter(bodies, "全部机关")
+
     def filters(self) -> dict[str, Any]:
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        return {name: data[name] for name in self.fields if data.get(name) not in (None, "")}
+        return {
+            name: data[name] for name in self.fields if name != "body" and data.get(name) not in (None, "")
+        }

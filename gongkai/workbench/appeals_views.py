@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import can_act, require_act, require_read
+from gongkai.agencies.permissions import can_act, require_act, require_read, supervises
 from gongkai.appeals import services
 from gongkai.appeals.deadlines import ResponseDeadline, response_deadline
 from gongkai.appeals.models import AppealCase, CaseKind, Outcome
@@ -88,10 +88,10 @@ def _sort_key(row: CaseRow) -> tuple[int, int, int, int]:
     return (1, 0, -decided.toordinal(), -case.pk)
 
 
-def agency_cases(agency: Agency, filters: dict[str, Any], today: date) -> list[CaseRow]:
-    """The body's cases in the list's order. Only pending cases carry their deadline here (the order needs
+def agency_cases(agencies: list[Agency], filters: dict[str, Any], today: date) -> list[CaseRow]:
+    """The bodies' cases in the list's order. Only pending cases carry their deadline here (the order needs
     it); `case_row` completes the rows of the page shown."""
-    cases = AppealCase.objects.filter(agency=agency).select_related("application")
+    cases = AppealCase.objects.filter(agency__in=agencies).select_related("application", "agency")
     if "kind" in filters:
         cases = cases.filter(kind=filters["kind"])
     if filters.get("status") == PENDING:
@@ -208,19 +208,22 @@ def _case_for(request: HttpRequest, pk: int, *, action: str, act: bool) -> Appea
 @login_required
 def appeals(request: HttpRequest, code: str) -> HttpResponse:
     """The body's cases: pending ones first, by the deadline of the answer still owed; each with the
-    body's own deadline marked due soon or overdue, its kind, linked application and outcome. For a body
-    with bodies below it, also their pending cases and overdue answers."""
+    body's own deadline marked due soon or overdue, its kind, linked application and outcome. A
+    supervising office sees every case of its subtree (filterable by body) and, per body, the pending
+    cases and overdue answers; the staff of a body its own cases only."""
     agency = agency_for_reader(request, code, page="appeals")
     today = timezone.localdate()
-    filters = CaseFilterForm(request.GET or None)
-    rows = agency_cases(agency, filters.filters(), today)
+    supervisor = supervises(request.user, agency) and agency.children.exists()
+    bodies = list(agency.subtree().order_by("path")) if supervisor else [agency]
+    filters = CaseFilterForm(request.GET or None, bodies=bodies)
+    rows = agency_cases(filters.chosen_bodies(), filters.filters(), today)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = [
         row if row.case.outcome == Outcome.PENDING else case_row(row.case, today) for row in page.object_list
     ]
     query = request.GET.copy()
     query.pop("page", None)
-    subtree = subtree_counts(agency, today) if agency.children.exists() else []
+    subtree = subtree_counts(agency, today) if supervisor else []
     context = {
         "agency": agency,
         "filters": filters,

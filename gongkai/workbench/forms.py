@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from gongkai.agencies.models import Agency
 from gongkai.applications.models import (
     ApplicantType,
     Channel,
@@ -20,6 +21,7 @@ from gongkai.applications.models import (
     RequestedForm,
     Status,
 )
+from gongkai.portal.forms import ApplicantChecks
 
 OPEN = "open"  # the selector's "every status but closed"
 ALL = "all"
@@ -56,7 +58,7 @@ def blank(choices: list[tuple[str, str]], label: str = "请选择") -> list[tupl
     return [("", label), *choices]
 
 
-class IntakeForm(forms.Form):
+class IntakeForm(ApplicantChecks):
     """Staff intake of an application received by any channel (条例第二十九条、第三十一条)."""
 
     channel = forms.ChoiceField(label="申请方式", choices=Channel.choices, widget=forms.RadioSelect)
@@ -98,8 +100,33 @@ class IntakeForm(forms.Form):
         return self.cleaned_data.get("received_on") or None
 
 
-class QueueFilterForm(forms.Form):
-    """The queue's filters: every field optional, a bad value is dropped rather than shown as an error."""
+def body_choices(bodies: list[Agency], everyone: str) -> list[tuple[str, str]]:
+    """A subtree's bodies for a select, indented under their parents."""
+    top = min(body.depth for body in bodies)
+    return [("", everyone), *((body.code, "\u3000" * (body.depth - top) + body.name) for body in bodies)]
+
+
+class BodyFilterMixin(forms.Form):
+    """A `body` filter over a supervising office's subtree (only when there is one)."""
+
+    def add_body_filter(self, bodies: list[Agency] | None, everyone: str) -> None:
+        self.bodies = bodies or []
+        if len(self.bodies) > 1:
+            self.fields["body"] = forms.ChoiceField(
+                label="机关", choices=body_choices(self.bodies, everyone), required=False
+            )
+
+    def chosen_bodies(self) -> list[Agency]:
+        """The bodies to list: the one chosen, else the whole subtree."""
+        self.is_valid()
+        code = getattr(self, "cleaned_data", {}).get("body")
+        chosen = [body for body in self.bodies if body.code == code]
+        return chosen or self.bodies
+
+
+class QueueFilterForm(BodyFilterMixin):
+    """The queue's filters: every field optional, a bad value is dropped rather than shown as an error.
+    A supervising office's queue holds its whole subtree, and a `body` filter."""
 
     q = forms.CharField(label="搜索", required=False, max_length=100)
     status = forms.ChoiceField(
@@ -109,12 +136,18 @@ class QueueFilterForm(forms.Form):
     channel = forms.ChoiceField(label="申请方式", choices=blank(Channel.choices, "全部方式"), required=False)
     year = forms.IntegerField(label="收到年度", required=False, min_value=1990, max_value=2999)
 
+    def __init__(self, *args: Any, bodies: list[Agency] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_body_filter(bodies, "全部机关")
+
     def filters(self) -> dict[str, Any]:
         """The valid filters, by the selector's argument names. The queue shows the open applications
         unless another status, or all of them, is asked for."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        filters = {name: data[name] for name in self.fields if data.get(name) not in (None, "")}
+        filters = {
+            name: data[name] for name in self.fields if name != "body" and data.get(name) not in (None, "")
+        }
         status = filters.pop("status", OPEN)
         if status != ALL:
             filters["status"] = status

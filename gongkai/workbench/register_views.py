@@ -18,8 +18,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.agencies.models import Agency
 from gongkai.applications.models import ApplicantType, Channel
 from gongkai.applications.register import (
     EXPORT_EXTRA_COLUMNS,
@@ -29,10 +31,16 @@ from gongkai.applications.register import (
     export_register,
     import_register,
 )
+from gongkai.core.uploads import MB, UploadLimits, limit_uploads, refused_uploads, request_too_large
 from gongkai.workbench.access import agency_for_actor, agency_for_reader
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD_MB = 20  # a register of a hundred thousand rows is a few MB
+UPLOAD_LIMITS = UploadLimits(
+    binary=MAX_UPLOAD_MB * MB, text=MAX_UPLOAD_MB * MB, total=(MAX_UPLOAD_MB + 1) * MB
+)
+# A file with many bad rows lists the first ones, and how many more there are (not a page of megabytes).
+ROW_ERRORS_SHOWN = 200
 
 
 class RegisterImportForm(forms.Form):
@@ -42,6 +50,18 @@ class RegisterImportForm(forms.Form):
         error_messages={"required": "请选择要导入的台账文件。", "empty": "上传的文件是空的。"},
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
+
+    def __init__(self, *args: Any, refused: list[Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.refused = refused or []
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.refused:
+            # The file was dropped while it arrived: say so instead of "no file chosen".
+            self.errors.pop("file", None)
+            self.add_error("file", [f"{refused}，请分成几个文件导入。" for refused in self.refused])
+        return cleaned
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
@@ -55,7 +75,7 @@ class RegisterExportForm(forms.Form):
         label="收到年度",
         required=False,
         help_text="只导出这一年收到的申请；留空导出全部。",
-        widget=forms.NumberInput(attrs={"style": "width: 8em"}),
+        widget=forms.NumberInput(attrs={"class": "input-year"}),
     )
 
     def clean_year(self) -> int | None:
@@ -78,22 +98,37 @@ def _columns() -> dict[str, Any]:
     }
 
 
+@csrf_exempt  # checked in `_register_import`, after the role: the CSRF check reads the whole upload
 @login_required
 @require_http_methods(["GET", "POST"])
 def register_import(request: HttpRequest, code: str) -> HttpResponse:
-    """Upload a register: every row imported, or none and every bad row listed."""
+    """Upload a register: every row imported, or none and every bad row listed. The role is checked
+    before a byte of the upload is read, and the file is capped as it arrives."""
     agency = agency_for_actor(request, code, page="register_import")
+    limit_uploads(request, UPLOAD_LIMITS)
+    if request.method == "POST" and (too_large := request_too_large(request)):
+        context = {"agency": agency, "form": RegisterImportForm(), "upload_error": too_large, **_columns()}
+        return render(request, "workbench/register_import.html", context, status=413)
+    return _register_import(request, agency)
+
+
+@csrf_protect
+def _register_import(request: HttpRequest, agency: Agency) -> HttpResponse:
     # Bound on every POST, even an empty one: a form posted without a file is an error, not a new form.
     form = (
-        RegisterImportForm(request.POST, request.FILES) if request.method == "POST" else RegisterImportForm()
+        RegisterImportForm(request.POST, request.FILES, refused=refused_uploads(request))
+        if request.method == "POST"
+        else RegisterImportForm()
     )
     row_errors: list[Any] = []
+    more_errors = 0
     if form.is_bound and form.is_valid():
         try:
             result = import_register(agency=agency, file=form.cleaned_data["file"], actor=request.user)
         except RegisterRejected as rejected:
             form.add_error(None, rejected.summary)
-            row_errors = rejected.row_errors
+            row_errors = rejected.row_errors[:ROW_ERRORS_SHOWN]
+            more_errors = len(rejected.row_errors) - len(row_errors)
         else:
             messages.success(
                 request,
@@ -101,7 +136,13 @@ def register_import(request: HttpRequest, code: str) -> HttpResponse:
                 f"（已办结 {result.closed} 件，办理中 {result.open} 件）。",
             )
             return redirect("workbench:queue", code=agency.code)
-    context = {"agency": agency, "form": form, "row_errors": row_errors, **_columns()}
+    context = {
+        "agency": agency,
+        "form": form,
+        "row_errors": row_errors,
+        "more_errors": more_errors,
+        **_columns(),
+    }
     return render(request, "workbench/register_import.html", context, status=400 if form.errors else 200)
 
 

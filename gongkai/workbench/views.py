@@ -11,14 +11,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency, Membership
-from gongkai.agencies.permissions import can_act, can_read, is_admin
+from gongkai.agencies.permissions import can_act, can_read, is_admin, supervises
 from gongkai.applications import selectors, services
 from gongkai.applications.deadlines import compute_deadline, deadline_state, due_soon_horizon
 from gongkai.applications.models import NOTICE_EVENT_KINDS, Application, EventKind
@@ -50,23 +50,25 @@ def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = []
     for agency, names in roles.items():
+        # A supervising office counts its whole subtree; staff and heads their own body only, even one
+        # with bodies below it (those bodies' applications are not theirs to open).
+        subtree = supervises(user, agency) and agency.children.exists()
+        scope = list(agency.subtree()) if subtree else [agency]
         acts = can_act(user, agency)
         # A reviewer (保密审查) works on the body's items of proactive disclosure, not its applications.
         reads = can_read(user, agency)
-        scope = [agency] if acts else list(agency.subtree())
         counts = overview_counts.totals(overview_counts.counts_by_agency(scope, today)) if reads else None
         rows.append(
             {
                 "agency": agency,
                 "roles": names,
                 "counts": counts,
+                "can_act": acts,
+                "subtree": subtree,
                 # The body's annual report on last year, against its deadline (条例第四十九条).
                 "countdown": report_countdown(agency, today.year - 1, today) if acts else None,
                 "supervises": "主管部门" in names or is_admin(user),
-                "can_act": acts,
                 "reads": reads,
-                "subtree": not acts,
-                "has_children": agency.children.exists(),
                 "publications": publication_counts(agency),
                 # The body's annual reports (条例第四十九条): this year's draft and the last two years.
                 "reports": annual_selectors.report_years(agency, today, last=3) if acts else [],
@@ -80,10 +82,13 @@ def queue(request: HttpRequest, code: str) -> HttpResponse:
     """The body's applications: open ones by due date, due-soon and overdue marked; filters and search;
     paginated in SQL (the selector), each row's state derived from its stored due date."""
     agency = agency_for_reader(request, code, page="queue")
-    filters = QueueFilterForm(request.GET or None)
+    # A supervising office lists every application of its subtree, filterable by body (B.1); staff and
+    # heads their own body's.
+    subtree = list(agency.subtree().order_by("path")) if supervises(request.user, agency) else [agency]
+    filters = QueueFilterForm(request.GET or None, bodies=subtree)
     today = timezone.localdate()
     page = selectors.applications_queue(
-        [agency], **filters.filters(), today=today, page=request.GET.get("page", 1)
+        filters.chosen_bodies(), **filters.filters(), today=today, page=request.GET.get("page", 1)
     )
     # One horizon for the page, as the selector's own state filter uses it: `deadline_state` per row
     # would read the calendar once per row.
@@ -99,6 +104,7 @@ def queue(request: HttpRequest, code: str) -> HttpResponse:
         "rows": rows,
         "today": today,
         "can_act": can_act(request.user, agency),
+        "subtree": len(subtree) > 1,
         "query": _query_without_page(request),
     }
     template = (
@@ -135,11 +141,16 @@ def intake(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "workbench/intake.html", {"agency": agency, "form": form})
 
 
+NO_SUCH_APPLICATION = "申请不存在，或您无权查看。"
+
+
 def _application_for(request: HttpRequest, pk: int) -> Application:
+    """The application for a user who may read it. "No such id" and "not yours" get the same 404, which
+    names no body: a number guessed from another body tells nothing (the refusal is still logged)."""
     try:
         return selectors.get_application_for_staff(request.user, pk)
-    except Application.DoesNotExist:
-        raise Http404("申请不存在。") from None
+    except (Application.DoesNotExist, PermissionDenied):
+        raise Http404(NO_SUCH_APPLICATION) from None
 
 
 def _application_page(
@@ -173,6 +184,7 @@ def _application_page(
         "timeline": timeline(application),
         "notices": selectors.notices_with_deliveries(application),
         "draft": selectors.latest_reply_draft(application) if application.is_open else None,
+        "original_description": selectors.original_description(application),
         "action_forms": forms,
         "refused": refused,
         "can_act": can_act(request.user, application.agency),
@@ -234,10 +246,13 @@ def notice(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
 @login_required
 def overview(request: HttpRequest, code: str) -> HttpResponse:
     """A supervising office's view of its whole subtree: per body the open, due-soon and overdue counts,
-    each linking to that body's queue (read-only for a supervisor)."""
+    each linking to that body's queue (read-only for a supervisor). The counts of the bodies below are
+    shown only to those who may open their queues (a supervising office above, an administrator): the
+    staff and head of a body with bodies below it see their own body's line."""
     agency = agency_for_reader(request, code, page="overview")
     today = timezone.localdate()
-    lines = overview_counts.counts_by_agency(agency.subtree().order_by("path"), today)
+    scope = agency.subtree().order_by("path") if supervises(request.user, agency) else [agency]
+    lines = overview_counts.counts_by_agency(scope, today)
     context = {
         "agency": agency,
         "lines": lines,

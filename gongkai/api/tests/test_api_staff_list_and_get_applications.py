@@ -80,12 +80,12 @@ def test_the_list_filters_by_deadline_state(
     assert [item["number"] for item in body["items"]] == [applications["due_soon"].number]
 
 
-def test_an_unknown_state_is_a_400_in_chinese(
+def test_an_unknown_state_is_refused_by_the_schema_in_chinese(
     client: Client, raw: str, applications: dict[str, Application]
 ) -> None:
     response = client.get(URL, {"state": "late"}, headers=bearer(raw))
-    assert response.status_code == 400
-    assert "期限状态应为" in response.json()["detail"]
+    assert response.status_code == 422
+    assert "期限状态：取值应为以下之一" in response.json()["detail"]
 
 
 def test_the_list_is_paged(client: Client, raw: str, applications: dict[str, Application]) -> None:

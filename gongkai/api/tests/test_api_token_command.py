@@ -87,3 +87,24 @@ def test_list_shows_prefixes_never_tokens(capsys: pytest.CaptureFixture[str]) ->
     assert raw not in out
     assert ApiToken.objects.get().prefix in out
     assert Agency.objects.count() == 1
+
+
+def test_the_admin_lists_tokens_and_revokes_them_through_the_service() -> None:
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    from gongkai.api.models import ApiToken
+    from gongkai.api.tokens import api_token_create
+    from gongkai.core.models import AuditLog
+
+    agency = Agency.objects.create(code="NB-ADM", name="宁波市某局")
+    token, raw = api_token_create(agency=agency, name="政务服务网")
+    admin = User.objects.create_superuser("root", "root@example.cn", "x")
+    client = Client()
+    client.force_login(admin)
+    page = client.get("/admin/api/apitoken/").content.decode()
+    assert "政务服务网" in page and token.prefix in page and raw not in page
+    assert client.get("/admin/api/apitoken/add/").status_code == 403
+    client.post("/admin/api/apitoken/", {"action": "revoke", "_selected_action": [token.pk]})
+    assert ApiToken.objects.get(pk=token.pk).revoked_at is not None
+    assert AuditLog.objects.filter(action="api_token_revoke", actor=admin).exists()

@@ -1,5 +1,6 @@
-"""A deadline that runs into a year whose official calendar is not yet known is counted Monday–Friday
-there and marked provisional (暂定); entering that year's calendar recomputes it."""
+"""A deadline that runs into a year whose official calendar is not yet known is counted there with the
+holidays the 办法 fixes (only 调休 unknown) and marked provisional (暂定); entering that year's calendar
+recomputes it."""
 
 from __future__ import annotations
 
@@ -21,10 +22,10 @@ pytestmark = pytest.mark.django_db
 def test_a_period_running_into_an_unknown_year_is_provisional_and_says_so() -> None:
     application = register(make_cast(), date(2026, 12, 21))
     deadline = compute_deadline(application)
-    assert (deadline.due_date, deadline.provisional) == (date(2027, 1, 18), True)
+    assert (deadline.due_date, deadline.provisional) == (date(2027, 1, 19), True)
     assert (
         deadline.steps[-1]
-        == "答复期限：2027-01-18（周一）（暂定：2027年节假日安排尚未确定，按周一至周五计算）"
+        == "答复期限：2027-01-19（周二）（暂定：2027年节假日调休安排尚未公布，按法定节假日计算）"
     )
     assert application.due_date_provisional is True
 
@@ -39,6 +40,7 @@ def test_recomputing_after_the_year_is_complete_makes_it_final_and_records_the_c
     store.bump_token()
     assert application_recompute_open_due_dates(year=2027) == 1
     application.refresh_from_db()
+    # Complete with no holiday entered for 2027: Monday–Friday, 元旦 included.
     assert (application.due_date, application.due_date_provisional) == (date(2027, 1, 18), False)
     change = ApplicationEvent.objects.get(application=application, kind=EventKind.DUE_DATE_RECOMPUTED)
     assert change.before["due_date_provisional"] is True

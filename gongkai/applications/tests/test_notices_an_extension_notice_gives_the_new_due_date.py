@@ -85,7 +85,7 @@ def test_a_due_date_in_a_year_without_its_calendar_is_marked_provisional(cast: C
         application = register(cast, date(2026, 12, 1))
         notice = extend(cast, application, date(2026, 12, 10))
     assert "延长后的答复期限至2027年" in notice.paragraphs[1]
-    assert notice.paragraphs[1].endswith("（暂定：该期间的节假日安排尚未公布，按周一至周五计算）。")
+    assert notice.paragraphs[1].endswith("（暂定：该期间的节假日调休安排尚未公布，按法定节假日计算）。")
 
 
 @pytest.mark.usefixtures("in_2025")

@@ -25,17 +25,20 @@ def numbers(page: object) -> list[str]:
     return [application.number for application in page]  # type: ignore[attr-defined]
 
 
-def test_open_applications_come_first_by_due_date_then_those_without_one_then_closed(cast: Cast) -> None:
+def test_open_applications_come_first_those_awaiting_staff_first_then_by_due_date_then_closed(
+    cast: Cast,
+) -> None:
     late = register(cast, date(2025, 3, 10))  # due 04-08
     early = register(cast, date(2025, 3, 3))  # due 03-31
     pending = register(cast, None, channel="online")
     done = register(cast, date(2025, 1, 6))
     application_draft_reply(actor=cast.staff, application=done, result=Result.DISCLOSED)
     application_sign_reply(actor=cast.head, application=done, replied_on=date(2025, 1, 20))
+    # The online application awaits staff confirming its receipt: the top of the work.
     assert numbers(applications_queue([cast.agency])) == [
+        pending.number,
         early.number,
         late.number,
-        pending.number,
         done.number,
     ]
 

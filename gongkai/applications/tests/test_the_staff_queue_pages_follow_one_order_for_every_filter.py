@@ -59,6 +59,9 @@ def fill(agency: Agency, n: int, seed: int) -> None:
                 status=status,
                 due_date=due,
                 closed_on=received + timedelta(days=10) if status == Status.CLOSED else None,
+                # The applicant has acted (an online application, a correction submitted): staff first.
+                awaiting_staff=kind == "undated"
+                and status in (Status.PENDING_RECEIPT, Status.AWAITING_CORRECTION),
             )
         )
     Application.objects.bulk_create(rows)
@@ -93,7 +96,9 @@ def expected(agency: Agency, filters: dict[str, object]) -> list[int]:
         )
 
     rows = [a for a in Application.objects.filter(agency=agency) if matches(a)]
-    rows.sort(key=lambda a: (not a.is_open, a.due_date is None, a.due_date or date.min, a.pk))
+    rows.sort(
+        key=lambda a: (not a.is_open, not a.awaiting_staff, a.due_date is None, a.due_date or date.min, a.pk)
+    )
     return [a.pk for a in rows]
 
 

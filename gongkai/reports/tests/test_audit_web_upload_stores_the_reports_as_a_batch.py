@@ -67,4 +67,4 @@ def test_an_upload_without_files_is_refused_in_chinese() -> None:
     cast = make_cast()
     response = upload(client_for(cast.staff), [], agency="NB-CX")
     assert response.status_code == 400
-    assert "这个字段是必填项。" in response.content.decode()
+    assert "请选择要上传的报告文件。" in response.content.decode()

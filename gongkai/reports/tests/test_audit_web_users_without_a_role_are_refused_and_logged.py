@@ -100,6 +100,6 @@ def test_a_user_without_any_role_cannot_audit_and_is_logged() -> None:
     nobody = User.objects.create_user(username="nobody", password="x")
     response = upload(client_for(nobody), [seed_bytes("002")], mode="audit")
     assert response.status_code == 403
-    assert "您在任何机关都没有角色，不能审核年度报告。" in response.content.decode()
+    assert "您在任何机关都没有角色，不能上传和审核年度报告。" in response.content.decode()
     [refusal] = refusals()
     assert (refusal.action, refusal.actor) == ("published_report_audit", nobody)

@@ -44,11 +44,21 @@ def test_two_years_of_a_body_with_their_key_figures() -> None:
     rows = rows_of(html(response))
     assert list(rows) == ["2018", "2023"]
     # 2018, old table: 收到申请数 60, 申请答复数 60, no carried-over row, 同意公开 17 of 60 replies.
-    assert [rows["2018"][column] for column in COLUMNS] == ["2018", "2008", "60", "60", "—", "0", "1", "28%"]
+    # The format by its name, with its code as a small tag.
+    assert [rows["2018"][column] for column in COLUMNS] == [
+        "2018",
+        "旧统计表（2019年以前） 2008",
+        "60",
+        "60",
+        "—",
+        "0",
+        "1",
+        "28%",
+    ]
     # 2023: 一 103, 三（七）103, 四 0, 复议 1, 诉讼 7 + 1, 予以公开 15 of 103.
     assert [rows["2023"][column] for column in COLUMNS] == [
         "2023",
-        "2021",
+        "国办公开办函〔2021〕30号格式 2021",
         "103",
         "103",
         "0",

@@ -49,6 +49,13 @@ class Person:
         self.context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
         self.page = self.context.new_page()
         self.base = base
+        # What the page broke of the Content-Security-Policy (Chromium reports each on the console).
+        self.violations: list[str] = []
+        self.page.on("console", self._console)
+
+    def _console(self, message: Any) -> None:
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            self.violations.append(f"{self.page.url}: {message.text}")
 
     def go(self, path: str) -> Any:
         self.page.goto(self.base + path)

@@ -1,5 +1,6 @@
-"""Staff of another body get the 403 page in Chinese for a body's queue, its applications and their
-actions; every refusal is in the audit log and nothing changes."""
+"""Staff of another body get the 403 page in Chinese for a body's queue; another body's application and its
+actions answer as an application that does not exist (the same 404 as a wrong id, naming no body); every
+refusal is in the audit log and nothing changes."""
 
 from __future__ import annotations
 
@@ -31,10 +32,13 @@ def test_the_queue_of_another_body_is_refused_and_logged() -> None:
 def test_an_application_of_another_body_is_refused_and_logged() -> None:
     cast = make_cast()
     application = register(cast, date(2025, 3, 3))
-    response = client_for(cast.outsider).get(f"/staff/applications/{application.pk}/")
-    assert response.status_code == 403
-    assert "无权查看" in response.content.decode()
-    assert application.applicant_name not in response.content.decode()
+    client = client_for(cast.outsider)
+    response = client.get(f"/staff/applications/{application.pk}/")
+    missing = client.get("/staff/applications/99999999/")
+    assert response.status_code == missing.status_code == 404
+    page = response.content.decode()
+    assert "申请不存在，或您无权查看。" in page and page == missing.content.decode()
+    assert application.applicant_name not in page and cast.agency.name not in page
     [refusal] = refusals()
     assert (refusal.actor, refusal.object_id) == (cast.outsider, str(application.pk))
 
@@ -46,7 +50,7 @@ def test_an_action_on_an_application_of_another_body_is_refused_logged_and_chang
     response = client_for(cast.outsider).post(
         f"/staff/applications/{application.pk}/actions/withdraw/", {"withdraw-withdrawn_on": "2025-03-04"}
     )
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert ApplicationEvent.objects.count() == events
     application.refresh_from_db()
     assert application.is_open

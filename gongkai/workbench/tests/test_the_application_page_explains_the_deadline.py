@@ -18,7 +18,7 @@ def test_the_due_date_and_every_step_are_shown() -> None:
     cast = make_cast()
     application = register(cast, date(2025, 3, 3))
     page = client_for(cast.staff).get(f"/staff/applications/{application.pk}/").content.decode()
-    assert '<strong style="font-size: 1.25em" id="due-date">2025-03-31</strong>' in page
+    assert '<strong class="big-date" id="due-date">2025-03-31</strong>' in page
     for step in compute_deadline(application).steps:
         assert step in page
     assert "暂定" not in page

@@ -52,4 +52,4 @@ def test_staff_of_another_body_cannot_print_it() -> None:
     application = register(cast, date(2025, 3, 3))
     draft = services.application_draft_reply(actor=cast.staff, application=application, result="disclosed")
     response = client_for(cast.outsider).get(f"/staff/applications/{application.pk}/notices/{draft.pk}/")
-    assert response.status_code == 403
+    assert response.status_code == 404

@@ -32,7 +32,7 @@ def test_add_prints_the_due_date() -> None:
 
 def test_add_marks_a_provisional_due_date_with_the_english_word() -> None:
     out, err = run("add", "2026-12-20", "20")
-    assert out == "2027-01-15 provisional\n"
+    assert out == "2027-01-18 provisional\n"
     assert "暂定" in err
 
 
@@ -79,9 +79,10 @@ def test_complete_and_undo() -> None:
     assert "还没有录入" in text
     run("set", "2027-10-01", "--holiday", "--name", "国庆节")
     assert run("complete", "2027")[0] == "2027 complete\n"
+    # Complete with no 元旦 entered: the administrator's calendar is all there is.
     assert run("add", "2026-12-20", "20")[0] == "2027-01-15\n"
     assert run("complete", "2027", "--undo")[0] == "2027 provisional\n"
-    assert run("add", "2026-12-20", "20")[0] == "2027-01-15 provisional\n"
+    assert run("add", "2026-12-20", "20")[0] == "2027-01-18 provisional\n"
 
 
 def test_show_lists_the_holidays_and_make_up_days_of_a_year() -> None:
@@ -95,12 +96,17 @@ def test_show_lists_the_holidays_and_make_up_days_of_a_year() -> None:
 def test_show_a_provisional_year_as_json() -> None:
     run("set", "2027-02-15", "--holiday", "--name", "春节")
     shown = json.loads(run("show", "2027", "--json")[0])
-    assert shown == {
-        "year": 2027,
-        "complete": False,
-        "workdays": 260,
-        "days": [{"date": "2027-02-15", "is_workday": False, "name": "春节", "source": "admin"}],
-    }
+    assert (shown["year"], shown["complete"]) == (2027, False)
+    assert {"date": "2027-02-15", "is_workday": False, "name": "春节", "source": "admin"} in shown["days"]
+    # The 办法's holidays, provisional: 元旦, 春节 from 除夕 (5–8 Feb, two of them on the weekend: 9–10 Feb
+    # given back), 清明, 劳动节 (1–2 May, a weekend: 3–4 May), 端午, 中秋, 国庆 (1–3 Oct: 4–5 Oct).
+    statutory = [day["date"] for day in shown["days"] if day["source"] == "statutory"]
+    assert statutory == [
+        "2027-01-01", "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-02-09", "2027-02-10",
+        "2027-04-05", "2027-05-01", "2027-05-02", "2027-05-03", "2027-05-04", "2027-06-09", "2027-09-15",
+        "2027-10-01", "2027-10-02", "2027-10-03", "2027-10-04", "2027-10-05",
+    ]  # fmt: skip
+    assert shown["workdays"] == 261 - 13 - 1  # 261 weekdays, 13 of them statutory rest days, 1 entered
 
 
 def test_the_command_line_exits_2_with_a_chinese_message_for_fewer_than_one_working_day() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from argparse import ArgumentParser
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,6 +14,12 @@ from gongkai.core.cli import GongkaiCommand
 
 class Command(GongkaiCommand):
     help = "加载演示数据（只在空数据库中加载一次），并打印各角色的登录方式"
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--address",
+            help="链接中使用的服务地址 HOST:PORT（scripts/run.sh 传入实际监听的地址）；默认 GONGKAI_SITE_URL",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if demo.demo_present():
@@ -33,4 +40,5 @@ class Command(GongkaiCommand):
             self.stderr.write(
                 f"已加载演示数据（{time.monotonic() - started:.1f} 秒，其中已办结申请 {counted} 件）。"
             )
-        self.stdout.write(demo.sign_in_help(loaded))
+        site = f"http://{options['address']}" if options.get("address") else None
+        self.stdout.write(demo.sign_in_help(loaded, site=site))

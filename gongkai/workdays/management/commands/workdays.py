@@ -94,7 +94,9 @@ class Command(GongkaiCommand):
         except ValueError as error:
             self.reject(str(error))
         if due.provisional:
-            self.stderr.write("期限经过尚未录入官方日历的年度，按周一至周五计算，为暂定期限。")
+            self.stderr.write(
+                "期限经过尚未录入官方日历的年度：按《全国年节及纪念日放假办法》的法定节假日计算，调休未知，为暂定期限。"
+            )
         self.stdout.write(f"{due.date.isoformat()}{' provisional' if due.provisional else ''}")
 
     def set_day(self, day: datetime.date, is_workday: bool, name: str) -> None:
@@ -135,7 +137,9 @@ class Command(GongkaiCommand):
             )
             return
         status = (
-            "官方日历已完整录入" if complete else "暂定（官方日历尚未完整录入，未录入的日子按周一至周五计算）"
+            "官方日历已完整录入"
+            if complete
+            else "暂定（官方日历尚未完整录入：法定节假日按《全国年节及纪念日放假办法》计算，调休未知）"
         )
         self.stdout.write(f"{year}年：{status}；全年工作日 {workdays} 天")
         for d in days:

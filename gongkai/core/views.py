@@ -1,0 +1,52 @@
+"""Site-wide views: the health check and the error handler that turns a busy database into a 503."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, JsonResponse
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+from django.views.defaults import server_error as django_server_error
+
+from gongkai.core.middleware import busy_response, error_response, is_busy
+
+
+@never_cache
+def health(request: HttpRequest) -> JsonResponse:
+    """For the load balancer and systemd: 200 when the application answers and its database does."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        return JsonResponse({"status": "error", "database": str(error)[:200]}, status=503)
+    return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler404: the view's own reason when it gave one in Chinese ("申请不存在，或您无权查看。"), never
+    Django's English internals ("No Agency matches the given query.")."""
+    message = exception.args[0] if exception.args and isinstance(exception.args[0], str) else ""
+    if request.path.startswith("/api/"):
+        return error_response(request, 404, "未找到", message if CHINESE.search(message) else "未找到。")
+    context = {"message": message if CHINESE.search(message) else ""}
+    return HttpResponseNotFound(render_to_string("404.html", context, request))
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: "busy, retry" when the exception being handled is SQLite's lock timeout; the API gets
+    JSON; everything else the site's 500 page."""
+    error = sys.exc_info()[1]
+    if is_busy(error):
+        return busy_response(request)
+    if request.path.startswith("/api/"):
+        return error_response(
+            request, 500, "系统错误", "系统暂时出现错误，您的请求未能完成，已保存的数据不受影响。"
+        )
+    return django_server_error(request)
