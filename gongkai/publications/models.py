@@ -166,7 +166,7 @@ class Category(models.Model):
     item = models.PositiveSmallIntegerField("第二十条事项", null=True, blank=True, choices=ITEM_CHOICES)
     position = models.PositiveIntegerField("排序", default=0)
     # Materialised path of ids "/12/45/": a subtree is one prefix query.
-    path = models.CharField(max_length=500, db_index=True, editable=False, default="")
+    path = models.CharField("路径", max_length=500, db_index=True, editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -246,7 +246,7 @@ class Publication(models.Model):
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
         verbose_name="起草人",
     )
@@ -385,7 +385,12 @@ class Finding(models.Model):
         "状态", max_length=16, choices=FindingStatus.choices, default=FindingStatus.OPEN
     )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="决定人",
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.TextField("理由", blank=True)
@@ -423,10 +428,17 @@ class EventKind(models.TextChoices):
 class PublicationEvent(models.Model):
     """An append-only record of one change of an item: who, when, what, before and after."""
 
-    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="events")
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="events", verbose_name="政府信息"
+    )
     kind = models.CharField("事件", max_length=24, choices=EventKind.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="操作人",
     )
     at = models.DateTimeField("记录时间", auto_now_add=True)
     before = models.JSONField(default=dict, blank=True)
@@ -447,7 +459,7 @@ class PublicationEvent(models.Model):
 class Guide(models.Model):
     """The body's 公开指南 (条例第十九条 / 第四条), edited by its staff; shown on the portal."""
 
-    agency = models.OneToOneField(Agency, on_delete=models.CASCADE, related_name="guide")
+    agency = models.OneToOneField(Agency, on_delete=models.CASCADE, related_name="guide", verbose_name="机关")
     office = models.CharField("政府信息公开工作机构", max_length=200, blank=True)
     address = models.CharField("办公地址", max_length=300, blank=True)
     postcode = models.CharField("邮政编码", max_length=16, blank=True)
@@ -459,9 +471,14 @@ class Guide(models.Model):
     fees = models.TextField("收费", blank=True)
     remedies = models.TextField("救济途径", blank=True)
     other = models.TextField("其他事项", blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="更新人",
     )
 
     class Meta:
@@ -476,12 +493,19 @@ class NormativeRegister(models.Model):
     """From which year the body's register of normative documents in Gongkai is complete: table 二 第（一）项 is
     computed from the records for that year and later, and entered by hand before it."""
 
-    agency = models.OneToOneField(Agency, on_delete=models.CASCADE, related_name="normative_register")
+    agency = models.OneToOneField(
+        Agency, on_delete=models.CASCADE, related_name="normative_register", verbose_name="机关"
+    )
     complete_from = models.PositiveIntegerField("记录完整起始年度")
     set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="设置人",
     )
-    set_at = models.DateTimeField(auto_now=True)
+    set_at = models.DateTimeField("设置时间", auto_now=True)
 
     class Meta:
         verbose_name = "规范性文件库"
