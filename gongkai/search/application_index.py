@@ -4,7 +4,8 @@ PostgreSQL), exact substring semantics. A term hits an application when N(term) 
 N(applicant's name) or N(description); every term must hit.
 
 Kept current by a signal on every save of an application (the services save through the model), and by
-`index_applications` after bulk writes (the register import)."""
+the register import, which prepares the rows of its bulk write before it writes (`prepare_document`,
+`insert_documents`)."""
 
 from __future__ import annotations
 
@@ -34,30 +35,43 @@ def index_applications(ids: Iterable[int]) -> None:
         rows = Application.objects.filter(pk__in=chunk).values_list(
             "pk", "agency_id", "number", "applicant_name", "description"
         )
-        _remove(chunk)
-        docs = [
-            (pk, agency_id, _normal(number, name, description))
+        prepared = [
+            (pk, *prepare_document(agency_id, number, name, description))
             for pk, agency_id, number, name, description in rows
         ]
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.executemany(
-                    "INSERT INTO search_applicationdoc (application_id, agency_id, text, tokens) "
-                    "VALUES (%s, %s, %s, array_to_tsvector(string_to_array(%s, ' ')))",
-                    [
-                        (pk, agency_id, normal, " ".join(text.lexemes(normal)))
-                        for pk, agency_id, normal in docs
-                    ],
-                )
-            else:
-                cursor.executemany(
-                    "INSERT INTO search_applicationdoc (application_id, agency_id, text) VALUES (%s, %s, %s)",
-                    docs,
-                )
-                cursor.executemany(
-                    "INSERT INTO search_application_fts (rowid, text, facets) VALUES (%s, %s, %s)",
-                    [(pk, text.field_tokens(normal), f"a{agency_id}") for pk, agency_id, normal in docs],
-                )
+        _remove(chunk)
+        insert_documents(prepared)
+
+
+def prepare_document(agency_id: int, number: str, applicant: str, description: str) -> tuple[int, str, str]:
+    """The index row of an application, without its id: (agency id, normal form, tokens). Cheap to store but
+    not to make, so the register import makes every row before it takes the write lock."""
+    normal = _normal(number, applicant, description)
+    if connection.vendor == "postgresql":
+        return agency_id, normal, " ".join(text.lexemes(normal))
+    return agency_id, normal, text.field_tokens(normal)
+
+
+def insert_documents(rows: Iterable[tuple[int, int, str, str]]) -> None:
+    """Store prepared index rows (application id, agency id, normal form, tokens) of applications that have
+    none yet."""
+    rows = list(rows)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.executemany(
+                "INSERT INTO search_applicationdoc (application_id, agency_id, text, tokens) "
+                "VALUES (%s, %s, %s, array_to_tsvector(string_to_array(%s, ' ')))",
+                rows,
+            )
+        else:
+            cursor.executemany(
+                "INSERT INTO search_applicationdoc (application_id, agency_id, text) VALUES (%s, %s, %s)",
+                [(pk, agency_id, normal) for pk, agency_id, normal, _ in rows],
+            )
+            cursor.executemany(
+                "INSERT INTO search_application_fts (rowid, text, facets) VALUES (%s, %s, %s)",
+                [(pk, tokens, f"a{agency_id}") for pk, agency_id, _, tokens in rows],
+            )
 
 
 def _remove(ids: list[int]) -> None:
