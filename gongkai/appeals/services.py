@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
-from gongkai.agencies.permissions import require_act
+from gongkai.agencies.permissions import require_act, require_role
 from gongkai.appeals.deadlines import RECONSIDERATION_LAW_2023
 from gongkai.appeals.models import AppealCase, AppealDecision, CaseKind, Outcome
 from gongkai.core.audit import audit_record
@@ -131,15 +131,6 @@ def _facts(case: AppealCase) -> CaseFacts:
     )
 
 
-def _require_act(actor: AnyUser, agency: Agency, action: str, obj: Any = None) -> None:
-    """The role check; a refusal is logged here, outside any transaction that will be rolled back."""
-    try:
-        require_act(actor, agency)
-    except PermissionDenied as error:
-        audit_record(action=action, actor=actor, agency=agency, obj=obj, message=str(error), refused=True)
-        raise
-
-
 def _snapshot(case: AppealCase) -> dict[str, Any]:
     data = model_to_dict(case, fields=[*EDITABLE_FIELDS, "outcome", "decided_on"])
     return {key: value.isoformat() if isinstance(value, date) else value for key, value in data.items()}
@@ -161,7 +152,7 @@ def appeal_case_register(
     note: str = "",
 ) -> AppealCase:
     """Record a new case in which `agency` is the respondent or a defendant. It starts pending."""
-    _require_act(actor, agency, "appeal_case_register")
+    require_role(actor, agency, require_act, action="appeal_case_register")
     case = AppealCase(
         agency=agency,
         application=application,
@@ -193,7 +184,7 @@ def appeal_case_register(
 
 def appeal_case_update(*, case: AppealCase, actor: AnyUser, changes: dict[str, Any]) -> AppealCase:
     """Correct the case's details (dates, numbers, flags, linked application); logged before/after."""
-    _require_act(actor, case.agency, "appeal_case_update", case)
+    require_role(actor, case.agency, require_act, action="appeal_case_update", obj=case)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"不能修改这些字段：{', '.join(sorted(unknown))}")
@@ -221,7 +212,7 @@ def appeal_case_decide(
     """Record the decision or judgment of `decided_on`; or, with outcome pending, that a decided case was
     reopened that day (e.g. appealed to a higher court). Steps are kept in order, so table 四 can take
     the outcome as known on 31 December of the year the case was filed."""
-    _require_act(actor, case.agency, "appeal_case_decide", case)
+    require_role(actor, case.agency, require_act, action="appeal_case_decide", obj=case)
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": [f"未知的结果：{outcome}"]})
     if decided_on is None:

@@ -25,11 +25,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gongkai.agencies.permissions import require_act, require_read
+from gongkai.agencies.permissions import require_act, require_read, require_role
 from gongkai.applications.deadlines import compute_deadline
 from gongkai.applications.models import (
     ApplicantType,
@@ -432,13 +432,8 @@ class ImportResult:
 
 def _require(check: Any, actor: AnyUser | None, agency: Agency, action: str) -> None:
     """Role check for a user (the command line is trusted and passes no actor); refusals are logged."""
-    if actor is None:
-        return
-    try:
-        check(actor, agency)
-    except PermissionDenied as error:
-        audit_record(action=action, actor=actor, agency=agency, message=str(error), refused=True)
-        raise
+    if actor is not None:
+        require_role(actor, agency, check, action=action)
 
 
 def import_register(*, agency: Agency, file: str | Path | IO[bytes], actor: AnyUser | None) -> ImportResult:
