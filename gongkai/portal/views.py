@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
 from gongkai.applications import selectors, services
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application
 from gongkai.portal import status_page, throttle
 from gongkai.portal.errors import attach_error
@@ -38,7 +39,9 @@ def apply(request: HttpRequest, code: str) -> HttpResponse:
     form = ApplyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            application, query_code = services.application_submit_online(agency=agency, **form.cleaned_data)
+            application, query_code = services.application_submit_online(
+                agency=agency, applicant=ApplicantDetails.from_mapping(form.cleaned_data)
+            )
         except ValidationError as error:
             attach_error(form, error)
         else:

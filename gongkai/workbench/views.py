@@ -21,6 +21,7 @@ from gongkai.agencies.models import Agency, Membership
 from gongkai.agencies.permissions import can_act, can_read, is_admin, supervises
 from gongkai.applications import selectors, services
 from gongkai.applications.deadlines import compute_deadline, deadline_state, due_soon_horizon
+from gongkai.applications.intake import split_applicant
 from gongkai.applications.models import NOTICE_EVENT_KINDS, Application, EventKind
 from gongkai.portal.errors import attach_error
 from gongkai.publications.selectors import publication_counts
@@ -127,7 +128,10 @@ def intake(request: HttpRequest, code: str) -> HttpResponse:
     form = IntakeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.application_register(actor=request.user, agency=agency, **form.cleaned_data)
+            applicant, rest = split_applicant(form.cleaned_data)
+            created = services.application_register(
+                actor=request.user, agency=agency, applicant=applicant, **rest
+            )
         except ValidationError as error:
             attach_error(form, error)
         else:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import require_act
 from gongkai.applications.deadlines import compute_deadline
-from gongkai.applications.intake import clean_applicant, clean_channel
+from gongkai.applications.intake import ApplicantDetails, clean_applicant, clean_channel
 from gongkai.applications.models import Application, Channel, EventKind, LetterKind, Source, Status
 from gongkai.applications.numbering import new_query_code, next_number
 from gongkai.applications.services.base import (
@@ -97,24 +97,13 @@ def application_register(
     actor: Actor,
     agency: Agency,
     channel: str,
-    applicant_type: str,
-    applicant_name: str,
-    description: str,
-    applicant_id_type: str = "",
-    applicant_id_number: str = "",
-    contact_person: str = "",
-    phone: str = "",
-    email: str = "",
-    address: str = "",
-    postcode: str = "",
-    requested_form: str = "",
-    delivery_method: str = "",
+    applicant: ApplicantDetails,
     letter_kind: str = "",
     received_on: date | None = None,
     submitted_at: datetime | None = None,
     note: str = "",
 ) -> NewApplication:
-    """Register an application received by any channel (staff intake).
+    """Register an application received by any channel (staff intake), from `applicant`'s particulars.
 
     The date of receipt follows 条例第三十一条: in person, the day of submission (`received_on`,
     default today); registered post, the day signed for (`received_on`, required); ordinary post,
@@ -122,20 +111,7 @@ def application_register(
     and confirm later with `application_confirm_receipt` (status pending_receipt).
     Returns the application and its query code (to give to the applicant; it is not kept)."""
     require_act(actor, agency)
-    applicant = clean_applicant(
-        applicant_type=applicant_type,
-        applicant_name=applicant_name,
-        applicant_id_type=applicant_id_type,
-        applicant_id_number=applicant_id_number,
-        contact_person=contact_person,
-        phone=phone,
-        email=email,
-        address=address,
-        postcode=postcode,
-        description=description,
-        requested_form=requested_form,
-        delivery_method=delivery_method,
-    )
+    applicant = clean_applicant(applicant)
     channel, letter_kind = clean_channel(channel=channel, letter_kind=letter_kind)
     if received_on is not None:
         check_date(received_on, "received_on", "收到申请日期")
@@ -169,18 +145,7 @@ def application_register(
 def application_submit_online(
     *,
     agency: Agency,
-    applicant_type: str,
-    applicant_name: str,
-    description: str,
-    applicant_id_type: str = "",
-    applicant_id_number: str = "",
-    contact_person: str = "",
-    phone: str = "",
-    email: str = "",
-    address: str = "",
-    postcode: str = "",
-    requested_form: str = "",
-    delivery_method: str = "",
+    applicant: ApplicantDetails,
     source: str = Source.PORTAL,
     submitted_at: datetime | None = None,
     received_on: date | None = None,
@@ -199,20 +164,7 @@ def application_submit_online(
         if source != Source.API:
             raise ValidationError({"received_on": "网上申请由工作人员与申请人确认后确定收到日期。"})
         check_date(received_on, "received_on", "收到申请日期")
-    applicant = clean_applicant(
-        applicant_type=applicant_type,
-        applicant_name=applicant_name,
-        applicant_id_type=applicant_id_type,
-        applicant_id_number=applicant_id_number,
-        contact_person=contact_person,
-        phone=phone,
-        email=email,
-        address=address,
-        postcode=postcode,
-        description=description,
-        requested_form=requested_form,
-        delivery_method=delivery_method,
-    )
+    applicant = clean_applicant(applicant)
     submitted_at = check_submitted_at(submitted_at or timezone.now())
     if received_on is not None:
         not_before(received_on, timezone.localdate(submitted_at), "received_on", "收到日期", "提交日期")
