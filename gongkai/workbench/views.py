@@ -29,6 +29,7 @@ from gongkai.reports.annual import selectors as annual_selectors
 from gongkai.reports.annual.deadlines import report_countdown
 from gongkai.workbench import overview as overview_counts
 from gongkai.workbench.access import agency_for_actor, agency_for_reader, require_action_role
+from gongkai.workbench.acting import offered_forms, perform
 from gongkai.workbench.actions import ACTIONS, ActionForm, for_service
 from gongkai.workbench.forms import IntakeForm, QueueFilterForm
 from gongkai.workbench.timeline import timeline
@@ -164,18 +165,10 @@ def _application_page(
     the forms of the actions this user may take now (only those)."""
     today = timezone.localdate()
     deadline = compute_deadline(application)
-    forms = []
-    refused = None
-    for service_name in services.allowed_actions(application, request.user):
-        action = for_service(service_name)
-        if bound is not None and type(bound) is action.form:
-            form, bound = bound, None
-        else:
-            form = action.form(application=application, prefix=action.name)
-        forms.append((action, form))
-    if bound is not None:
-        # The posted action is no longer offered (the state changed): its errors go above the actions.
-        refused = bound
+    offered = [for_service(name) for name in services.allowed_actions(application, request.user)]
+    forms, refused = offered_forms(
+        offered, bound, lambda action: action.form(application=application, prefix=action.name)
+    )
     just = request.session.get(JUST_REGISTERED)
     query_code = None
     if just and just.get("pk") == application.pk:
@@ -213,16 +206,19 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     application = _application_for(request, pk)
     require_action_role(request, application, action=spec.name, head_only=spec.head_only)
     form = spec.form(request.POST, application=application, prefix=spec.name)
-    if form.is_valid():
-        try:
-            spec.service(actor=request.user, application=application, **form.cleaned_data)
-        except ValidationError as error:
-            attach_error(form, error)
-        else:
-            messages.success(request, f"{spec.title}：已办理。")
-            return redirect("workbench:application", pk=application.pk)
-    application.refresh_from_db()
-    return _application_page(request, application, bound=form, status=400)
+
+    def again() -> HttpResponse:
+        application.refresh_from_db()
+        return _application_page(request, application, bound=form, status=400)
+
+    return perform(
+        request,
+        form,
+        lambda: spec.service(actor=request.user, application=application, **form.cleaned_data),
+        done=f"{spec.title}：已办理。",
+        then=lambda: redirect("workbench:application", pk=application.pk),
+        again=again,
+    )
 
 
 @login_required
