@@ -81,7 +81,7 @@ class CaseFacts:
 FACT_FIELDS = tuple(f.name for f in fields(CaseFacts) if f.name != "agency")
 
 
-def case_errors(facts: CaseFacts, *, today: date | None = None) -> dict[str, list[str]]:
+def case_errors(facts: CaseFacts, *, today: date | None = None) -> dict[str, list[str]]:  # noqa: C901 - one check per rule, all reported at once
     """Every rule the facts break, by field, in Chinese (empty when valid). Shared with the admin form."""
     today = today or timezone.localdate()
     errors: dict[str, list[str]] = {}

@@ -225,7 +225,7 @@ Step = (
 )
 
 
-def words(step: Step, calendar: WorkdayCalendar) -> str | None:
+def words(step: Step, calendar: WorkdayCalendar) -> str | None:  # noqa: C901 - one case per kind of step
     """One step in words; None for a step with nothing to say (no holiday in the period)."""
     match step:
         case AwaitingReceipt():

@@ -192,48 +192,12 @@ def count(timeline: Timeline, calendar: WorkdayCalendar) -> tuple[Deadline, list
 
     # Consultations and fee notices pause the clock; the extension adds days. Taken in date order.
     pauses, consultation_due, waiting = _consultation_pauses(timeline, regime, calendar, steps)
-    payment_due: DueDate | None = None
-    for notice in timeline.fee_notices:
-        if notice.ended_on is not None:
-            pauses.append(Pause(notice.notified_on, notice.ended_on, fee=True))
-        else:
-            payment_due = calendar.add_workdays(notice.notice_received_on, FEE_PAYMENT_WORKDAYS)
-            if timeline.is_open:
-                waiting = "payment"
-            steps.append(FeeUnpaid(notice.notified_on, payment_due.date))
-
+    fee_pauses, payment_due, awaiting_payment = _fee_pauses(timeline, calendar, steps)
+    pauses += fee_pauses
+    if awaiting_payment:
+        waiting = "payment"
     extension = timeline.extension
-    adjustments: list[tuple[date, Pause | Extension]] = [(p.begins, p) for p in pauses]
-    if extension is not None and extension.notified_on is not None:
-        adjustments.append((extension.notified_on, extension))
-    adjustments.sort(key=lambda item: (item[0], isinstance(item[1], Extension)))
-
-    due_before_extension: date | None = None
-    covered_until = start
-    for _, item in adjustments:
-        if isinstance(item, Extension):
-            due_before_extension = due.date
-            total += item.workdays
-            due = calendar.add_workdays(start, total)
-            steps.append(Extended(item.workdays, item.approved_on, due.date))
-            continue
-        pause = item
-        if pause.ends <= start:
-            steps.append(PausedBeforeCorrection(pause))
-            continue
-        if pause.begins > due.date:
-            steps.append(PausedAfterDue(pause))
-            continue
-        # Working days already excluded by an earlier pause are not excluded twice.
-        counted_from = max(pause.begins, covered_until, start)
-        days = calendar.workdays_between(counted_from, pause.ends)
-        covered_until = max(covered_until, pause.ends)
-        total += days
-        due = calendar.add_workdays(start, total)
-        steps.append(Paused(pause, days, counted_from > max(pause.begins, start), due.date))
-
-    if due_before_extension is None:
-        due_before_extension = due.date
+    due, due_before_extension = _adjusted(start, total, due, pauses, extension, calendar, steps)
     if waiting in ("payment", "consultation"):
         deadline = Deadline(
             due_date=None,
@@ -266,6 +230,65 @@ def count(timeline: Timeline, calendar: WorkdayCalendar) -> tuple[Deadline, list
         payment_due=payment_due.date if payment_due else None,
     )
     return deadline, steps
+
+
+def _fee_pauses(
+    timeline: Timeline, calendar: WorkdayCalendar, steps: list[Step]
+) -> tuple[list[Pause], DueDate | None, bool]:
+    """The time from a fee notice to its payment (or lapse) stops the clock (国办函〔2020〕109号); an
+    unpaid notice has its payment period, and an open application then waits for the payment."""
+    pauses: list[Pause] = []
+    payment_due: DueDate | None = None
+    awaiting = False
+    for notice in timeline.fee_notices:
+        if notice.ended_on is not None:
+            pauses.append(Pause(notice.notified_on, notice.ended_on, fee=True))
+        else:
+            payment_due = calendar.add_workdays(notice.notice_received_on, FEE_PAYMENT_WORKDAYS)
+            awaiting = awaiting or timeline.is_open
+            steps.append(FeeUnpaid(notice.notified_on, payment_due.date))
+    return pauses, payment_due, awaiting
+
+
+def _adjusted(
+    start: date,
+    total: int,
+    due: DueDate,
+    pauses: list[Pause],
+    extension: Extension | None,
+    calendar: WorkdayCalendar,
+    steps: list[Step],
+) -> tuple[DueDate, date]:
+    """The due date once the pauses are taken out and the extension added, in date order (a pause before
+    an extension of the same day); and the due date before the extension."""
+    adjustments: list[tuple[date, Pause | Extension]] = [(p.begins, p) for p in pauses]
+    if extension is not None and extension.notified_on is not None:
+        adjustments.append((extension.notified_on, extension))
+    adjustments.sort(key=lambda item: (item[0], isinstance(item[1], Extension)))
+    due_before_extension: date | None = None
+    covered_until = start
+    for _, item in adjustments:
+        if isinstance(item, Extension):
+            due_before_extension = due.date
+            total += item.workdays
+            due = calendar.add_workdays(start, total)
+            steps.append(Extended(item.workdays, item.approved_on, due.date))
+            continue
+        pause = item
+        if pause.ends <= start:
+            steps.append(PausedBeforeCorrection(pause))
+            continue
+        if pause.begins > due.date:
+            steps.append(PausedAfterDue(pause))
+            continue
+        # Working days already excluded by an earlier pause are not excluded twice.
+        counted_from = max(pause.begins, covered_until, start)
+        days = calendar.workdays_between(counted_from, pause.ends)
+        covered_until = max(covered_until, pause.ends)
+        total += days
+        due = calendar.add_workdays(start, total)
+        steps.append(Paused(pause, days, counted_from > max(pause.begins, start), due.date))
+    return due, due_before_extension or due.date
 
 
 def _correcting(

@@ -151,7 +151,7 @@ def id_number_error(id_type: str, number: str) -> str:
     return ""
 
 
-def clean_applicant(given: ApplicantDetails) -> ApplicantDetails:
+def clean_applicant(given: ApplicantDetails) -> ApplicantDetails:  # noqa: C901 - one check per requirement of 条例第二十九条, all reported at once
     """The applicant's particulars and request, checked against 条例第二十九条: cleaned, or one
     `ValidationError` naming every bad field."""
     applicant_type = given.applicant_type

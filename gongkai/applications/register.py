@@ -312,7 +312,7 @@ def _column_index(header: list[Any]) -> dict[str, int]:
     return index
 
 
-def check_rows(
+def check_rows(  # noqa: C901 - one check per column of the register, every bad row reported
     rows: Iterable[tuple[int, list[Any]]], existing_numbers: set[str], today: date
 ) -> tuple[list[RegisterRow], list[RowError]]:
     """Every row checked against the register's rules: the good rows, and every bad row's reasons."""

@@ -14,8 +14,9 @@ from gongkai.agencies.models import Agency
 from gongkai.applications import selectors, services
 from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application
-from gongkai.portal import status_page, throttle
-from gongkai.portal.errors import attach_error
+from gongkai.core import throttle
+from gongkai.core.form_errors import attach_error
+from gongkai.portal import status_page
 from gongkai.portal.forms import ApplyForm, CorrectionForm, StatusLookupForm
 
 # Session keys: the number and code to show once after applying; the application the visitor has

@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 
-from gongkai.portal.errors import attach_error
+from gongkai.core.form_errors import attach_error
 
 
 class Named(Protocol):

@@ -3,7 +3,7 @@ page, and the filters of a body's list of cases.
 
 Each step's form gives the keyword arguments of one service of `gongkai.appeals.services`; the forms
 check the shape of the input, the services the rules (their ValidationError is put back on the form by
-`gongkai.portal.errors.attach_error`). The case form also runs the service's own `case_errors` before
+`gongkai.core.form_errors.attach_error`). The case form also runs the service's own `case_errors` before
 saving, so that all its errors show at once.
 """
 

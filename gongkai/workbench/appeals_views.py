@@ -25,7 +25,7 @@ from gongkai.agencies.permissions import can_act, require_act, require_read, sup
 from gongkai.appeals import services
 from gongkai.appeals.models import AppealCase, Outcome
 from gongkai.appeals.selectors import agency_cases, case_history, case_row, subtree_counts
-from gongkai.portal.errors import attach_error
+from gongkai.core.form_errors import attach_error
 from gongkai.workbench.access import agency_for_actor, agency_for_reader, checked
 from gongkai.workbench.acting import offered_forms, perform
 from gongkai.workbench.appeals_forms import (

@@ -1,7 +1,7 @@
 """The workbench's forms other than the actions on one application: staff intake and the queue's filters.
 
 Forms check the shape of the input; the rules of the 条例 are the services' (their ValidationError is
-put back on the form by `gongkai.portal.errors.attach_error`).
+put back on the form by `gongkai.core.form_errors.attach_error`).
 """
 
 from __future__ import annotations

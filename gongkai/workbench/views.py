@@ -23,7 +23,7 @@ from gongkai.applications import selectors, services
 from gongkai.applications.deadlines import compute_deadline, deadline_state, due_soon_horizon
 from gongkai.applications.intake import split_applicant
 from gongkai.applications.models import NOTICE_EVENT_KINDS, Application, EventKind
-from gongkai.portal.errors import attach_error
+from gongkai.core.form_errors import attach_error
 from gongkai.publications.selectors import publication_counts
 from gongkai.reports.annual import selectors as annual_selectors
 from gongkai.reports.annual.deadlines import report_countdown

@@ -21,7 +21,7 @@ from gongkai.applications.services import (
     application_sign_reply,
 )
 from gongkai.applications.tests.factories import PERSON, SHANGHAI, Cast, make_cast
-from gongkai.portal.throttle import MAX_FAILURES_PER_ADDRESS
+from gongkai.core.throttle import MAX_FAILURES_PER_ADDRESS
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from gongkai.applications import services
 from gongkai.applications.intake import ApplicantDetails
-from gongkai.portal import throttle
+from gongkai.core import throttle
 from gongkai.portal.tests.factories import PERSON, make_cast
 
 pytestmark = pytest.mark.django_db

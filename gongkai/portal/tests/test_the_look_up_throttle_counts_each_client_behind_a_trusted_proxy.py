@@ -9,7 +9,7 @@ from django.test import Client, override_settings
 
 from gongkai.applications import services
 from gongkai.applications.intake import ApplicantDetails
-from gongkai.portal import throttle
+from gongkai.core import throttle
 from gongkai.portal.tests.factories import PERSON, make_cast
 
 pytestmark = pytest.mark.django_db
