@@ -10,7 +10,8 @@ from typing import Any
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
-from gongkai.applications.register import RegisterRejected, export_register, import_register
+from gongkai.applications.register import RegisterRejected, import_register
+from gongkai.applications.register_export import export_register
 from gongkai.applications.remind import claim, reminders_for, send
 from gongkai.core.cli import GongkaiCommand, output_path, parse_date
 from gongkai.core.reminders import send_claimed, summary
