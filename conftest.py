@@ -5,8 +5,12 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
+from gongkai.data_dir import prepare
+
 
 def pytest_configure(config: pytest.Config) -> None:
+    # As the `gongkai` command does before it loads the settings: the data folder and STATIC_ROOT.
+    prepare()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 

@@ -14,11 +14,13 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
+from gongkai.data_dir import data_dir, read_secret_key, static_root
+
 # Django's generic classes (ModelAdmin[Agency], QuerySet[…]) subscriptable at run time, for the type checker.
 django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(os.environ.get("GONGKAI_DATA_DIR", BASE_DIR.parent / "data"))
+DATA_DIR = data_dir()
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -32,25 +34,13 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def _secret_key() -> str:
-    """The key from the environment, or one made once and kept in the data folder."""
-    if key := os.environ.get("GONGKAI_SECRET_KEY"):
-        return key
-    key_file = DATA_DIR / "secret_key"
-    try:
-        return key_file.read_text().strip()
-    except FileNotFoundError:
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_urlsafe(50)
-        key_file.write_text(key)
-        key_file.chmod(0o600)
-        return key
-
-
 # `gongkai serve` (the production server) sets GONGKAI_PRODUCTION: HTTPS defences are then on by default.
 PRODUCTION = env_bool("GONGKAI_PRODUCTION")
 DEBUG = env_bool("GONGKAI_DEBUG") and not PRODUCTION
-SECRET_KEY = _secret_key()
+# Kept in the data folder, which the `gongkai` command and the WSGI application prepare before they load
+# these settings (gongkai.data_dir); a process that only imports them (a tool, a test) before any
+# `gongkai` command has run gets a key of its own, in memory, and writes nothing.
+SECRET_KEY = read_secret_key() or secrets.token_urlsafe(50)
 ALLOWED_HOSTS = env_list("GONGKAI_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("GONGKAI_CSRF_TRUSTED_ORIGINS")
 # The reverse proxies (addresses or networks) whose X-Forwarded-For and X-Forwarded-Proto are believed;
@@ -131,7 +121,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": int(os.environ.get("GONGKAI_SQLITE_BUSY_TIMEOUT", "20")),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -159,10 +148,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 # The project-wide stylesheet and vendored scripts (gongkai/static/), besides each app's own.
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("GONGKAI_STATIC_ROOT", DATA_DIR / "static"))
+STATIC_ROOT = static_root()  # made by gongkai.data_dir.prepare
 # WhiteNoise serves static files with or without collectstatic (finders), so a fresh install needs no web server.
 WHITENOISE_USE_FINDERS = True
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_AUTOREFRESH = DEBUG
 if PRODUCTION:
     # `gongkai serve` collects the static files first: hashed names, compressed copies, cached for a year.

@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from gongkai.agencies.models import Agency, Membership
+from gongkai.core.audit import audit_record
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -131,6 +133,41 @@ def require_read(user: AnyUser, agency: Agency) -> None:
         raise PermissionDenied(f"您无权查看{agency.name}的信息。")
 
 
-def require_admin(user: AnyUser) -> None:
+def require_read_applications(user: AnyUser, agency: Agency) -> None:
+    if not can_read(user, agency):
+        raise PermissionDenied(f"您无权查看{agency.name}的政府信息公开申请。")
+
+
+def require_admin(user: AnyUser, agency: Agency | None = None) -> None:
+    """An administrator of the whole system (whatever the body, so a `RoleCheck` too)."""
     if not is_admin(user):
         raise PermissionDenied("此操作须由系统管理员执行。")
+
+
+def require_role(
+    user: AnyUser,
+    agency: Agency | None,
+    *checks: Callable[[AnyUser, Any], None],
+    action: str,
+    obj: Any = None,
+    message: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Check the role, log the refusal, raise: each check in turn for `user` and `agency`; the first
+    refusal is written to the audit log (as `action`, about `obj`, with the refusal's own words unless
+    `message` is given) and its PermissionDenied raised. Call it outside any transaction a refusal rolls
+    back, so that the log line survives."""
+    try:
+        for check in checks:
+            check(user, agency)
+    except PermissionDenied as error:
+        audit_record(
+            action=action,
+            actor=user,
+            agency=agency,
+            obj=obj,
+            message=str(error) if message is None else message,
+            refused=True,
+            detail=detail,
+        )
+        raise

@@ -41,7 +41,7 @@ def field_label(name: str) -> str:
     return str(getattr(field, "verbose_name", name))
 
 
-def schema_error_message(error: dict[str, Any]) -> str:
+def schema_error_message(error: dict[str, Any]) -> str:  # noqa: C901 - one message per kind of pydantic error
     """One pydantic error in Chinese."""
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}

@@ -2,7 +2,7 @@
 
 The answer holds nothing personal (no name, contact or request text): whoever has the number and the
 code sees only the progress. A wrong number and a wrong code get the same 404, and failed look-ups
-share the status page's brake (`gongkai.portal.throttle`), so guessing codes through the API is no
+share the status page's brake (`gongkai.core.throttle`), so guessing codes through the API is no
 easier than through the page.
 """
 
@@ -16,7 +16,7 @@ from gongkai.applications import selectors
 from gongkai.applications.deadlines import compute_deadline
 from gongkai.applications.models import Result
 from gongkai.applications.models import Status as ApplicationStatus
-from gongkai.portal import throttle
+from gongkai.core import throttle
 
 router = Router(tags=["申请人查询"])
 

@@ -5,36 +5,64 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from ninja import Field, Schema
-from pydantic import field_validator
+from pydantic import create_model, field_validator
 
-from gongkai.applications.models import ApplicantType, IdType, InformationDelivery, RequestedForm
+from gongkai.applications.intake import APPLICANT_FIELDS
+from gongkai.applications.models import ApplicantType, Application, IdType, InformationDelivery, RequestedForm
+
+# How the API takes the applicant's particulars (`ApplicantDetails`): titles and lengths are the
+# `Application` model's; here only the type of a choice, what must be given, and a word of description.
+APPLICANT_TYPES: dict[str, Any] = {
+    "applicant_type": ApplicantType,
+    "applicant_id_type": IdType | None,
+    "requested_form": RequestedForm,
+    "delivery_method": InformationDelivery,
+}
+APPLICANT_REQUIRED = {"applicant_type", "applicant_name", "applicant_id_number", "description"}
+APPLICANT_REQUIRED |= {"requested_form", "delivery_method"}
+APPLICANT_DESCRIPTIONS = {
+    "applicant_type": "自然人或法人/其他组织的类别",
+    "applicant_id_type": "不填时：自然人为居民身份证，法人或其他组织为统一社会信用代码",
+    "email": "填写后，办理进展将发送到该邮箱",
+    "description": "名称、文号或便于查询的其他特征性描述（条例第二十九条）",
+}
 
 
-class ApplicationSubmitIn(Schema):
+def applicant_schema_field(name: str) -> tuple[Any, Any]:
+    """One of the applicant's particulars as a field of the API's schema."""
+    model_field = Application._meta.get_field(name)
+    kind = APPLICANT_TYPES.get(name, str)
+    options: dict[str, Any] = {"title": str(getattr(model_field, "verbose_name", name))}
+    if name in APPLICANT_DESCRIPTIONS:
+        options["description"] = APPLICANT_DESCRIPTIONS[name]
+    if kind is str:
+        if name in APPLICANT_REQUIRED:
+            options["min_length"] = 1
+        if getattr(model_field, "max_length", None):
+            options["max_length"] = model_field.max_length  # type: ignore[union-attr]
+    if name in APPLICANT_REQUIRED:
+        return kind, Field(**options)
+    return kind, Field(None if kind is not str else "", **options)
+
+
+if TYPE_CHECKING:
+    ApplicantIn = Schema
+else:
+    ApplicantIn = create_model(
+        "ApplicantIn",
+        __base__=Schema,
+        **{name: applicant_schema_field(name) for name in APPLICANT_FIELDS},
+    )
+
+
+class ApplicationSubmitIn(ApplicantIn):
     """An application made on another platform (政务服务网, 12345…), passed on to the body."""
 
-    applicant_type: ApplicantType = Field(title="申请人类型", description="自然人或法人/其他组织的类别")
-    applicant_name: str = Field(title="申请人姓名或名称", min_length=1, max_length=200)
-    applicant_id_type: IdType | None = Field(
-        None, title="证件类型", description="不填时：自然人为居民身份证，法人或其他组织为统一社会信用代码"
-    )
-    applicant_id_number: str = Field(title="证件号码", min_length=1, max_length=64)
-    contact_person: str = Field("", title="联系人", max_length=100)
-    phone: str = Field("", title="联系电话", max_length=64)
-    email: str = Field("", title="电子邮箱", max_length=254, description="填写后，办理进展将发送到该邮箱")
-    address: str = Field("", title="通信地址", max_length=300)
-    postcode: str = Field("", title="邮政编码", max_length=16)
-    description: str = Field(
-        title="申请公开的政府信息",
-        min_length=1,
-        description="名称、文号或便于查询的其他特征性描述（条例第二十九条）",
-    )
-    requested_form: RequestedForm = Field(title="信息的指定提供形式")
-    delivery_method: InformationDelivery = Field(title="获取信息的方式")
     submitted_at: dt.datetime | None = Field(
         None, title="提交时间", description="申请人在平台上提交的时间，带时区"
     )

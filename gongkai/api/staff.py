@@ -20,6 +20,7 @@ from gongkai.api.schemas import (
 )
 from gongkai.applications import selectors, services
 from gongkai.applications.deadlines import deadline_state
+from gongkai.applications.intake import split_applicant
 from gongkai.applications.models import Application, Result, Source
 from gongkai.applications.models import Status as ApplicationStatus
 from gongkai.applications.notifications import status_url
@@ -58,9 +59,10 @@ def application_submit(
     request: HttpRequest, code: str, payload: ApplicationSubmitIn
 ) -> Status[dict[str, Any]]:
     agency = require_token_for(request, code)
-    fields = payload.model_dump()
-    fields["applicant_id_type"] = fields["applicant_id_type"] or ""
-    created = services.application_submit_online(agency=agency, source=Source.API, actor=None, **fields)
+    applicant, rest = split_applicant(payload.model_dump())
+    created = services.application_submit_online(
+        agency=agency, source=Source.API, actor=None, applicant=applicant, **rest
+    )
     application = created.application
     return Status(
         201,

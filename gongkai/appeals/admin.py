@@ -41,18 +41,7 @@ class AppealCaseForm(forms.ModelForm):
         agency = data.get("agency") or getattr(self.instance, "agency", None)
         if agency is None:
             return data
-        facts = services.CaseFacts(
-            agency=agency,
-            application=data.get("application"),
-            kind=data.get("kind", ""),
-            co_defendant=bool(data.get("co_defendant")),
-            simplified_procedure=bool(data.get("simplified_procedure")),
-            filed_on=data.get("filed_on"),
-            copy_received_on=data.get("copy_received_on"),
-            response_submitted_on=data.get("response_submitted_on"),
-            outcome=data.get("outcome") or Outcome.PENDING,
-            decided_on=data.get("decided_on"),
-        )
+        facts = services.CaseFacts.from_mapping(agency, data)
         for field, messages in services.case_errors(facts).items():
             for message in messages:
                 self.add_error(field if field in self.fields else None, message)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
-from gongkai.agencies.permissions import require_act
+from gongkai.agencies.permissions import can_act, require_act, require_role
 from gongkai.appeals.deadlines import RECONSIDERATION_LAW_2023
 from gongkai.appeals.models import AppealCase, AppealDecision, CaseKind, Outcome
 from gongkai.core.audit import audit_record
@@ -54,8 +55,33 @@ class CaseFacts:
     outcome: str
     decided_on: date | None
 
+    @classmethod
+    def from_mapping(cls, agency: Agency, values: Mapping[str, Any]) -> CaseFacts:
+        """The facts among `values` (a form's cleaned data, a case's fields): a missing flag is False,
+        a missing outcome pending."""
+        return cls(
+            agency=agency,
+            application=values.get("application"),
+            kind=values.get("kind", ""),
+            co_defendant=bool(values.get("co_defendant")),
+            simplified_procedure=bool(values.get("simplified_procedure")),
+            filed_on=values.get("filed_on"),
+            copy_received_on=values.get("copy_received_on"),
+            response_submitted_on=values.get("response_submitted_on"),
+            outcome=values.get("outcome") or Outcome.PENDING,
+            decided_on=values.get("decided_on"),
+        )
 
-def case_errors(facts: CaseFacts, *, today: date | None = None) -> dict[str, list[str]]:
+    @classmethod
+    def of_case(cls, case: AppealCase) -> CaseFacts:
+        return cls.from_mapping(case.agency, {name: getattr(case, name) for name in FACT_FIELDS})
+
+
+# The case's fields the rules look at (besides its body).
+FACT_FIELDS = tuple(f.name for f in fields(CaseFacts) if f.name != "agency")
+
+
+def case_errors(facts: CaseFacts, *, today: date | None = None) -> dict[str, list[str]]:  # noqa: C901 - one check per rule, all reported at once
     """Every rule the facts break, by field, in Chinese (empty when valid). Shared with the admin form."""
     today = today or timezone.localdate()
     errors: dict[str, list[str]] = {}
@@ -116,28 +142,17 @@ def _check(facts: CaseFacts) -> None:
         raise ValidationError(errors)
 
 
-def _facts(case: AppealCase) -> CaseFacts:
-    return CaseFacts(
-        agency=case.agency,
-        application=case.application,
-        kind=case.kind,
-        co_defendant=case.co_defendant,
-        simplified_procedure=case.simplified_procedure,
-        filed_on=case.filed_on,
-        copy_received_on=case.copy_received_on,
-        response_submitted_on=case.response_submitted_on,
-        outcome=case.outcome,
-        decided_on=case.decided_on,
-    )
-
-
-def _require_act(actor: AnyUser, agency: Agency, action: str, obj: Any = None) -> None:
-    """The role check; a refusal is logged here, outside any transaction that will be rolled back."""
-    try:
-        require_act(actor, agency)
-    except PermissionDenied as error:
-        audit_record(action=action, actor=actor, agency=agency, obj=obj, message=str(error), refused=True)
-        raise
+def allowed_actions(case: AppealCase, user: AnyUser) -> list[str]:
+    """The steps the case's page offers `user` now, in the order they happen: the copy received, then the
+    answer submitted (each once), the outcome and corrections always — for the body's staff and head."""
+    if not can_act(user, case.agency):
+        return []
+    names = []
+    if case.copy_received_on is None:
+        names.append("copy_received")
+    elif case.response_submitted_on is None:
+        names.append("response_submitted")
+    return [*names, "decide", "edit"]
 
 
 def _snapshot(case: AppealCase) -> dict[str, Any]:
@@ -161,7 +176,7 @@ def appeal_case_register(
     note: str = "",
 ) -> AppealCase:
     """Record a new case in which `agency` is the respondent or a defendant. It starts pending."""
-    _require_act(actor, agency, "appeal_case_register")
+    require_role(actor, agency, require_act, action="appeal_case_register")
     case = AppealCase(
         agency=agency,
         application=application,
@@ -177,7 +192,7 @@ def appeal_case_register(
         note=note,
         created_by=actor if actor.is_authenticated else None,
     )
-    _check(_facts(case))
+    _check(CaseFacts.of_case(case))
     with transaction.atomic():
         case.save()
         audit_record(
@@ -193,7 +208,7 @@ def appeal_case_register(
 
 def appeal_case_update(*, case: AppealCase, actor: AnyUser, changes: dict[str, Any]) -> AppealCase:
     """Correct the case's details (dates, numbers, flags, linked application); logged before/after."""
-    _require_act(actor, case.agency, "appeal_case_update", case)
+    require_role(actor, case.agency, require_act, action="appeal_case_update", obj=case)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"不能修改这些字段：{', '.join(sorted(unknown))}")
@@ -202,7 +217,7 @@ def appeal_case_update(*, case: AppealCase, actor: AnyUser, changes: dict[str, A
         before = _snapshot(locked)
         for field, value in changes.items():
             setattr(locked, field, value.strip() if isinstance(value, str) and field != "note" else value)
-        _check(_facts(locked))
+        _check(CaseFacts.of_case(locked))
         locked.save()
         audit_record(
             action="appeal_case_update",
@@ -221,7 +236,7 @@ def appeal_case_decide(
     """Record the decision or judgment of `decided_on`; or, with outcome pending, that a decided case was
     reopened that day (e.g. appealed to a higher court). Steps are kept in order, so table 四 can take
     the outcome as known on 31 December of the year the case was filed."""
-    _require_act(actor, case.agency, "appeal_case_decide", case)
+    require_role(actor, case.agency, require_act, action="appeal_case_decide", obj=case)
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": [f"未知的结果：{outcome}"]})
     if decided_on is None:
@@ -242,7 +257,7 @@ def appeal_case_decide(
         before = _snapshot(locked)
         locked.outcome = outcome
         locked.decided_on = None if outcome == Outcome.PENDING else decided_on
-        _check(_facts(locked))
+        _check(CaseFacts.of_case(locked))
         locked.save()
         AppealDecision.objects.create(
             case=locked,

@@ -21,12 +21,37 @@ does not move it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
-from gongkai.applications.models import Application, ApplicationEvent, EventKind, Result
+from gongkai.applications.deadline_timeline import Correction, Extension, Timeline, read_timeline
+from gongkai.applications.deadline_wording import (
+    AwaitingReceipt,
+    Closed,
+    ClosedMeanwhile,
+    ConsultationUnanswered,
+    CorrectionLapsed,
+    CorrectionReceived,
+    CorrectionRunning,
+    CorrectionSubmitted,
+    DueOn,
+    Extended,
+    FeeUnpaid,
+    Pause,
+    Paused,
+    PausedAfterDue,
+    PausedBeforeCorrection,
+    Provisional,
+    Received,
+    ReplyPeriod,
+    SpecialDays,
+    Step,
+    UnderRegulation2007,
+    explain,
+)
+from gongkai.applications.models import Application, ApplicationEvent, Result
 from gongkai.workdays.calendar import (
     DueDate,
     WorkdayCalendar,
@@ -36,7 +61,6 @@ from gongkai.workdays.calendar import (
 
 REGULATION_2019_IN_FORCE = date(2019, 5, 15)
 DUE_SOON_WORKDAYS = 5
-WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 DeadlineState = Literal["overdue", "due_soon", "ok"]
 Waiting = Literal["", "receipt", "correction", "consultation", "payment"]
@@ -107,19 +131,6 @@ class Deadline:
     consultation_due: dict[int, date] = field(default_factory=dict)
 
 
-def format_day(day: date) -> str:
-    """2025-03-03（周一）"""
-    return f"{day.isoformat()}（{WEEKDAYS[day.weekday()]}）"
-
-
-def provisional_note(start: date, end: date, calendar: WorkdayCalendar | None = None) -> str:
-    calendar = calendar or current_calendar()
-    years = [str(y) for y in range(start.year, end.year + 1) if not calendar.year_is_complete(y)]
-    if not years:
-        return ""
-    return f"（暂定：{'、'.join(years)}年节假日调休安排尚未公布，按法定节假日计算）"
-
-
 def deadline_state(due_date: date | None, today: date, horizon: date | None = None) -> DeadlineState | None:
     """overdue once the due date has passed; due_soon with at most 5 working days left (the due date
     itself counts as one); None without a due date. For open applications only. A list passes the
@@ -138,68 +149,6 @@ def due_soon_horizon(today: date) -> date:
     return add_workdays(today, DUE_SOON_WORKDAYS + 1).date - timedelta(days=1)
 
 
-def _date(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and value:
-        return date.fromisoformat(value)
-    return None
-
-
-def _deliveries(events: Sequence[ApplicationEvent]) -> dict[int, date]:
-    """The first day each notice was served on the applicant, by the notice's event id."""
-    served: dict[int, date] = {}
-    for event in events:
-        if event.kind == EventKind.DELIVERED and event.effective_on is not None:
-            notice = int(event.data.get("notice_event", 0))
-            if notice not in served or event.effective_on < served[notice]:
-                served[notice] = event.effective_on
-    return served
-
-
-def notice_received_on(notice: ApplicationEvent, served: dict[int, date]) -> date:
-    """The day the applicant received a notice: its recorded delivery, else the notice's own date."""
-    assert notice.effective_on is not None
-    return served.get(notice.pk, notice.effective_on)
-
-
-def _special_days_step(calendar: WorkdayCalendar, start: date, end: date) -> str | None:
-    """The holidays and make-up days inside the period, grouped into runs: "其间：国庆节、中秋节
-    2025-10-01至2025-10-08 放假；国庆节调休上班 2025-10-11 上班"."""
-    runs: list[tuple[bool, list[str], date, date]] = []
-    for entry in calendar.special_days_between(start, end):
-        name = entry.name
-        # A run of holidays continues across the weekend inside it (劳动节 05-01至05-05).
-        if (
-            runs
-            and runs[-1][0] == entry.is_workday
-            and calendar.workdays_between(runs[-1][3], entry.date - timedelta(days=1)) == 0
-        ):
-            workday, names, first, _ = runs[-1]
-            if name not in names:
-                names.append(name)
-            runs[-1] = (workday, names, first, entry.date)
-        else:
-            runs.append((entry.is_workday, [name], entry.date, entry.date))
-    if not runs:
-        return None
-    parts = []
-    for workday, names, first, last in runs:
-        span = first.isoformat() if first == last else f"{first.isoformat()}至{last.isoformat()}"
-        parts.append(f"{'、'.join(names)} {span} {'上班' if workday else '放假'}")
-    return "其间：" + "；".join(parts)
-
-
-@dataclass
-class _Pause:
-    """An interval (start, end] whose working days are not counted."""
-
-    begins: date
-    ends: date
-    label: str
-    open_note: str = ""
-
-
 def compute_deadline(
     application: Application,
     events: Iterable[ApplicationEvent] | None = None,
@@ -208,182 +157,52 @@ def compute_deadline(
 ) -> Deadline:
     """The reply deadline of `application` from its date of receipt and its events (`events` defaults
     to `application.events.all()`, which uses a prefetch when there is one). `calendar` defaults to
-    the current working-day calendar; pass one to compute many deadlines on the same snapshot."""
-    calendar = calendar or current_calendar()
-    ordered = sorted(application.events.all() if events is None else events, key=lambda e: (e.at, e.pk or 0))
-    received = application.received_on
-    if received is None:
-        return Deadline(
-            due_date=None,
-            provisional=False,
-            steps=[
-                "待确认收到申请（条例第三十一条：网络、传真、平信提交的申请，以双方确认之日为收到申请之日）"
-            ],
-            waiting="receipt",
-        )
-    regime = regime_for(received)
-    steps = [f"收到申请 {format_day(received)}"]
-    if regime is REGIME_2007:
-        steps.append(
-            "2019年5月15日前收到的申请，适用2007年《政府信息公开条例》：15个工作日，延期最长15个工作日"
-        )
-    served = _deliveries(ordered)
-    by_kind: dict[str, list[ApplicationEvent]] = {}
-    for event in ordered:
-        by_kind.setdefault(event.kind, []).append(event)
+    the current working-day calendar; pass one to compute many deadlines on the same snapshot.
 
-    def first(kind: str) -> ApplicationEvent | None:
-        found = by_kind.get(kind)
-        return found[0] if found else None
+    In three parts: the timeline read from the events (`deadline_timeline`), the count of working days
+    here, which records each step it takes, and those steps in words (`deadline_wording`)."""
+    calendar = calendar or current_calendar()
+    timeline = read_timeline(application, application.events.all() if events is None else events)
+    deadline, steps = count(timeline, calendar)
+    return replace(deadline, steps=explain(steps, calendar))
+
+
+def count(timeline: Timeline, calendar: WorkdayCalendar) -> tuple[Deadline, list[Step]]:
+    """The deadline the timeline gives (its `steps` left empty), and the steps taken to reach it."""
+    received = timeline.received_on
+    if received is None:
+        return Deadline(due_date=None, provisional=False, steps=[], waiting="receipt"), [AwaitingReceipt()]
+    regime = regime_for(received)
+    steps: list[Step] = [Received(received)]
+    if regime is REGIME_2007:
+        steps.append(UnderRegulation2007())
 
     # 条例第三十条: the reply period runs from the day the corrected application is received.
     start = received
-    correction = first(EventKind.CORRECTION_REQUESTED)
+    correction = timeline.correction
     if correction is not None:
-        assert correction.effective_on is not None
-        corrected = first(EventKind.CORRECTION_RECEIVED)
-        if corrected is None or corrected.effective_on is None:
-            period = int(correction.data.get("period_workdays", 0))
-            basis = notice_received_on(correction, served)
-            correction_due = calendar.add_workdays(basis, period)
-            steps.append(
-                f"补正：{correction.effective_on.isoformat()} 告知补正，补正期限{period}个工作日，"
-                f"至 {format_day(correction_due.date)}；收到补正之日起重新计算答复期限（条例第三十条）"
-            )
-            submitted = by_kind.get(EventKind.CORRECTION_SUBMITTED)
-            if submitted and submitted[-1].effective_on is not None:
-                steps.append(f"{submitted[-1].effective_on.isoformat()} 申请人网上提交补正材料，待确认收到")
-            lapsed = first(EventKind.CORRECTION_LAPSED)
-            if lapsed is not None and lapsed.effective_on is not None:
-                steps.append(f"{lapsed.effective_on.isoformat()} 逾期未补正，视为放弃申请，不再处理")
-            elif not application.is_open:
-                steps.append("申请已办结")
-            return Deadline(
-                due_date=None,
-                provisional=correction_due.provisional,
-                steps=[
-                    *steps,
-                    *(
-                        [provisional_note(basis, correction_due.date, calendar)]
-                        if correction_due.provisional
-                        else []
-                    ),
-                ],
-                regime=regime,
-                waiting="correction" if application.is_open else "",
-                correction_due=correction_due.date,
-            )
-        start = corrected.effective_on
-        steps.append(
-            f"补正：{correction.effective_on.isoformat()} 告知补正，{start.isoformat()} 收到补正，答复期限重新计算"
-        )
+        if correction.received_on is None:
+            return _correcting(timeline, correction, regime, steps, calendar)
+        start = correction.received_on
+        steps.append(CorrectionReceived(correction.notified_on, start))
 
     total = regime.reply_workdays
     due = calendar.add_workdays(start, total)
-    since = "" if start == received else f"自 {start.isoformat()} 起"
-    steps.append(f"{regime.reply_article}：{since}{total}个工作日 → {format_day(due.date)}")
+    steps.append(ReplyPeriod(regime.reply_article, None if start == received else start, total, due.date))
 
     # Consultations and fee notices pause the clock; the extension adds days. Taken in date order.
-    pauses: list[_Pause] = []
-    consultation_due: dict[int, date] = {}
-    waiting: Waiting = ""
-    payment_due: DueDate | None = None
-    ended_by_start = {
-        int(e.data.get("consultation", 0)): e for e in by_kind.get(EventKind.CONSULTATION_ENDED, [])
-    }
-    for event in by_kind.get(EventKind.CONSULTATION_STARTED, []):
-        sent = event.effective_on
-        assert sent is not None
-        party = str(event.data.get("party", ""))
-        what = "征求第三方意见" if event.data.get("kind") != "other_body" else "征求其他机关意见"
-        label = f"{what}（{party}）" if party else what
-        ended = ended_by_start.get(event.pk)
-        answered = ended.effective_on if ended is not None else None
-        cap = (
-            calendar.add_workdays(sent, regime.consultation_workdays)
-            if regime.consultation_workdays
-            else None
-        )
-        if cap is not None:
-            consultation_due[event.pk] = cap.date
-        if answered is not None:
-            if cap is not None and answered > cap.date:
-                pauses.append(
-                    _Pause(
-                        sent,
-                        cap.date,
-                        label,
-                        f"，超过{regime.consultation_workdays}个工作日的部分计入答复期限",
-                    )
-                )
-            else:
-                pauses.append(_Pause(sent, answered, label))
-        elif cap is not None and application.is_open:
-            # Not yet answered: the party has until the cap, and until then the clock stands still.
-            pauses.append(_Pause(sent, cap.date, label, "，尚未收到意见，暂按答复期限届满计"))
-        elif application.is_open:
-            waiting = "consultation"
-            steps.append(f"{label}：{sent.isoformat()} 发出，尚未收到意见，收到后继续计算答复期限")
-    for event in by_kind.get(EventKind.FEE_NOTIFIED, []):
-        notified = event.effective_on
-        assert notified is not None
-        paid = next((e for e in by_kind.get(EventKind.FEE_PAID, []) if e.effective_on), None)
-        lapsed = first(EventKind.FEE_LAPSED)
-        ends = paid.effective_on if paid else (lapsed.effective_on if lapsed else None)
-        if ends is not None:
-            pauses.append(_Pause(notified, ends, "收费通知至缴费"))
-        else:
-            payment_due = calendar.add_workdays(notice_received_on(event, served), FEE_PAYMENT_WORKDAYS)
-            if application.is_open:
-                waiting = "payment"
-            steps.append(
-                f"收费：{notified.isoformat()} 发出收费通知，缴费期限至 {format_day(payment_due.date)}；"
-                "缴费之前的时间不计入答复期限，缴费后继续计算"
-            )
-
-    extension = first(EventKind.EXTENDED)
-    adjustments: list[tuple[date, _Pause | ApplicationEvent]] = [(p.begins, p) for p in pauses]
-    if extension is not None and extension.effective_on is not None:
-        adjustments.append((extension.effective_on, extension))
-    adjustments.sort(key=lambda item: (item[0], isinstance(item[1], ApplicationEvent)))
-
-    due_before_extension: date | None = None
-    covered_until = start
-    for _, item in adjustments:
-        if isinstance(item, ApplicationEvent):
-            due_before_extension = due.date
-            days = int(item.data.get("workdays", 0))
-            total += days
-            due = calendar.add_workdays(start, total)
-            approved = item.data.get("approved_on", "")
-            steps.append(f"延期{days}个工作日（负责人批准 {approved}）→ {format_day(due.date)}")
-            continue
-        pause = item
-        span = f"{pause.begins.isoformat()} 至 {pause.ends.isoformat()}"
-        if pause.ends <= start:
-            steps.append(f"{pause.label} {span}：在补正之前，答复期限已自收到补正之日起重新计算")
-            continue
-        if pause.begins > due.date:
-            steps.append(f"{pause.label} {span}：答复期限此前已届满，不再扣除")
-            continue
-        # Working days already excluded by an earlier pause are not excluded twice.
-        counted_from = max(pause.begins, covered_until, start)
-        days = calendar.workdays_between(counted_from, pause.ends)
-        covered_until = max(covered_until, pause.ends)
-        total += days
-        due = calendar.add_workdays(start, total)
-        overlap = "（与前项重叠的日期不重复扣除）" if counted_from > max(pause.begins, start) else ""
-        steps.append(
-            f"{pause.label} {span}，不计入答复期限（{days}个工作日）{overlap}{pause.open_note} → {format_day(due.date)}"
-        )
-
-    if due_before_extension is None:
-        due_before_extension = due.date
+    pauses, consultation_due, waiting = _consultation_pauses(timeline, regime, calendar, steps)
+    fee_pauses, payment_due, awaiting_payment = _fee_pauses(timeline, calendar, steps)
+    pauses += fee_pauses
+    if awaiting_payment:
+        waiting = "payment"
+    extension = timeline.extension
+    due, due_before_extension = _adjusted(start, total, due, pauses, extension, calendar, steps)
     if waiting in ("payment", "consultation"):
-        return Deadline(
+        deadline = Deadline(
             due_date=None,
             provisional=payment_due.provisional if payment_due else False,
-            steps=steps,
+            steps=[],
             regime=regime,
             clock_start=start,
             due_before_extension=due_before_extension,
@@ -392,21 +211,17 @@ def compute_deadline(
             payment_due=payment_due.date if payment_due else None,
             consultation_due=consultation_due,
         )
+        return deadline, steps
 
-    if special := _special_days_step(calendar, start, due.date):
-        steps.append(special)
-    steps.append(
-        f"答复期限：{format_day(due.date)}{provisional_note(start, due.date, calendar) if due.provisional else ''}"
-    )
-    if not application.is_open and application.closed_on is not None:
-        result = Result(application.result).label if application.result in Result.values else ""
-        late = calendar.workdays_between(due.date, application.closed_on)
-        timing = f"，超过答复期限{late}个工作日" if late else "，在答复期限内"
-        steps.append(f"{application.closed_on.isoformat()} 办结{('：' + result) if result else ''}{timing}")
-    return Deadline(
+    steps += [SpecialDays(start, due.date), DueOn(start, due.date, due.provisional)]
+    if not timeline.is_open and timeline.closed_on is not None:
+        result = Result(timeline.result).label if timeline.result in Result.values else ""
+        late = calendar.workdays_between(due.date, timeline.closed_on)
+        steps.append(Closed(timeline.closed_on, result, late))
+    deadline = Deadline(
         due_date=due.date,
         provisional=due.provisional,
-        steps=steps,
+        steps=[],
         regime=regime,
         clock_start=start,
         due_before_extension=due_before_extension,
@@ -414,3 +229,120 @@ def compute_deadline(
         consultation_due=consultation_due,
         payment_due=payment_due.date if payment_due else None,
     )
+    return deadline, steps
+
+
+def _fee_pauses(
+    timeline: Timeline, calendar: WorkdayCalendar, steps: list[Step]
+) -> tuple[list[Pause], DueDate | None, bool]:
+    """The time from a fee notice to its payment (or lapse) stops the clock (国办函〔2020〕109号); an
+    unpaid notice has its payment period, and an open application then waits for the payment."""
+    pauses: list[Pause] = []
+    payment_due: DueDate | None = None
+    awaiting = False
+    for notice in timeline.fee_notices:
+        if notice.ended_on is not None:
+            pauses.append(Pause(notice.notified_on, notice.ended_on, fee=True))
+        else:
+            payment_due = calendar.add_workdays(notice.notice_received_on, FEE_PAYMENT_WORKDAYS)
+            awaiting = awaiting or timeline.is_open
+            steps.append(FeeUnpaid(notice.notified_on, payment_due.date))
+    return pauses, payment_due, awaiting
+
+
+def _adjusted(
+    start: date,
+    total: int,
+    due: DueDate,
+    pauses: list[Pause],
+    extension: Extension | None,
+    calendar: WorkdayCalendar,
+    steps: list[Step],
+) -> tuple[DueDate, date]:
+    """The due date once the pauses are taken out and the extension added, in date order (a pause before
+    an extension of the same day); and the due date before the extension."""
+    adjustments: list[tuple[date, Pause | Extension]] = [(p.begins, p) for p in pauses]
+    if extension is not None and extension.notified_on is not None:
+        adjustments.append((extension.notified_on, extension))
+    adjustments.sort(key=lambda item: (item[0], isinstance(item[1], Extension)))
+    due_before_extension: date | None = None
+    covered_until = start
+    for _, item in adjustments:
+        if isinstance(item, Extension):
+            due_before_extension = due.date
+            total += item.workdays
+            due = calendar.add_workdays(start, total)
+            steps.append(Extended(item.workdays, item.approved_on, due.date))
+            continue
+        pause = item
+        if pause.ends <= start:
+            steps.append(PausedBeforeCorrection(pause))
+            continue
+        if pause.begins > due.date:
+            steps.append(PausedAfterDue(pause))
+            continue
+        # Working days already excluded by an earlier pause are not excluded twice.
+        counted_from = max(pause.begins, covered_until, start)
+        days = calendar.workdays_between(counted_from, pause.ends)
+        covered_until = max(covered_until, pause.ends)
+        total += days
+        due = calendar.add_workdays(start, total)
+        steps.append(Paused(pause, days, counted_from > max(pause.begins, start), due.date))
+    return due, due_before_extension or due.date
+
+
+def _correcting(
+    timeline: Timeline, correction: Correction, regime: Regime, steps: list[Step], calendar: WorkdayCalendar
+) -> tuple[Deadline, list[Step]]:
+    """While the applicant corrects the application no reply period runs (条例第三十条)."""
+    correction_due = calendar.add_workdays(correction.notice_received_on, correction.period_workdays)
+    steps.append(CorrectionRunning(correction.notified_on, correction.period_workdays, correction_due.date))
+    if correction.submitted_on is not None:
+        steps.append(CorrectionSubmitted(correction.submitted_on))
+    if correction.lapsed_on is not None:
+        steps.append(CorrectionLapsed(correction.lapsed_on))
+    elif not timeline.is_open:
+        steps.append(ClosedMeanwhile())
+    if correction_due.provisional:
+        steps.append(Provisional(correction.notice_received_on, correction_due.date))
+    deadline = Deadline(
+        due_date=None,
+        provisional=correction_due.provisional,
+        steps=[],
+        regime=regime,
+        waiting="correction" if timeline.is_open else "",
+        correction_due=correction_due.date,
+    )
+    return deadline, steps
+
+
+def _consultation_pauses(
+    timeline: Timeline, regime: Regime, calendar: WorkdayCalendar, steps: list[Step]
+) -> tuple[list[Pause], dict[int, date], Waiting]:
+    """The time each consultation stops the clock: until its answer, at most the party's working days
+    (条例第三十三条第三款); under the 2007 条例, which set no such days, until the answer comes."""
+    pauses: list[Pause] = []
+    consultation_due: dict[int, date] = {}
+    waiting: Waiting = ""
+    for consultation in timeline.consultations:
+        sent, answered = consultation.sent_on, consultation.answered_on
+        sent_pause = Pause(sent, sent, party=consultation.party, other_body=consultation.other_body)
+        cap = (
+            calendar.add_workdays(sent, regime.consultation_workdays)
+            if regime.consultation_workdays
+            else None
+        )
+        if cap is not None:
+            consultation_due[consultation.event_id] = cap.date
+        if answered is not None:
+            if cap is not None and answered > cap.date:
+                pauses.append(replace(sent_pause, ends=cap.date, beyond_cap=regime.consultation_workdays))
+            else:
+                pauses.append(replace(sent_pause, ends=answered))
+        elif cap is not None and timeline.is_open:
+            # Not yet answered: the party has until the cap, and until then the clock stands still.
+            pauses.append(replace(sent_pause, ends=cap.date, unanswered=True))
+        elif timeline.is_open:
+            waiting = "consultation"
+            steps.append(ConsultationUnanswered(sent_pause))
+    return pauses, consultation_due, waiting

@@ -1,6 +1,6 @@
 """Checking what an applicant gives: the contents 条例第二十九条 requires, in the forms they must take.
 
-`clean_applicant` returns the cleaned values or raises one `ValidationError` that names every bad
+`clean_applicant` returns the cleaned `ApplicantDetails` or raises one `ValidationError` that names every bad
 field in Chinese, so that a form can show them all at once.
 
 A 居民身份证号码 and a 统一社会信用代码 are checked to their check character with python-stdnum
@@ -11,7 +11,9 @@ documents (护照, 通行证, …) have no public check character and are taken 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -42,25 +44,43 @@ POSTCODE = re.compile(r"^\d{6}$")
 ORGANISATION_ID_TYPES = (IdType.CREDIT_CODE, IdType.OTHER)
 
 
-@dataclass(frozen=True)
-class ApplicantData:
-    """An applicant's particulars and request, cleaned."""
+@dataclass(frozen=True, kw_only=True)
+class ApplicantDetails:
+    """Who applies, how to reach them, what they ask for and in which form (条例第二十九条): the one list
+    of the applicant's particulars, which the intake services take, the portal's and the workbench's forms
+    show (`gongkai.applications.applicant_form`) and the API's schema declares. Labels and lengths are the
+    `Application` model's fields of the same names. As given, or cleaned by `clean_applicant`."""
 
     applicant_type: str
     applicant_name: str
-    applicant_id_type: str
-    applicant_id_number: str
-    contact_person: str
-    phone: str
-    email: str
-    address: str
-    postcode: str
+    applicant_id_type: str = ""
+    applicant_id_number: str = ""
+    contact_person: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    postcode: str = ""
     description: str
-    requested_form: str
-    delivery_method: str
+    requested_form: str = ""
+    delivery_method: str = ""
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> ApplicantDetails:
+        """The applicant's particulars among `values` (a form's cleaned data, a request): the other keys
+        are left alone; a missing optional one is empty, a None is empty too."""
+        return cls(**{name: values[name] or "" for name in APPLICANT_FIELDS if name in values})
 
     def as_fields(self) -> dict[str, str]:
         return dict(self.__dict__)
+
+
+APPLICANT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ApplicantDetails))
+
+
+def split_applicant(values: Mapping[str, Any]) -> tuple[ApplicantDetails, dict[str, Any]]:
+    """The applicant's particulars among `values`, and the rest (the channel, the dates…)."""
+    rest = {name: value for name, value in values.items() if name not in APPLICANT_FIELDS}
+    return ApplicantDetails.from_mapping(values), rest
 
 
 def _max_length(name: str) -> int:
@@ -131,38 +151,27 @@ def id_number_error(id_type: str, number: str) -> str:
     return ""
 
 
-def clean_applicant(
-    *,
-    applicant_type: str,
-    applicant_name: str,
-    applicant_id_type: str = "",
-    applicant_id_number: str = "",
-    contact_person: str = "",
-    phone: str = "",
-    email: str = "",
-    address: str = "",
-    postcode: str = "",
-    description: str,
-    requested_form: str = "",
-    delivery_method: str = "",
-) -> ApplicantData:
-    """The applicant's particulars and request, checked against 条例第二十九条."""
+def clean_applicant(given: ApplicantDetails) -> ApplicantDetails:  # noqa: C901 - one check per requirement of 条例第二十九条, all reported at once
+    """The applicant's particulars and request, checked against 条例第二十九条: cleaned, or one
+    `ValidationError` naming every bad field."""
+    applicant_type = given.applicant_type
+    applicant_id_type = given.applicant_id_type
     errors: dict[str, list[str]] = {}
 
     def error(field: str, message: str) -> None:
         errors.setdefault(field, []).append(message)
 
-    values = {
-        "applicant_name": applicant_name,
-        "applicant_id_number": applicant_id_number,
-        "contact_person": contact_person,
-        "phone": phone,
-        "email": email,
-        "address": address,
-        "postcode": postcode,
-    }
-    values = {name: (value or "").strip() for name, value in values.items()}
-    description = (description or "").strip()
+    names = (
+        "applicant_name",
+        "applicant_id_number",
+        "contact_person",
+        "phone",
+        "email",
+        "address",
+        "postcode",
+    )
+    values = {name: (getattr(given, name) or "").strip() for name in names}
+    description = (given.description or "").strip()
 
     if applicant_type not in ApplicantType.values:
         error(
@@ -211,8 +220,8 @@ def clean_applicant(
         error("description", "请填写所需政府信息的名称、文号或者便于查询的其他特征性描述。")
 
     # 条例第二十九条（三）: 形式要求，包括获取信息的方式、途径.
-    form = (requested_form or "").strip()
-    delivery = (delivery_method or "").strip()
+    form = (given.requested_form or "").strip()
+    delivery = (given.delivery_method or "").strip()
     if not form:
         error("requested_form", "请选择信息的提供形式（纸质文本或电子文本）。")
     elif form not in RequestedForm.values:
@@ -239,7 +248,7 @@ def clean_applicant(
 
     if errors:
         raise ValidationError(errors)
-    return ApplicantData(
+    return ApplicantDetails(
         applicant_type=applicant_type,
         applicant_name=values["applicant_name"],
         applicant_id_type=id_type,

@@ -216,7 +216,7 @@ class Application(models.Model):
     due_date_provisional = models.BooleanField("期限暂定", default=False)
     # The applicant has acted and staff must now: an online application awaiting confirmation of receipt,
     # or a correction submitted online awaiting confirmation (条例第三十、三十一条). Kept by the services with
-    # the status (services._record), for the queue, which puts these first.
+    # the status (services.events.record), for the queue, which puts these first.
     awaiting_staff = models.BooleanField("待工作人员处理", default=False)
     closed_on = models.DateField("办结日期", null=True, blank=True, db_index=True)
     result = models.CharField("办理结果", max_length=40, choices=Result.choices, blank=True)

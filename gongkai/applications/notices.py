@@ -399,7 +399,7 @@ def extension_notice(event: ApplicationEvent) -> Notice:
     else:
         regulation, article, consultation_article = REGULATION, "第三十三条第二款", "第三十三条第三款"
     basis = f"{regulation}{article}"
-    # The due date the extension gave, as the event recorded it (see services._record).
+    # The due date the extension gave, as the event recorded it (see services.events.record).
     due = event.after.get("due_date")
     until = ""
     if due:

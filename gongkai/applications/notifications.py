@@ -1,6 +1,6 @@
 """Telling the applicant by e-mail: receipt, a correction request, an extension, a fee notice, the reply.
 
-`services._record` calls `notify_applicant(event)` once the change has committed. The applicant also
+`services.events.record` calls `notify_applicant(event)` once the change has committed. The applicant also
 sees every one of these on the status page, which reads the events; the e-mail is a courtesy on top,
 sent only when the applicant gave an address. It is not the legal service of a notice (送达): staff
 record that with `application_record_delivery`.

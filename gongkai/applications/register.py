@@ -1,4 +1,4 @@
-"""The register (台账) of disclosure applications: import from CSV or XLSX, export to XLSX.
+"""The register (台账) of disclosure applications: import from CSV or XLSX (export: `register_export`).
 
 A register has one row per application under the header
 `受理编号,申请人类型,收到日期,申请方式,申请内容,答复日期,办理结果`. An import is all or nothing: every
@@ -25,11 +25,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gongkai.agencies.permissions import require_act, require_read
+from gongkai.agencies.permissions import require_act, require_role
 from gongkai.applications.deadlines import compute_deadline
 from gongkai.applications.models import (
     ApplicantType,
@@ -312,7 +312,7 @@ def _column_index(header: list[Any]) -> dict[str, int]:
     return index
 
 
-def check_rows(
+def check_rows(  # noqa: C901 - one check per column of the register, every bad row reported
     rows: Iterable[tuple[int, list[Any]]], existing_numbers: set[str], today: date
 ) -> tuple[list[RegisterRow], list[RowError]]:
     """Every row checked against the register's rules: the good rows, and every bad row's reasons."""
@@ -432,13 +432,8 @@ class ImportResult:
 
 def _require(check: Any, actor: AnyUser | None, agency: Agency, action: str) -> None:
     """Role check for a user (the command line is trusted and passes no actor); refusals are logged."""
-    if actor is None:
-        return
-    try:
-        check(actor, agency)
-    except PermissionDenied as error:
-        audit_record(action=action, actor=actor, agency=agency, message=str(error), refused=True)
-        raise
+    if actor is not None:
+        require_role(actor, agency, check, action=action)
 
 
 def import_register(*, agency: Agency, file: str | Path | IO[bytes], actor: AnyUser | None) -> ImportResult:
@@ -540,110 +535,3 @@ def _insert(
         )
         for application, row in zip(applications, rows, strict=True)
     )
-
-
-# ---------------------------------------------------------------------------------------------------
-# Export.
-
-
-def export_register(
-    *, agency: Agency, target: str | Path | IO[bytes], actor: AnyUser | None, year: int | None = None
-) -> int:
-    """Write the body's register as XLSX (received applications; with `year`, those received that year).
-    Returns the number of rows written."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font, PatternFill
-
-    _require(require_read, actor, agency, "register_export")
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("台账")
-    # A header that reads as one (bold, always in view) and columns wide enough for what they hold.
-    for letter, width in zip("ABCDEFGHIJ", EXPORT_WIDTHS, strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
-    header = []
-    for name in (*HEADER, *EXPORT_EXTRA_COLUMNS):
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="F0F3F6")
-        header.append(cell)
-    sheet.append(header)
-
-    def text_cell(value: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
-        cell.data_type = "s"  # never a formula, whatever the applicant wrote ("=…")
-        return cell
-
-    def date_cell(value: date | None) -> WriteOnlyCell | None:
-        if value is None:
-            return None
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = "yyyy-mm-dd"
-        return cell
-
-    applications = Application.objects.filter(agency=agency, received_on__isnull=False)
-    if year is not None:
-        applications = applications.filter(
-            received_on__gte=date(year, 1, 1), received_on__lte=date(year, 12, 31)
-        )
-    type_labels = dict(ApplicantType.choices)
-    channel_labels = dict(Channel.choices)
-    result_labels = dict(Result.choices)
-    status_labels = dict(Status.choices)
-    written = 0
-    for (
-        number,
-        applicant_type,
-        received_on,
-        channel,
-        description,
-        closed_on,
-        result,
-        status,
-        due,
-        provisional,
-    ) in (
-        applications.order_by("received_on", "number")
-        .values_list(
-            "number",
-            "applicant_type",
-            "received_on",
-            "channel",
-            "description",
-            "closed_on",
-            "result",
-            "status",
-            "due_date",
-            "due_date_provisional",
-        )
-        .iterator(chunk_size=CHUNK)
-    ):
-        sheet.append(
-            [
-                text_cell(number),
-                type_labels.get(applicant_type, applicant_type),
-                date_cell(received_on),
-                channel_labels.get(channel, channel),
-                text_cell(description),
-                date_cell(closed_on if status == Status.CLOSED else None),
-                result_labels.get(result, result) if status == Status.CLOSED else None,
-                status_labels.get(status, status),
-                date_cell(due),
-                "是" if provisional and status != Status.CLOSED else None,
-            ]
-        )
-        written += 1
-    if isinstance(target, str | Path):
-        workbook.save(str(target))
-    else:
-        workbook.save(target)
-    audit_record(
-        action="register_export",
-        actor=actor,
-        agency=agency,
-        message=f"导出台账 {written} 件" + (f"（{year}年度收到）" if year else ""),
-        detail={"rows": written, "year": year},
-    )
-    return written

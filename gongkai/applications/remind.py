@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -18,18 +17,15 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
 from gongkai.agencies.models import Agency, Membership
 from gongkai.applications.deadlines import deadline_state, due_soon_horizon
 from gongkai.applications.models import Application, Status
-from gongkai.core.cli import parse_date
 from gongkai.core.models import ReminderLog
-from gongkai.core.reminders import send_claimed, summary
 from gongkai.workdays.calendar import workdays_between
 
 if TYPE_CHECKING:
-    from gongkai.core.cli import GongkaiCommand
+    pass
 
 
 @dataclass
@@ -131,36 +127,3 @@ def send(reminder: Reminder, today: date) -> None:
     subject, body = render_reminder(reminder, today)
     messages = [EmailMessage(subject, body, to=[user.email]) for user in reminder.recipients]
     get_connection().send_messages(messages)
-
-
-def run_remind(command: GongkaiCommand, options: dict[str, Any]) -> None:
-    today = parse_date(options["date"]) if options.get("date") else timezone.localdate()
-    dry_run = bool(options.get("dry_run"))
-    reminders = reminders_for(today)
-    counts = {"sent": 0, "already": 0, "no_recipients": 0, "failed": 0}
-    for reminder in reminders:
-        agency = reminder.agency
-        figures = f"已逾期 {len(reminder.overdue)} 件，即将到期 {len(reminder.due_soon)} 件"
-        if not reminder.recipients:
-            counts["no_recipients"] += 1
-            command.stdout.write(
-                f"{agency.code}\t{agency.name}\t{figures}\t无收件人（本机关工作人员均未登记电子邮箱）"
-            )
-            continue
-        names = "、".join(user.username for user in reminder.recipients)
-        if dry_run:
-            command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t将发送给 {names}")
-            continue
-        log = claim(reminder, today)
-        if log is None:
-            counts["already"] += 1
-            command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t今日已发送过，跳过")
-            continue
-        error = send_claimed(log, partial(send, reminder, today), what=f"到期提醒 {agency.code}")
-        if error is not None:
-            counts["failed"] += 1
-            command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t发送失败：{error}")
-            continue
-        counts["sent"] += 1
-        command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t已发送给 {names}")
-    command.stdout.write(summary(today, "到期提醒", len(reminders), counts, dry_run=dry_run))

@@ -9,14 +9,14 @@ from functools import cached_property, reduce
 from operator import or_
 from typing import TYPE_CHECKING, overload
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import can_read
+from gongkai.agencies.permissions import require_read_applications, require_role
 from gongkai.applications.deadlines import due_soon_horizon
 from gongkai.applications.models import (
     NOTICE_EVENT_KINDS,
@@ -27,7 +27,6 @@ from gongkai.applications.models import (
     Status,
 )
 from gongkai.applications.numbering import query_code_matches
-from gongkai.core.audit import audit_record
 from gongkai.search import application_index
 
 if TYPE_CHECKING:
@@ -268,17 +267,9 @@ def get_application_for_staff(user: AnyUser, pk: int) -> Application:
     supervising office above it, an administrator). `Application.DoesNotExist` when there is none;
     `PermissionDenied`, logged, otherwise."""
     application = Application.objects.select_related("agency").get(pk=pk)
-    if not can_read(user, application.agency):
-        message = f"您无权查看{application.agency.name}的政府信息公开申请。"
-        audit_record(
-            action="application_read",
-            actor=user,
-            agency=application.agency,
-            obj=application,
-            message=message,
-            refused=True,
-        )
-        raise PermissionDenied(message)
+    require_role(
+        user, application.agency, require_read_applications, action="application_read", obj=application
+    )
     return application
 
 

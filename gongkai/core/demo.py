@@ -28,6 +28,7 @@ from gongkai.agencies.services import agency_add, membership_grant, user_create
 from gongkai.appeals.models import CaseKind, Outcome
 from gongkai.appeals.services import appeal_case_decide, appeal_case_register
 from gongkai.applications import services
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application, NoticeDelivery, Result
 from gongkai.core.audit import audit_record
 from gongkai.core.models import AuditLog
@@ -248,14 +249,21 @@ class Builder:
         if channel == "online":
             # Submitted the evening before; staff confirm with the applicant the next working day.
             evening = datetime.combine(workdays_before(on, 1)[0], time(20, 15), tzinfo=SHANGHAI)
-            created = services.application_submit_online(agency=self.agency, submitted_at=evening, **fields)
+            created = services.application_submit_online(
+                agency=self.agency, submitted_at=evening, applicant=ApplicantDetails(**fields)
+            )
             services.application_confirm_receipt(
                 actor=self.people.staff, application=created.application, received_on=on
             )
             return created.application, created.query_code
         extra: dict[str, Any] = {"letter_kind": "registered"} if channel == "letter" else {}
         created = services.application_register(
-            actor=self.people.staff, agency=self.agency, channel=channel, received_on=on, **fields, **extra
+            actor=self.people.staff,
+            agency=self.agency,
+            channel=channel,
+            received_on=on,
+            applicant=ApplicantDetails(**fields),
+            **extra,
         )
         return created.application, created.query_code
 
@@ -380,7 +388,7 @@ def build_xs(builder: Builder) -> Loaded:
     pending = services.application_submit_online(
         agency=b.agency,
         submitted_at=timezone.now() - timedelta(hours=3),
-        **b.particulars(),
+        applicant=ApplicantDetails(**b.particulars()),
     )
     assert pending.application.received_on is None  # 待确认收到 (条例第三十一条)
     application, _ = b.receive(b.back(9), channel="online")

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
 from gongkai.agencies.models import Agency
+from gongkai.agencies.permissions import require_role
 from gongkai.core.audit import audit_record
 
 P = ParamSpec("P")
@@ -58,9 +59,6 @@ def logged_service(
 
 
 def require_logged(check: Callable[..., None], actor: object, agency: Agency, action: str) -> None:
-    """A role check whose refusal is written to the audit log before it is raised."""
-    try:
-        check(actor, agency)
-    except PermissionDenied as error:
-        audit_record(action=action, actor=actor, agency=agency, message=str(error), refused=True)  # type: ignore[arg-type]
-        raise
+    """A role check whose refusal is written to the audit log before it is raised: the older spelling
+    of `agencies.permissions.require_role`, kept for the publications app's callers until they move."""
+    require_role(actor, agency, check, action=action)  # type: ignore[arg-type]

@@ -1,15 +1,6 @@
-"""Putting a service's ValidationError on the form that was submitted (portal and workbench alike)."""
+"""Kept only for the callers in gongkai.reports and gongkai.publications until they import
+`gongkai.core.form_errors` (the staff pages, the portal and the API share it there)."""
 
-from __future__ import annotations
+from gongkai.core.form_errors import attach_error
 
-from django import forms
-from django.core.exceptions import ValidationError
-
-
-def attach_error(form: forms.Form, error: ValidationError) -> None:
-    """Show the service's Chinese messages next to the fields they name, the rest above the form."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
+__all__ = ["attach_error"]

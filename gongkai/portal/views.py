@@ -12,9 +12,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
 from gongkai.applications import selectors, services
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application
-from gongkai.portal import status_page, throttle
-from gongkai.portal.errors import attach_error
+from gongkai.core import throttle
+from gongkai.core.form_errors import attach_error
+from gongkai.portal import status_page
 from gongkai.portal.forms import ApplyForm, CorrectionForm, StatusLookupForm
 
 # Session keys: the number and code to show once after applying; the application the visitor has
@@ -38,7 +40,9 @@ def apply(request: HttpRequest, code: str) -> HttpResponse:
     form = ApplyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            application, query_code = services.application_submit_online(agency=agency, **form.cleaned_data)
+            application, query_code = services.application_submit_online(
+                agency=agency, applicant=ApplicantDetails.from_mapping(form.cleaned_data)
+            )
         except ValidationError as error:
             attach_error(form, error)
         else:

@@ -6,14 +6,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import require_act, require_head, require_read
+from gongkai.agencies.permissions import require_act, require_head, require_read, require_role
 from gongkai.applications.models import Application
-from gongkai.core.audit import audit_record
 
 
 def checked(
@@ -22,20 +20,7 @@ def checked(
     """Each role check in turn for the request's user and `agency`; the first refusal is written to the
     audit log (with the page's path) before its PermissionDenied goes on to the 403 page."""
     user: User | AnonymousUser = request.user
-    try:
-        for check in checks:
-            check(user, agency)
-    except PermissionDenied as error:
-        audit_record(
-            action=action,
-            actor=user,
-            agency=agency,
-            obj=obj,
-            message=str(error),
-            refused=True,
-            detail={"path": request.path},
-        )
-        raise
+    require_role(user, agency, *checks, action=action, obj=obj, detail={"path": request.path})
 
 
 def _checked(request: HttpRequest, code: str, page: str, check: Callable[..., None]) -> Agency:

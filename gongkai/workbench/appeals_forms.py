@@ -3,7 +3,7 @@ page, and the filters of a body's list of cases.
 
 Each step's form gives the keyword arguments of one service of `gongkai.appeals.services`; the forms
 check the shape of the input, the services the rules (their ValidationError is put back on the form by
-`gongkai.portal.errors.attach_error`). The case form also runs the service's own `case_errors` before
+`gongkai.core.form_errors.attach_error`). The case form also runs the service's own `case_errors` before
 saving, so that all its errors show at once.
 """
 
@@ -11,17 +11,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 
 from gongkai.agencies.models import Agency
 from gongkai.appeals.models import AppealCase, CaseKind, Outcome
-from gongkai.appeals.services import CaseFacts, case_errors
+from gongkai.appeals.selectors import DECIDED, PENDING
+from gongkai.appeals.services import CaseFacts, allowed_actions, case_errors
 from gongkai.applications.models import Application
 from gongkai.workbench.forms import BodyFilterMixin, blank, date_field
 
-PENDING, DECIDED = "pending", "decided"
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+    AnyUser = User | AnonymousUser
 
 OUTCOME_HELP = (
     "维持：复议维持，或判决驳回诉讼请求；纠正：被依法纠错（撤销、变更、确认违法、责令履行等）；"
@@ -100,18 +104,8 @@ class CaseForm(forms.Form):
         """The service's own rules (`case_errors`, shared with the admin), so that every error shows at
         once; the service checks them again when it saves."""
         cleaned = super().clean() or {}
-        facts = CaseFacts(
-            agency=self.agency,
-            application=cleaned.get("application"),
-            kind=cleaned.get("kind", ""),
-            co_defendant=bool(cleaned.get("co_defendant")),
-            simplified_procedure=bool(cleaned.get("simplified_procedure")),
-            filed_on=cleaned.get("filed_on"),
-            copy_received_on=cleaned.get("copy_received_on"),
-            response_submitted_on=cleaned.get("response_submitted_on"),
-            outcome=self.outcome[0],
-            decided_on=self.outcome[1],
-        )
+        outcome, decided_on = self.outcome
+        facts = CaseFacts.from_mapping(self.agency, {**cleaned, "outcome": outcome, "decided_on": decided_on})
         for field, messages in case_errors(facts).items():
             if field not in self.errors:  # a field the form already rejected is not checked again
                 for message in messages:
@@ -275,15 +269,9 @@ CASE_ACTIONS: dict[str, CaseAction] = {
 }
 
 
-def offered_actions(case: AppealCase) -> list[CaseAction]:
-    """The steps the case's page offers now, in the order they happen; corrections are always offered."""
-    names = []
-    if case.copy_received_on is None:
-        names.append("copy_received")
-    elif case.response_submitted_on is None:
-        names.append("response_submitted")
-    names += ["decide", "edit"]
-    return [CASE_ACTIONS[name] for name in names]
+def offered_actions(case: AppealCase, user: AnyUser) -> list[CaseAction]:
+    """The steps the case's page offers `user` now (`appeals.services.allowed_actions` decides which)."""
+    return [CASE_ACTIONS[name] for name in allowed_actions(case, user)]
 
 
 def bound_form(action: CaseAction, case: AppealCase, data: Any = None) -> CaseStepForm | CaseEditForm:

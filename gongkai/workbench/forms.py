@@ -1,7 +1,7 @@
 """The workbench's forms other than the actions on one application: staff intake and the queue's filters.
 
 Forms check the shape of the input; the rules of the 条例 are the services' (their ValidationError is
-put back on the form by `gongkai.portal.errors.attach_error`).
+put back on the form by `gongkai.core.form_errors.attach_error`).
 """
 
 from __future__ import annotations
@@ -12,16 +12,13 @@ from django import forms
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
+from gongkai.applications.applicant_form import ApplicantForm, blank
+from gongkai.applications.intake import APPLICANT_FIELDS
 from gongkai.applications.models import (
-    ApplicantType,
     Channel,
-    IdType,
-    InformationDelivery,
     LetterKind,
-    RequestedForm,
     Status,
 )
-from gongkai.portal.forms import ApplicantChecks
 
 OPEN = "open"  # the selector's "every status but closed"
 ALL = "all"
@@ -54,12 +51,11 @@ def date_field(
     )
 
 
-def blank(choices: list[tuple[str, str]], label: str = "请选择") -> list[tuple[str, str]]:
-    return [("", label), *choices]
-
-
-class IntakeForm(ApplicantChecks):
+class IntakeForm(ApplicantForm):
     """Staff intake of an application received by any channel (条例第二十九条、第三十一条)."""
+
+    staff = True
+    field_order = ["channel", "letter_kind", "received_on", *APPLICANT_FIELDS, "note"]
 
     channel = forms.ChoiceField(label="申请方式", choices=Channel.choices, widget=forms.RadioSelect)
     letter_kind = forms.ChoiceField(
@@ -72,26 +68,6 @@ class IntakeForm(ApplicantChecks):
         "收到申请日期",
         required=False,
         help_text="当面提交为提交之日；挂号信为签收之日；平信、传真、网络为双方确认之日，尚未确认的留空，确认后再登记。",
-    )
-    applicant_type = forms.ChoiceField(
-        label="申请人类型", choices=ApplicantType.choices, widget=forms.RadioSelect, initial="natural_person"
-    )
-    applicant_name = forms.CharField(label="姓名或名称", max_length=200)
-    applicant_id_type = forms.ChoiceField(label="身份证明类型", choices=blank(IdType.choices), required=False)
-    applicant_id_number = forms.CharField(label="证件号码", max_length=64, required=False)
-    contact_person = forms.CharField(label="联系人", max_length=100, required=False)
-    phone = forms.CharField(label="联系电话", max_length=64, required=False)
-    email = forms.EmailField(
-        label="电子邮箱", required=False, error_messages={"invalid": "电子邮箱格式不正确。"}
-    )
-    address = forms.CharField(label="通信地址", max_length=300, required=False)
-    postcode = forms.CharField(label="邮政编码", max_length=16, required=False)
-    description = forms.CharField(label="申请公开的政府信息", widget=forms.Textarea(attrs={"rows": 4}))
-    requested_form = forms.ChoiceField(
-        label="信息的指定提供形式", choices=blank(RequestedForm.choices), required=False
-    )
-    delivery_method = forms.ChoiceField(
-        label="获取信息的方式", choices=blank(InformationDelivery.choices), required=False
     )
     note = forms.CharField(label="登记说明", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 

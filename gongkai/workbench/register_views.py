@@ -28,9 +28,9 @@ from gongkai.applications.register import (
     FIRST_RECEIPT_DATE,
     HEADER,
     RegisterRejected,
-    export_register,
     import_register,
 )
+from gongkai.applications.register_export import export_register
 from gongkai.core.uploads import MB, UploadLimits, limit_uploads, refused_uploads, request_too_large
 from gongkai.workbench.access import agency_for_actor, agency_for_reader
 

@@ -35,7 +35,7 @@ def _label(choices: Any, value: object) -> str:
     return str(choices(value).label) if value in choices.values else str(value or "")
 
 
-def _details(event: ApplicationEvent) -> list[str]:
+def _details(event: ApplicationEvent) -> list[str]:  # noqa: C901 - one branch per kind of event
     data = event.data or {}
     kind = event.kind
     lines: list[str] = []

@@ -21,13 +21,15 @@ from gongkai.agencies.models import Agency, Membership
 from gongkai.agencies.permissions import can_act, can_read, is_admin, supervises
 from gongkai.applications import selectors, services
 from gongkai.applications.deadlines import compute_deadline, deadline_state, due_soon_horizon
+from gongkai.applications.intake import split_applicant
 from gongkai.applications.models import NOTICE_EVENT_KINDS, Application, EventKind
-from gongkai.portal.errors import attach_error
+from gongkai.core.form_errors import attach_error
 from gongkai.publications.selectors import publication_counts
 from gongkai.reports.annual import selectors as annual_selectors
 from gongkai.reports.annual.deadlines import report_countdown
 from gongkai.workbench import overview as overview_counts
 from gongkai.workbench.access import agency_for_actor, agency_for_reader, require_action_role
+from gongkai.workbench.acting import offered_forms, perform
 from gongkai.workbench.actions import ACTIONS, ActionForm, for_service
 from gongkai.workbench.forms import IntakeForm, QueueFilterForm
 from gongkai.workbench.timeline import timeline
@@ -127,7 +129,10 @@ def intake(request: HttpRequest, code: str) -> HttpResponse:
     form = IntakeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.application_register(actor=request.user, agency=agency, **form.cleaned_data)
+            applicant, rest = split_applicant(form.cleaned_data)
+            created = services.application_register(
+                actor=request.user, agency=agency, applicant=applicant, **rest
+            )
         except ValidationError as error:
             attach_error(form, error)
         else:
@@ -160,18 +165,10 @@ def _application_page(
     the forms of the actions this user may take now (only those)."""
     today = timezone.localdate()
     deadline = compute_deadline(application)
-    forms = []
-    refused = None
-    for service_name in services.allowed_actions(application, request.user):
-        action = for_service(service_name)
-        if bound is not None and type(bound) is action.form:
-            form, bound = bound, None
-        else:
-            form = action.form(application=application, prefix=action.name)
-        forms.append((action, form))
-    if bound is not None:
-        # The posted action is no longer offered (the state changed): its errors go above the actions.
-        refused = bound
+    offered = [for_service(name) for name in services.allowed_actions(application, request.user)]
+    forms, refused = offered_forms(
+        offered, bound, lambda action: action.form(application=application, prefix=action.name)
+    )
     just = request.session.get(JUST_REGISTERED)
     query_code = None
     if just and just.get("pk") == application.pk:
@@ -209,16 +206,19 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     application = _application_for(request, pk)
     require_action_role(request, application, action=spec.name, head_only=spec.head_only)
     form = spec.form(request.POST, application=application, prefix=spec.name)
-    if form.is_valid():
-        try:
-            spec.service(actor=request.user, application=application, **form.cleaned_data)
-        except ValidationError as error:
-            attach_error(form, error)
-        else:
-            messages.success(request, f"{spec.title}：已办理。")
-            return redirect("workbench:application", pk=application.pk)
-    application.refresh_from_db()
-    return _application_page(request, application, bound=form, status=400)
+
+    def again() -> HttpResponse:
+        application.refresh_from_db()
+        return _application_page(request, application, bound=form, status=400)
+
+    return perform(
+        request,
+        form,
+        lambda: spec.service(actor=request.user, application=application, **form.cleaned_data),
+        done=f"{spec.title}：已办理。",
+        then=lambda: redirect("workbench:application", pk=application.pk),
+        again=again,
+    )
 
 
 @login_required

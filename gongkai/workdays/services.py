@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from gongkai.agencies.permissions import require_admin
+from gongkai.agencies.permissions import require_admin, require_role
 from gongkai.core.audit import audit_record
 from gongkai.workdays import store
 from gongkai.workdays.calendar import current_calendar
@@ -32,13 +32,8 @@ DEFAULT_REST_DAY_NAME = "放假"
 
 def _require_admin(actor: Actor, action: str, message: str) -> None:
     """Refuse anyone but an administrator; the refusal is logged outside the refused transaction."""
-    if actor is None:
-        return
-    try:
-        require_admin(actor)
-    except PermissionDenied:
-        audit_record(action=action, actor=actor, message=message, refused=True)
-        raise
+    if actor is not None:
+        require_role(actor, None, require_admin, action=action, message=message)
 
 
 def _check_date(value: object) -> datetime.date:

@@ -50,6 +50,7 @@ def test_the_command_line_prints_chinese_errors_and_exits_2_on_usage_errors(tmp_
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
     assert completed.returncode == 2
     assert "code" in completed.stderr

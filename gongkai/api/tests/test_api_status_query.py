@@ -13,6 +13,7 @@ import time_machine
 from django.core.cache import cache
 from django.test import Client
 
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Result
 from gongkai.applications.services import (
     application_draft_reply,
@@ -20,7 +21,7 @@ from gongkai.applications.services import (
     application_sign_reply,
 )
 from gongkai.applications.tests.factories import PERSON, SHANGHAI, Cast, make_cast
-from gongkai.portal.throttle import MAX_FAILURES_PER_ADDRESS
+from gongkai.core.throttle import MAX_FAILURES_PER_ADDRESS
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,11 @@ def test_number_and_code_give_status_dates_and_progress_without_personal_data(
     client: Client, cast: Cast
 ) -> None:
     application, code = application_register(
-        actor=cast.staff, agency=cast.agency, channel="in_person", received_on=date(2025, 3, 3), **PERSON
+        actor=cast.staff,
+        agency=cast.agency,
+        channel="in_person",
+        received_on=date(2025, 3, 3),
+        applicant=ApplicantDetails(**PERSON),
     )
     response = query(client, application.number, code)
     assert response.status_code == 200
@@ -88,7 +93,11 @@ def test_number_and_code_give_status_dates_and_progress_without_personal_data(
 
 def test_the_reply_decision_shows_once_the_head_has_signed(client: Client, cast: Cast) -> None:
     application, code = application_register(
-        actor=cast.staff, agency=cast.agency, channel="in_person", received_on=date(2025, 3, 3), **PERSON
+        actor=cast.staff,
+        agency=cast.agency,
+        channel="in_person",
+        received_on=date(2025, 3, 3),
+        applicant=ApplicantDetails(**PERSON),
     )
     application_draft_reply(actor=cast.staff, application=application, result=Result.UNAVAILABLE_NOT_HELD)
     application_sign_reply(actor=cast.head, application=application, replied_on=date(2025, 3, 10))
@@ -100,7 +109,11 @@ def test_the_reply_decision_shows_once_the_head_has_signed(client: Client, cast:
 
 def test_a_wrong_code_and_a_wrong_number_get_the_same_answer(client: Client, cast: Cast) -> None:
     application, code = application_register(
-        actor=cast.staff, agency=cast.agency, channel="in_person", received_on=date(2025, 3, 3), **PERSON
+        actor=cast.staff,
+        agency=cast.agency,
+        channel="in_person",
+        received_on=date(2025, 3, 3),
+        applicant=ApplicantDetails(**PERSON),
     )
     wrong_code = query(client, application.number, "ABCDEFGHJKMN")
     wrong_number = query(client, "2025-9999", code)
@@ -112,7 +125,11 @@ def test_a_wrong_code_and_a_wrong_number_get_the_same_answer(client: Client, cas
 
 def test_too_many_failed_queries_from_one_address_are_refused(cast: Cast) -> None:
     application, code = application_register(
-        actor=cast.staff, agency=cast.agency, channel="in_person", received_on=date(2025, 3, 3), **PERSON
+        actor=cast.staff,
+        agency=cast.agency,
+        channel="in_person",
+        received_on=date(2025, 3, 3),
+        applicant=ApplicantDetails(**PERSON),
     )
     # Each query from a fresh client, as a platform that keeps no cookies: the address alone is braked.
     for _ in range(MAX_FAILURES_PER_ADDRESS):

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import User
 
 from gongkai.agencies.models import Agency, Membership
+from gongkai.applications.intake import split_applicant
 from gongkai.applications.models import Application
 from gongkai.applications.services import application_register
 
@@ -86,9 +87,15 @@ def make_cast() -> Cast:
     )
 
 
+def service_arguments(fields: dict[str, Any]) -> dict[str, Any]:
+    """A test's mixture of applicant's particulars and other arguments, as an intake service takes them."""
+    applicant, rest = split_applicant(fields)
+    return {**rest, "applicant": applicant}
+
+
 def register(cast: Cast, received_on: date | None, **overrides: Any) -> Application:
     """An application handed in person on `received_on` by 张三 (or as `overrides` say; None leaves
     receipt to be confirmed, for channels that allow it)."""
     fields: dict[str, Any] = {**PERSON, "channel": "in_person", "received_on": received_on}
     fields.update(overrides)
-    return application_register(actor=cast.staff, agency=cast.agency, **fields).application
+    return application_register(actor=cast.staff, agency=cast.agency, **service_arguments(fields)).application

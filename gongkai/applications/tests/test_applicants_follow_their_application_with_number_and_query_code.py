@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application, Source
 from gongkai.applications.numbering import QUERY_CODE_LENGTH
 from gongkai.applications.selectors import applicant_progress, get_application_for_applicant
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_number_and_the_query_code_together_find_the_application() -> None:
     cast = make_cast()
-    application, code = application_submit_online(agency=cast.agency, **PERSON)
+    application, code = application_submit_online(agency=cast.agency, applicant=ApplicantDetails(**PERSON))
     assert len(code) == QUERY_CODE_LENGTH
     assert get_application_for_applicant(application.number, code) == application
     # As typed from paper: lower case, spaces, a hyphen.
@@ -30,7 +31,7 @@ def test_the_number_and_the_query_code_together_find_the_application() -> None:
 
 def test_the_query_code_is_not_stored_in_clear() -> None:
     cast = make_cast()
-    application, code = application_submit_online(agency=cast.agency, **PERSON)
+    application, code = application_submit_online(agency=cast.agency, applicant=ApplicantDetails(**PERSON))
     stored = Application.objects.get(pk=application.pk).query_code
     assert code not in stored
     assert len(stored) == 64
@@ -38,8 +39,8 @@ def test_the_query_code_is_not_stored_in_clear() -> None:
 
 def test_a_wrong_code_or_a_wrong_number_finds_nothing() -> None:
     cast = make_cast()
-    application, code = application_submit_online(agency=cast.agency, **PERSON)
-    other, other_code = application_submit_online(agency=cast.agency, **PERSON)
+    application, code = application_submit_online(agency=cast.agency, applicant=ApplicantDetails(**PERSON))
+    other, other_code = application_submit_online(agency=cast.agency, applicant=ApplicantDetails(**PERSON))
     assert get_application_for_applicant(application.number, other_code) is None
     assert get_application_for_applicant(other.number, code) is None
     assert get_application_for_applicant(application.number, "") is None
@@ -48,7 +49,10 @@ def test_a_wrong_code_or_a_wrong_number_finds_nothing() -> None:
 
 def test_each_application_gets_its_own_code() -> None:
     cast = make_cast()
-    codes = {application_submit_online(agency=cast.agency, **PERSON).query_code for _ in range(20)}
+    codes = {
+        application_submit_online(agency=cast.agency, applicant=ApplicantDetails(**PERSON)).query_code
+        for _ in range(20)
+    }
     assert len(codes) == 20
 
 
@@ -56,8 +60,8 @@ def test_the_same_number_at_another_body_does_not_open_this_application() -> Non
     cast = make_cast()
     other = make_agency("NB-CZJ", "宁波市财政局")
     make_user("sun", other, "staff")
-    mine, my_code = application_submit_online(agency=cast.agency, **PERSON)
-    theirs, their_code = application_submit_online(agency=other, **PERSON)
+    mine, my_code = application_submit_online(agency=cast.agency, applicant=ApplicantDetails(**PERSON))
+    theirs, their_code = application_submit_online(agency=other, applicant=ApplicantDetails(**PERSON))
     assert mine.number == theirs.number
     assert get_application_for_applicant(mine.number, my_code) == mine
     assert get_application_for_applicant(mine.number, their_code) == theirs
@@ -81,7 +85,11 @@ def test_an_imported_application_without_a_code_cannot_be_opened() -> None:
 def test_staff_intake_also_gives_a_code_to_hand_to_the_applicant() -> None:
     cast = make_cast()
     created = application_register(
-        actor=cast.staff, agency=cast.agency, channel="in_person", received_on=date(2025, 3, 3), **PERSON
+        actor=cast.staff,
+        agency=cast.agency,
+        channel="in_person",
+        received_on=date(2025, 3, 3),
+        applicant=ApplicantDetails(**PERSON),
     )
     assert (
         get_application_for_applicant(created.application.number, created.query_code) == created.application
@@ -91,7 +99,11 @@ def test_staff_intake_also_gives_a_code_to_hand_to_the_applicant() -> None:
 def test_the_progress_an_applicant_sees_names_no_one() -> None:
     cast = make_cast()
     created = application_register(
-        actor=cast.staff, agency=cast.agency, channel="in_person", received_on=date(2025, 3, 3), **PERSON
+        actor=cast.staff,
+        agency=cast.agency,
+        channel="in_person",
+        received_on=date(2025, 3, 3),
+        applicant=ApplicantDetails(**PERSON),
     )
     steps = applicant_progress(created.application)
     assert [(step.date, step.label) for step in steps] == [(date(2025, 3, 3), "登记申请")]

@@ -11,9 +11,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from stdnum.cn import ric, uscc
 
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application
 from gongkai.applications.services import application_register, application_submit_online
-from gongkai.applications.tests.factories import COMPANY, PERSON, Cast, make_cast
+from gongkai.applications.tests.factories import COMPANY, PERSON, Cast, make_cast, service_arguments
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def wrong_check(number: str, alphabet: str) -> str:
 
 def register(cast: Cast, **changes: Any) -> Application:
     fields = {**PERSON, "channel": "in_person", "received_on": date(2025, 3, 3), **changes}
-    return application_register(actor=cast.staff, agency=cast.agency, **fields).application
+    return application_register(actor=cast.staff, agency=cast.agency, **service_arguments(fields)).application
 
 
 def refusal(cast: Cast, **changes: Any) -> list[str]:
@@ -118,6 +119,8 @@ def test_other_identity_documents_keep_their_format_checks_only(cast: Cast) -> N
 def test_online_submissions_are_checked_the_same_way(cast: Cast) -> None:
     number = wrong_check(resident_id("33020319800101123"), "0123456789X")
     with pytest.raises(ValidationError) as raised:
-        application_submit_online(agency=cast.agency, **{**PERSON, "applicant_id_number": number})
+        application_submit_online(
+            agency=cast.agency, applicant=ApplicantDetails(**{**PERSON, "applicant_id_number": number})
+        )
     assert raised.value.message_dict["applicant_id_number"] == ["居民身份证号码校验位不正确，请核对号码。"]
     assert not Application.objects.exists()

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application, ApplicationCounter
 from gongkai.applications.services import application_register, application_submit_online
-from gongkai.applications.tests.factories import COMPANY, PERSON, Cast, make_cast
+from gongkai.applications.tests.factories import COMPANY, PERSON, Cast, make_cast, service_arguments
 
 pytestmark = pytest.mark.django_db
 
@@ -24,18 +25,22 @@ def cast() -> Cast:
 def refused_fields(cast: Cast, **changes: Any) -> dict[str, list[str]]:
     fields = {**PERSON, "channel": "in_person", "received_on": date(2025, 3, 3), **changes}
     with pytest.raises(ValidationError) as raised:
-        application_register(actor=cast.staff, agency=cast.agency, **fields)
+        application_register(actor=cast.staff, agency=cast.agency, **service_arguments(fields))
     return raised.value.message_dict
 
 
 def test_a_complete_application_from_a_person_is_registered(cast: Cast) -> None:
-    created = application_register(actor=cast.staff, agency=cast.agency, channel="in_person", **PERSON)
+    created = application_register(
+        actor=cast.staff, agency=cast.agency, channel="in_person", applicant=ApplicantDetails(**PERSON)
+    )
     assert created.application.applicant_name == "张三"
     assert created.application.applicant_id_number == "11010519491231002X"
 
 
 def test_a_complete_application_from_a_company_is_registered(cast: Cast) -> None:
-    created = application_register(actor=cast.staff, agency=cast.agency, channel="in_person", **COMPANY)
+    created = application_register(
+        actor=cast.staff, agency=cast.agency, channel="in_person", applicant=ApplicantDetails(**COMPANY)
+    )
     assert created.application.contact_person == "李四"
     assert created.application.applicant_id_type == "credit_code"
 
@@ -69,7 +74,7 @@ def test_an_organisation_needs_its_name_and_a_contact_person(cast: Cast) -> None
             actor=cast.staff,
             agency=cast.agency,
             channel="in_person",
-            **{**COMPANY, "applicant_name": "", "contact_person": ""},
+            applicant=ApplicantDetails(**{**COMPANY, "applicant_name": "", "contact_person": ""}),
         )
     errors = raised.value.message_dict
     assert errors["applicant_name"] == ["请填写法人或其他组织的名称。"]
@@ -82,7 +87,7 @@ def test_an_organisation_identifies_itself_by_credit_code_not_by_an_identity_car
             actor=cast.staff,
             agency=cast.agency,
             channel="in_person",
-            **{**COMPANY, "applicant_id_type": "resident_id"},
+            applicant=ApplicantDetails(**{**COMPANY, "applicant_id_type": "resident_id"}),
         )
     assert "统一社会信用代码" in raised.value.message_dict["applicant_id_type"][0]
 
@@ -104,7 +109,10 @@ def test_a_mobile_number_must_be_a_real_mainland_mobile_number(cast: Cast) -> No
 @pytest.mark.parametrize("phone", ["13800138000", "0574-87654321", "0574 8765 4321转123", "+852 2123 4567"])
 def test_mobile_landline_extension_and_international_numbers_are_accepted(cast: Cast, phone: str) -> None:
     created = application_register(
-        actor=cast.staff, agency=cast.agency, channel="in_person", **{**PERSON, "phone": phone}
+        actor=cast.staff,
+        agency=cast.agency,
+        channel="in_person",
+        applicant=ApplicantDetails(**{**PERSON, "phone": phone}),
     )
     assert created.application.phone
 
@@ -130,6 +138,8 @@ def test_an_unknown_applicant_type_or_channel_is_refused(cast: Cast) -> None:
 
 def test_online_submissions_are_checked_the_same_way(cast: Cast) -> None:
     with pytest.raises(ValidationError) as raised:
-        application_submit_online(agency=cast.agency, **{**PERSON, "applicant_id_number": ""})
+        application_submit_online(
+            agency=cast.agency, applicant=ApplicantDetails(**{**PERSON, "applicant_id_number": ""})
+        )
     assert "applicant_id_number" in raised.value.message_dict
     assert not Application.objects.exists()

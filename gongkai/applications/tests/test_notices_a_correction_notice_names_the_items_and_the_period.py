@@ -12,6 +12,7 @@ import time_machine
 from django.core.cache import cache
 
 from gongkai.applications import services
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import ApplicationEvent, EventKind
 from gongkai.applications.notices import notice_for_event
 from gongkai.applications.tests.factories import COMPANY, PERSON, SHANGHAI, Cast, make_cast, register
@@ -80,7 +81,11 @@ def test_under_the_2007_regulation_it_cites_that_text_and_not_the_2019_consequen
 
 def test_staff_print_it_and_the_applicant_reads_it_as_worded(cast: Cast) -> None:
     created = services.application_register(
-        actor=cast.staff, agency=cast.agency, channel="in_person", received_on=date(2025, 3, 3), **PERSON
+        actor=cast.staff,
+        agency=cast.agency,
+        channel="in_person",
+        received_on=date(2025, 3, 3),
+        applicant=ApplicantDetails(**PERSON),
     )
     services.application_request_correction(
         actor=cast.staff,

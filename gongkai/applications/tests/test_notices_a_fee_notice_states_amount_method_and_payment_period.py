@@ -12,6 +12,7 @@ import time_machine
 from django.core.cache import cache
 
 from gongkai.applications import services
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application, EventKind
 from gongkai.applications.notices import Notice, notice_for_event
 from gongkai.applications.tests.factories import COMPANY, PERSON, SHANGHAI, Cast, make_cast, register
@@ -76,7 +77,11 @@ def test_a_fee_by_count_without_waiver_names_the_rank_in_the_month(cast: Cast) -
 
 def test_staff_print_it_and_the_applicant_reads_it_as_worded(cast: Cast) -> None:
     created = services.application_register(
-        actor=cast.staff, agency=cast.agency, channel="in_person", received_on=date(2025, 3, 3), **PERSON
+        actor=cast.staff,
+        agency=cast.agency,
+        channel="in_person",
+        received_on=date(2025, 3, 3),
+        applicant=ApplicantDetails(**PERSON),
     )
     notify_fee(cast, created.application, method="by_volume", pages=40)
     event = created.application.events.get(kind=EventKind.FEE_NOTIFIED)

@@ -13,6 +13,7 @@ import time_machine
 from django.core.cache import cache
 
 from gongkai.applications import services
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application, EventKind, Result
 from gongkai.applications.notices import DECISIONS, notice_for_event, remedies_text, reply_notice
 from gongkai.applications.tests.factories import (
@@ -164,7 +165,11 @@ def test_the_signed_reply_is_printed_from_its_record_and_the_applicant_reads_it_
     cast: Cast,
 ) -> None:
     created = services.application_register(
-        actor=cast.staff, agency=cast.agency, channel="in_person", received_on=date(2025, 3, 3), **PERSON
+        actor=cast.staff,
+        agency=cast.agency,
+        channel="in_person",
+        received_on=date(2025, 3, 3),
+        applicant=ApplicantDetails(**PERSON),
     )
     application = created.application
     services.application_draft_reply(

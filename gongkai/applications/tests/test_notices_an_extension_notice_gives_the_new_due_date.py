@@ -13,6 +13,7 @@ from django.core.cache import cache
 
 from gongkai.applications import services
 from gongkai.applications.deadlines import compute_deadline
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application, EventKind
 from gongkai.applications.notices import Notice, notice_for_event
 from gongkai.applications.tests.factories import PERSON, SHANGHAI, Cast, make_cast, register
@@ -101,7 +102,11 @@ def test_under_the_2007_regulation_it_cites_that_text(cast: Cast) -> None:
 @pytest.mark.usefixtures("in_2025")
 def test_staff_print_it_and_the_applicant_reads_it_as_worded(cast: Cast) -> None:
     created = services.application_register(
-        actor=cast.staff, agency=cast.agency, channel="in_person", received_on=date(2025, 3, 3), **PERSON
+        actor=cast.staff,
+        agency=cast.agency,
+        channel="in_person",
+        received_on=date(2025, 3, 3),
+        applicant=ApplicantDetails(**PERSON),
     )
     extend(cast, created.application, date(2025, 3, 20))
     event = created.application.events.get(kind=EventKind.EXTENDED)

@@ -12,6 +12,7 @@ import pytest
 import time_machine
 from django.core import mail
 
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Source
 from gongkai.applications.services import application_confirm_receipt, application_submit_online
 from gongkai.applications.tests.factories import PERSON, SHANGHAI, Cast, make_cast, register
@@ -60,7 +61,10 @@ def test_the_query_code_is_never_in_the_e_mail(
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         created = application_submit_online(
-            agency=cast.agency, source=Source.API, received_on=date(2025, 3, 3), **PERSON
+            agency=cast.agency,
+            source=Source.API,
+            received_on=date(2025, 3, 3),
+            applicant=ApplicantDetails(**PERSON),
         )
     assert len(mail.outbox) == 1
     assert created.query_code not in mail.outbox[0].body
@@ -71,7 +75,7 @@ def test_an_online_application_is_acknowledged_only_once_receipt_is_confirmed(
     cast: Cast, django_capture_on_commit_callbacks: Capture
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        created = application_submit_online(agency=cast.agency, **PERSON)
+        created = application_submit_online(agency=cast.agency, applicant=ApplicantDetails(**PERSON))
     assert mail.outbox == []
     with django_capture_on_commit_callbacks(execute=True):
         application_confirm_receipt(

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application, ApplicationEvent, Status
 from gongkai.applications.services import (
     allowed_actions,
@@ -29,7 +30,9 @@ def cast() -> Cast:
 
 def test_staff_of_another_body_cannot_register_for_this_one(cast: Cast) -> None:
     with pytest.raises(PermissionDenied, match="无权办理"):
-        application_register(actor=cast.outsider, agency=cast.agency, channel="in_person", **PERSON)
+        application_register(
+            actor=cast.outsider, agency=cast.agency, channel="in_person", applicant=ApplicantDetails(**PERSON)
+        )
     assert not Application.objects.exists()
     refusal = AuditLog.objects.get(action="application_register")
     assert (refusal.outcome, refusal.actor, refusal.agency) == (

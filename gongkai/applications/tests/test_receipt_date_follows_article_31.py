@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import ApplicationEvent, EventKind, Status
 from gongkai.applications.services import ActionRefused, application_confirm_receipt, application_register
 from gongkai.applications.tests.factories import PERSON, SHANGHAI, Cast, make_cast
@@ -24,7 +25,7 @@ def cast() -> Cast:
 @time_machine.travel(datetime(2025, 3, 3, 10, tzinfo=SHANGHAI), tick=False)
 def test_an_application_handed_in_person_is_received_the_same_day(cast: Cast) -> None:
     application = application_register(
-        actor=cast.staff, agency=cast.agency, channel="in_person", **PERSON
+        actor=cast.staff, agency=cast.agency, channel="in_person", applicant=ApplicantDetails(**PERSON)
     ).application
     assert application.received_on == date(2025, 3, 3)
     assert application.status == Status.IN_PROGRESS
@@ -38,7 +39,7 @@ def test_a_registered_letter_is_received_the_day_it_was_signed_for(cast: Cast) -
         channel="letter",
         letter_kind="registered",
         received_on=date(2025, 3, 4),
-        **PERSON,
+        applicant=ApplicantDetails(**PERSON),
     ).application
     assert application.received_on == date(2025, 3, 4)
     assert application.status == Status.IN_PROGRESS
@@ -47,7 +48,11 @@ def test_a_registered_letter_is_received_the_day_it_was_signed_for(cast: Cast) -
 def test_a_registered_letter_without_the_day_it_was_signed_for_is_refused(cast: Cast) -> None:
     with pytest.raises(ValidationError) as raised:
         application_register(
-            actor=cast.staff, agency=cast.agency, channel="letter", letter_kind="registered", **PERSON
+            actor=cast.staff,
+            agency=cast.agency,
+            channel="letter",
+            letter_kind="registered",
+            applicant=ApplicantDetails(**PERSON),
         )
     assert "签收" in raised.value.message_dict["received_on"][0]
 
@@ -59,7 +64,11 @@ def test_ordinary_post_fax_and_online_applications_wait_until_both_sides_confirm
     cast: Cast, channel: str, letter_kind: str
 ) -> None:
     application = application_register(
-        actor=cast.staff, agency=cast.agency, channel=channel, letter_kind=letter_kind, **PERSON
+        actor=cast.staff,
+        agency=cast.agency,
+        channel=channel,
+        letter_kind=letter_kind,
+        applicant=ApplicantDetails(**PERSON),
     ).application
     assert application.received_on is None
     assert application.status == Status.PENDING_RECEIPT
@@ -77,7 +86,11 @@ def test_ordinary_post_fax_and_online_applications_wait_until_both_sides_confirm
 
 def test_a_fax_already_confirmed_at_registration_is_received_that_day(cast: Cast) -> None:
     application = application_register(
-        actor=cast.staff, agency=cast.agency, channel="fax", received_on=date(2025, 3, 6), **PERSON
+        actor=cast.staff,
+        agency=cast.agency,
+        channel="fax",
+        received_on=date(2025, 3, 6),
+        applicant=ApplicantDetails(**PERSON),
     ).application
     assert application.status == Status.IN_PROGRESS
     assert application.received_on == date(2025, 3, 6)
@@ -87,12 +100,16 @@ def test_a_fax_already_confirmed_at_registration_is_received_that_day(cast: Cast
 def test_a_receipt_date_in_the_future_is_refused_at_registration_and_at_confirmation(cast: Cast) -> None:
     with pytest.raises(ValidationError) as raised:
         application_register(
-            actor=cast.staff, agency=cast.agency, channel="in_person", received_on=date(2025, 3, 4), **PERSON
+            actor=cast.staff,
+            agency=cast.agency,
+            channel="in_person",
+            received_on=date(2025, 3, 4),
+            applicant=ApplicantDetails(**PERSON),
         )
     assert "不能晚于今天" in raised.value.message_dict["received_on"][0]
 
     application = application_register(
-        actor=cast.staff, agency=cast.agency, channel="fax", **PERSON
+        actor=cast.staff, agency=cast.agency, channel="fax", applicant=ApplicantDetails(**PERSON)
     ).application
     with pytest.raises(ValidationError):
         application_confirm_receipt(actor=cast.staff, application=application, received_on=date(2025, 3, 4))
@@ -103,7 +120,11 @@ def test_a_receipt_date_in_the_future_is_refused_at_registration_and_at_confirma
 
 def test_receipt_cannot_be_confirmed_twice(cast: Cast) -> None:
     application = application_register(
-        actor=cast.staff, agency=cast.agency, channel="fax", received_on=date(2025, 3, 6), **PERSON
+        actor=cast.staff,
+        agency=cast.agency,
+        channel="fax",
+        received_on=date(2025, 3, 6),
+        applicant=ApplicantDetails(**PERSON),
     ).application
     with pytest.raises(ActionRefused, match="办理中"):
         application_confirm_receipt(actor=cast.staff, application=application, received_on=date(2025, 3, 7))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from gongkai.applications.register import export_register
+from gongkai.applications.register_export import export_register
 from gongkai.applications.tests.factories import make_cast, register
 from gongkai.reports.findings_xlsx import ReportLine, workbook_from_values
 

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 from gongkai.agencies.models import Membership
 from gongkai.agencies.services import agency_add, membership_grant, user_create
 from gongkai.applications.models import Application, ApplicationEvent
-from gongkai.applications.register import export_register, import_register
+from gongkai.applications.register import import_register
+from gongkai.applications.register_export import export_register
 from gongkai.core.models import AuditLog
 
 pytestmark = pytest.mark.django_db

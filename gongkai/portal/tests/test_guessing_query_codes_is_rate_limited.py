@@ -11,7 +11,8 @@ from django.test import Client
 from django.utils import timezone
 
 from gongkai.applications import services
-from gongkai.portal import throttle
+from gongkai.applications.intake import ApplicantDetails
+from gongkai.core import throttle
 from gongkai.portal.tests.factories import PERSON, make_cast
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,9 @@ def look_up(client: Client, number: str, code: str) -> str:
 
 def test_a_session_is_stopped_after_five_wrong_codes_even_for_the_right_one() -> None:
     cast = make_cast()
-    application, code = services.application_submit_online(agency=cast.agency, **PERSON)
+    application, code = services.application_submit_online(
+        agency=cast.agency, applicant=ApplicantDetails(**PERSON)
+    )
     client = Client()
     for _ in range(throttle.MAX_FAILURES_PER_SESSION):
         assert "未找到该申请" in look_up(client, application.number, "WRONGWRONG22")
@@ -34,7 +37,9 @@ def test_a_session_is_stopped_after_five_wrong_codes_even_for_the_right_one() ->
 
 def test_an_address_is_stopped_across_sessions() -> None:
     cast = make_cast()
-    application, code = services.application_submit_online(agency=cast.agency, **PERSON)
+    application, code = services.application_submit_online(
+        agency=cast.agency, applicant=ApplicantDetails(**PERSON)
+    )
     for _ in range(throttle.MAX_FAILURES_PER_ADDRESS):
         look_up(Client(), application.number, "WRONGWRONG22")  # a fresh session each time
     assert "查询失败次数过多" in look_up(Client(), application.number, code)
@@ -43,7 +48,9 @@ def test_an_address_is_stopped_across_sessions() -> None:
 
 def test_the_session_may_try_again_after_the_window() -> None:
     cast = make_cast()
-    application, code = services.application_submit_online(agency=cast.agency, **PERSON)
+    application, code = services.application_submit_online(
+        agency=cast.agency, applicant=ApplicantDetails(**PERSON)
+    )
     client = Client()
     with time_machine.travel(timezone.now(), tick=False) as clock:
         for _ in range(throttle.MAX_FAILURES_PER_SESSION):

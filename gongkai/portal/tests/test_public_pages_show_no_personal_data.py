@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from gongkai.applications import services
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.portal.tests.factories import PERSON, make_cast
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 def test_the_public_pages_name_no_applicant() -> None:
     cast = make_cast()
-    application, _ = services.application_submit_online(agency=cast.agency, **PERSON)
+    application, _ = services.application_submit_online(
+        agency=cast.agency, applicant=ApplicantDetails(**PERSON)
+    )
     client = Client()
     for url in ("/", "/apply/NB-FGW/", "/status/", "/applied/"):
         html = client.get(url, follow=True).content.decode()

@@ -10,6 +10,7 @@ import time_machine
 from django.test import Client
 
 from gongkai.applications import services
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import EventKind, Status
 from gongkai.applications.tests.factories import SHANGHAI
 from gongkai.portal.tests.factories import PERSON, make_cast
@@ -21,7 +22,9 @@ pytestmark = pytest.mark.django_db
 def test_the_applicant_submits_the_correction_requested() -> None:
     cast = make_cast()
     application, code = services.application_submit_online(
-        agency=cast.agency, **PERSON, submitted_at=datetime(2025, 3, 3, 9, tzinfo=SHANGHAI)
+        agency=cast.agency,
+        submitted_at=datetime(2025, 3, 3, 9, tzinfo=SHANGHAI),
+        applicant=ApplicantDetails(**PERSON),
     )
     services.application_confirm_receipt(
         actor=cast.staff, application=application, received_on=application.submitted_at.date()
@@ -51,7 +54,9 @@ def test_the_applicant_submits_the_correction_requested() -> None:
 
 def test_an_empty_correction_is_refused_in_chinese_and_changes_nothing() -> None:
     cast = make_cast()
-    application, code = services.application_submit_online(agency=cast.agency, **PERSON)
+    application, code = services.application_submit_online(
+        agency=cast.agency, applicant=ApplicantDetails(**PERSON)
+    )
     services.application_confirm_receipt(
         actor=cast.staff,
         application=application,
@@ -77,7 +82,9 @@ def test_an_empty_correction_is_refused_in_chinese_and_changes_nothing() -> None
 
 def test_the_correction_form_needs_the_application_opened_with_its_code() -> None:
     cast = make_cast()
-    application, _ = services.application_submit_online(agency=cast.agency, **PERSON)
+    application, _ = services.application_submit_online(
+        agency=cast.agency, applicant=ApplicantDetails(**PERSON)
+    )
     response = Client().post("/status/correction/", {"description": "补正"})
     assert response.status_code == 302
     assert not application.events.filter(kind=EventKind.CORRECTION_SUBMITTED).exists()

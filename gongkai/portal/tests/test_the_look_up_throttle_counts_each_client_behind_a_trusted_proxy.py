@@ -8,7 +8,8 @@ import pytest
 from django.test import Client, override_settings
 
 from gongkai.applications import services
-from gongkai.portal import throttle
+from gongkai.applications.intake import ApplicantDetails
+from gongkai.core import throttle
 from gongkai.portal.tests.factories import PERSON, make_cast
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,9 @@ def look_up(number: str, code: str, *, peer: str, forwarded_for: str = "") -> st
 
 @override_settings(TRUSTED_PROXIES=[PROXY])
 def test_clients_behind_the_trusted_proxy_are_counted_one_by_one() -> None:
-    application, code = services.application_submit_online(agency=make_cast().agency, **PERSON)
+    application, code = services.application_submit_online(
+        agency=make_cast().agency, applicant=ApplicantDetails(**PERSON)
+    )
     for _ in range(throttle.MAX_FAILURES_PER_ADDRESS):
         look_up(application.number, "WRONGWRONG22", peer=PROXY, forwarded_for="198.51.100.1")
     assert "查询失败次数过多" in look_up(application.number, code, peer=PROXY, forwarded_for="198.51.100.1")
@@ -35,7 +38,9 @@ def test_clients_behind_the_trusted_proxy_are_counted_one_by_one() -> None:
 
 @override_settings(TRUSTED_PROXIES=[PROXY])
 def test_a_client_cannot_choose_its_address_by_writing_the_header_itself() -> None:
-    application, code = services.application_submit_online(agency=make_cast().agency, **PERSON)
+    application, code = services.application_submit_online(
+        agency=make_cast().agency, applicant=ApplicantDetails(**PERSON)
+    )
     # Through the proxy, the client's own X-Forwarded-For entries are on the left: the proxy's is read.
     for n in range(throttle.MAX_FAILURES_PER_ADDRESS):
         look_up(application.number, "WRONGWRONG22", peer=PROXY, forwarded_for=f"10.9.9.{n}, 198.51.100.1")
@@ -49,7 +54,9 @@ def test_a_client_cannot_choose_its_address_by_writing_the_header_itself() -> No
 
 
 def test_without_a_trusted_proxy_the_header_is_ignored() -> None:
-    application, code = services.application_submit_online(agency=make_cast().agency, **PERSON)
+    application, code = services.application_submit_online(
+        agency=make_cast().agency, applicant=ApplicantDetails(**PERSON)
+    )
     for n in range(throttle.MAX_FAILURES_PER_ADDRESS):
         look_up(application.number, "WRONGWRONG22", peer=PROXY, forwarded_for=f"198.51.100.{n}")
     assert "查询失败次数过多" in look_up(application.number, code, peer=PROXY, forwarded_for="198.51.100.99")

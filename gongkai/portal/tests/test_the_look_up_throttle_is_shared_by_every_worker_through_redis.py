@@ -14,7 +14,8 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 
 from gongkai.applications import services
-from gongkai.portal import throttle
+from gongkai.applications.intake import ApplicantDetails
+from gongkai.core import throttle
 from gongkai.portal.tests.factories import PERSON, make_cast
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +65,9 @@ def test_failures_counted_by_one_process_stop_the_look_up_in_another() -> None:
             "KEY_PREFIX": prefix,
         }
     }
-    application, code = services.application_submit_online(agency=make_cast().agency, **PERSON)
+    application, code = services.application_submit_online(
+        agency=make_cast().agency, applicant=ApplicantDetails(**PERSON)
+    )
     with override_settings(CACHES=redis_cache):
         try:
             for _ in range(throttle.MAX_FAILURES_PER_ADDRESS):

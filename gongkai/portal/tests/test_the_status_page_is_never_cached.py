@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from gongkai.applications import services
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.tests.factories import SHANGHAI
 from gongkai.portal.tests.factories import PERSON, make_cast
 
@@ -15,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 def test_the_status_page_and_its_correction_errors_are_not_cached() -> None:
     cast = make_cast()
-    application, code = services.application_submit_online(agency=cast.agency, **PERSON)
+    application, code = services.application_submit_online(
+        agency=cast.agency, applicant=ApplicantDetails(**PERSON)
+    )
     services.application_confirm_receipt(
         actor=cast.staff,
         application=application,

@@ -12,6 +12,7 @@ import time_machine
 from django.test import Client
 
 from gongkai.applications import services
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.tests.factories import SHANGHAI
 from gongkai.portal.tests.factories import PERSON, make_cast
 
@@ -38,7 +39,9 @@ def test_the_number_and_code_open_the_application_with_its_notices() -> None:
         user.first_name = name
         user.save()
     application, code = services.application_submit_online(
-        agency=cast.agency, **PERSON, submitted_at=datetime(2025, 3, 3, 9, tzinfo=SHANGHAI)
+        agency=cast.agency,
+        submitted_at=datetime(2025, 3, 3, 9, tzinfo=SHANGHAI),
+        applicant=ApplicantDetails(**PERSON),
     )
     services.application_confirm_receipt(
         actor=cast.staff, application=application, received_on=date(2025, 3, 3)
@@ -61,7 +64,9 @@ def test_the_number_and_code_open_the_application_with_its_notices() -> None:
 
 def test_a_wrong_code_and_a_wrong_number_get_the_same_answer() -> None:
     cast = make_cast()
-    application, code = services.application_submit_online(agency=cast.agency, **PERSON)
+    application, code = services.application_submit_online(
+        agency=cast.agency, applicant=ApplicantDetails(**PERSON)
+    )
     wrong_code = look_up(Client(), application.number, "AAAAAAAAAAAA")
     wrong_number = look_up(Client(), "2099-9999", code)
     assert NOT_FOUND in wrong_code and NOT_FOUND in wrong_number
@@ -71,9 +76,10 @@ def test_a_wrong_code_and_a_wrong_number_get_the_same_answer() -> None:
 
 def test_another_applications_code_shows_nothing_of_this_one() -> None:
     cast = make_cast()
-    mine, _ = services.application_submit_online(agency=cast.agency, **PERSON)
+    mine, _ = services.application_submit_online(agency=cast.agency, applicant=ApplicantDetails(**PERSON))
     theirs, their_code = services.application_submit_online(
-        agency=cast.agency, **{**PERSON, "applicant_name": "李四", "description": "另一件申请的内容"}
+        agency=cast.agency,
+        applicant=ApplicantDetails(**{**PERSON, "applicant_name": "李四", "description": "另一件申请的内容"}),
     )
     assert NOT_FOUND in look_up(Client(), mine.number, their_code)
     html = look_up(Client(), theirs.number, their_code)
@@ -83,7 +89,9 @@ def test_another_applications_code_shows_nothing_of_this_one() -> None:
 
 def test_closing_the_status_page_forgets_the_application() -> None:
     cast = make_cast()
-    application, code = services.application_submit_online(agency=cast.agency, **PERSON)
+    application, code = services.application_submit_online(
+        agency=cast.agency, applicant=ApplicantDetails(**PERSON)
+    )
     client = Client()
     look_up(client, application.number, code)
     client.post("/status/close/")

@@ -11,6 +11,7 @@ import pytest
 import time_machine
 
 from gongkai.applications import services
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.workbench.tests.factories import PERSON, client_for, make_cast, register
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,8 @@ def test_a_correction_submitted_online_is_marked_and_first_until_confirmed() -> 
 def test_an_online_application_awaiting_receipt_is_first_too() -> None:
     cast = make_cast()
     register(cast, date(2025, 3, 3))
-    online = services.application_submit_online(agency=cast.agency, **PERSON).application
+    online = services.application_submit_online(
+        agency=cast.agency, applicant=ApplicantDetails(**PERSON)
+    ).application
     html = client_for(cast.staff).get(f"/staff/agencies/{cast.agency.code}/applications/").content.decode()
     assert online.number in rows(html)[0] and "网上申请待确认" in rows(html)[0]

@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from gongkai.applications import services
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application
 from gongkai.core.models import AuditLog
 from gongkai.workbench.tests.factories import PERSON, client_for, make_cast, register
@@ -45,7 +46,9 @@ def test_the_head_also_sees_the_extension() -> None:
 
 def test_an_online_application_offers_the_confirmation_of_receipt() -> None:
     cast = make_cast()
-    application = services.application_submit_online(agency=cast.agency, **PERSON).application
+    application = services.application_submit_online(
+        agency=cast.agency, applicant=ApplicantDetails(**PERSON)
+    ).application
     assert offered(cast.staff, application) == allowed(cast.staff, application)
     assert "confirm_receipt" in offered(cast.staff, application)
     assert "draft_reply" not in offered(cast.staff, application)

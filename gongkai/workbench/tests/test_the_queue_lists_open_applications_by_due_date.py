@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from gongkai.applications import services
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.workbench.tests.factories import PERSON, client_for, make_cast, register
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +52,9 @@ def test_the_filters_narrow_the_queue() -> None:
     overdue = register(cast, date(2025, 3, 3))
     letter = register(cast, date(2025, 3, 24), channel="letter", letter_kind="registered")
     old = register(cast, date(2024, 12, 2))
-    online = services.application_submit_online(agency=cast.agency, **PERSON).application
+    online = services.application_submit_online(
+        agency=cast.agency, applicant=ApplicantDetails(**PERSON)
+    ).application
     client = client_for(cast.staff)
 
     def queue(query: str) -> list[str]:

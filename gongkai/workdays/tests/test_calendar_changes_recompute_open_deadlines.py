@@ -9,6 +9,7 @@ import time_machine
 from django.contrib.auth.models import User
 
 from gongkai.agencies.models import Agency
+from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application
 from gongkai.applications.services import application_register
 from gongkai.workdays.services import calendar_day_clear, calendar_day_set, calendar_year_mark_complete
@@ -22,14 +23,16 @@ def register_in_person(staff: User, received_on: date) -> Application:
         actor=staff,
         agency=Agency.objects.get(code="NB"),
         channel="in_person",
-        applicant_type="natural_person",
-        applicant_name="张三",
-        applicant_id_number="11010519491231002X",
-        phone="0574-87000000",
-        description="2025年本机关财政预算执行情况",
-        requested_form="paper",
-        delivery_method="pickup",
         received_on=received_on,
+        applicant=ApplicantDetails(
+            applicant_type="natural_person",
+            applicant_name="张三",
+            applicant_id_number="11010519491231002X",
+            phone="0574-87000000",
+            description="2025年本机关财政预算执行情况",
+            requested_form="paper",
+            delivery_method="pickup",
+        ),
     ).application
 
 

@@ -115,6 +115,7 @@ def test_the_command_line_exits_2_with_a_chinese_message_for_fewer_than_one_work
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
     assert completed.returncode == 2
     assert completed.stdout == ""

@@ -29,11 +29,6 @@ class Command(GongkaiCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
-        if action in ("import", "export"):
-            from gongkai.applications.register_cli import run_export, run_import
+        from gongkai.applications.cli import run_export, run_import, run_remind
 
-            (run_import if action == "import" else run_export)(self, options)
-        else:
-            from gongkai.applications.remind import run_remind
-
-            run_remind(self, options)
+        {"import": run_import, "export": run_export, "remind": run_remind}[action](self, options)
