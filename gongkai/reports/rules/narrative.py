@@ -3,8 +3,12 @@
 Reports tell their main figures twice, in the text and in the tables (domain.md §3.2 X-1: seed
 000 writes "行政诉讼和行政复议0件" over a table with one 行政诉讼). A figure is tied to cells by what
 the sentence says, not by where it stands: 复议 is not 诉讼, 纠正 is not 总计, 新收 is not 办结.
-Only statements about the report year are read (a sentence about 上年 or another year is left
-alone), "N余件" is read as at least N, and "约、近、超过" figures are not checked at all.
+Each figure is read by `gongkai.reports.prose_figures`, as the reader reads the figures it splits
+run-together rows by: only statements about the report year are read (a sentence about 上年 or
+another year is left alone), "N余件" is read as at least N, "约、近、超过" figures are not checked at
+all, numerals in words are figures, percentages are compared rounded to the digits printed.
+A topic is reported once, at the first figure the text gives for it: a later figure of the same
+topic that disagrees too is most often a part ("其中区直单位3933条，各乡镇1037条").
 """
 
 from __future__ import annotations
@@ -14,9 +18,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gongkai.reports import formats
+from gongkai.reports import formats, prose_figures
 from gongkai.reports.audit.model import Finding, Number
-from gongkai.reports.audit.text import chinese_number
+from gongkai.reports.prose_figures import NUMBER, PERCENT, clause_before, percent_agrees
 from gongkai.reports.rules.common import Check, show
 
 F2008, F2019, F2021 = formats.FORMAT_2008, formats.FORMAT_2019, formats.FORMAT_2021
@@ -128,16 +132,11 @@ TRAINEES = _new("接受培训人员数", ("trainees",))
 FEES = _new("依申请公开收取的费用", ("fees_10k_yuan",))
 
 _GAP = r"[^，。；,;：:！？!?\d]"
-_NUM = r"(?P<num>\d+|[零〇一二两三四五六七八九十]+)(?P<more>余|多)?"
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_OTHER_TIME = re.compile(r"上年|去年|上一年|前年|往年|历年|累计|同比|近[两三五]年")
-_APPROXIMATE = re.compile(r"约|近|逾|超过|不到|不足")
-# Before a numeral in words, these make it no count: 无一件、每一次、第三期、同一、任一、这一、单一.
-_NOT_COUNT_BEFORE = set("无每第同任这那单唯逐")
-_DELIMITERS = "，。；,;！？!?"
+_NUM = NUMBER
+_DELIMITERS = prose_figures.CLAUSE_ENDS
 _QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
 _APPEAL_TOPIC = r"(?P<topic>(?:行政)?(?:复议|诉讼)(?:[和、及与或](?:行政)?(?:复议|诉讼))?)"
-_SHARE = re.compile(r"[，,、]?\s*(?:约占|占比为?|占)(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
+_SHARE = re.compile(rf"[，,、]?\s*(?:约占|占比为?|占){PERCENT}")
 
 
 @dataclass
@@ -155,14 +154,15 @@ Reader = Callable[[re.Match[str]], list[Claim]]
 
 
 def _number(match: re.Match[str]) -> int | None:
-    return chinese_number(match.group("num").replace("两", "二"))
+    figure = prose_figures.figure_at(match.string, match, None)
+    return figure.value if figure else None
 
 
 def _claim(topic: Topic, match: re.Match[str], share_of: tuple[Topic, ...] = ()) -> list[Claim]:
-    value = _number(match)
-    if value is None:
+    figure = prose_figures.figure_at(match.string, match, None)
+    if figure is None:
         return []
-    return [Claim(topic, value, bool(match.group("more")), match.start(), match.end(), share_of=share_of)]
+    return [Claim(topic, figure.value, figure.at_least, match.start(), match.end(), share_of=share_of)]
 
 
 def _zero(topic: Topic, match: re.Match[str]) -> list[Claim]:
@@ -225,6 +225,21 @@ def _read_appeal_count(match: re.Match[str]) -> list[Claim]:
     return _each_appeal(match.group("topic"), _appeal_aspect(middle), match, zero)
 
 
+def _read_appeals_received(match: re.Match[str]) -> list[Claim]:
+    """ "收到1份有关政府信息公开行政复议申请": the figure before the kind of case."""
+    value = _number(match)
+    zero = value == 0 and not match.group("more")
+    return _each_appeal(match.group("topic"), "total", match, zero)
+
+
+def _read_in_force(match: re.Match[str]) -> list[Claim]:
+    # "清理并集中发布现行有效行政规范性文件393件": a list the clean-up published, not the count in force
+    # at the year's end (which adds the documents issued since).
+    if re.search(r"(?:发布|公布|印发)(?:了)?$", clause_before(match.string, match.start())):
+        return []
+    return _claim(NORMATIVE_IN_FORCE, match)
+
+
 def _read_appeal_none(match: re.Match[str]) -> list[Claim]:
     aspect = _appeal_aspect(match.group("mid") + match.group("after"))
     return _each_appeal(match.group("topic"), aspect, match, zero=True)
@@ -274,6 +289,10 @@ def _patterns() -> list[tuple[re.Pattern[str], Reader, tuple[str, ...]]]:
         rf"(?P<word>网络|网上|信函|邮寄|当面|现场|传真)(?:申请|提交|方式){_GAP}{{0,4}}?{_NUM}\s*件"
     )
     appeals = rf"{_APPEAL_TOPIC}(?P<mid>{_GAP}{{0,12}}?){_NUM}\s*(?:件|起|宗|个)"
+    appeals_received = (
+        rf"(?:收到|受理|接到|发生)(?:了)?{_NUM}\s*(?:份|件|起|宗|个)(?:有关|涉及)?[^，。；,;\d]{{0,12}}?{_APPEAL_TOPIC}"
+        r"(?:申请|案件|案)"
+    )
     no_appeals = (
         r"(?:未发生|没有发生|未出现|没有出现|未产生|没有产生|未有|无一件|无一起|没有一起|没有一件|均未)"
         rf"(?P<mid>[^，。；,;]{{0,30}}?){_APPEAL_TOPIC}(?P<after>[^，。；,;]{{0,8}})"
@@ -301,12 +320,13 @@ def _patterns() -> list[tuple[re.Pattern[str], Reader, tuple[str, ...]]]:
         (carried_out, _topic_reader(CARRIED_OUT), "结转|转结"),
         (request_channel, _keyed_reader(REQUEST_CHANNELS, (RECEIVED,)), "申请|提交|方式"),
         (appeals, _read_appeal_count, "复议|诉讼"),
+        (appeals_received, _read_appeals_received, "复议|诉讼"),
         (no_appeals, _read_appeal_none, "复议|诉讼"),
         (proactive, _read_proactive_total, "主动公开"),
         (proactive_documents, _topic_reader(PROACTIVE_NORMATIVE), "主动公开"),
         (issued, _topic_reader(NORMATIVE_ISSUED), "规范性文件"),
         (published, _topic_reader(NORMATIVE_PUBLISHED), "规范性文件"),
-        (in_force, _topic_reader(NORMATIVE_IN_FORCE), "规范性文件"),
+        (in_force, _read_in_force, "规范性文件"),
         (repealed, _topic_reader(NORMATIVE_REPEALED), "规范性文件"),
         (channel, _keyed_reader(PROACTIVE_CHANNELS), "公报|网站|微博|微信"),
         (trainings, _topic_reader(TRAININGS), "培训"),
@@ -321,9 +341,9 @@ def _patterns() -> list[tuple[re.Pattern[str], Reader, tuple[str, ...]]]:
 
 
 _PATTERNS = _patterns()
-_RATE = re.compile(r"(?P<kind>按时|按期)?办结率(?:为|达|达到|是)?(?P<pct>\d+(?:\.\d+)?)\s*[%％]")
+_RATE = re.compile(rf"(?P<kind>按时|按期)?办结率(?:为|达|达到|是)?{PERCENT}")
 _CORRECTION_RATE = re.compile(
-    r"(?P<topic>(?:行政)?(?:复议|诉讼))?(?:案件)?(?:的)?(?:被)?纠错率(?:为|是|仅为)?(?P<pct>\d+(?:\.\d+)?)\s*[%％]"
+    rf"(?P<topic>(?:行政)?(?:复议|诉讼))?(?:案件)?(?:的)?(?:被)?纠错率(?:为|是|仅为)?{PERCENT}"
 )
 
 
@@ -347,10 +367,11 @@ def check_narrative(check: Check) -> list[Finding]:
                 findings.append(share)
         findings += _rates(check, number, line)
     # A figure the text also gives right elsewhere is that of a part ("其中区本级收到申请12件"):
-    # only figures that the text never gets right are reported.
+    # only figures that the text never gets right are reported, and only the first of each topic
+    # (the others, such as "各乡镇主动公开政府信息1037条" after the total, are most often its parts).
     for topic, found in mismatches.items():
         if topic not in agreed:
-            findings += found
+            findings.append(found[0])
     return sorted(findings, key=lambda f: f.evidence[0].line if f.evidence else 0)
 
 
@@ -360,14 +381,16 @@ def _claims(line: str, year: int) -> Iterator[Claim]:
         if not any(word in line for word in words):
             continue
         for match in pattern.finditer(line):
-            if not _about_the_year(line, match, year):
-                continue
-            if "num" in match.groupdict() and _not_a_count(line, match):
+            if "num" in match.groupdict():
+                figure = prose_figures.figure_at(line, match, year)
+                if figure is None or not figure.usable:
+                    continue  # another year's, approximate, or no count ("无一件", "第三期")
+            elif not prose_figures.about_the_year(line, match.start(), match.group(0), year):
                 continue
             for claim in reader(match):
                 if (claim.topic.name, claim.start) in seen:
                     continue
-                if claim.topic is PROACTIVE_TOTAL and "其中" in _clause_before(line, match.start()):
+                if claim.topic is PROACTIVE_TOTAL and _a_part(line, match.start()):
                     continue  # "其中十个街道主动公开…": a part, not the total
                 seen.add((claim.topic.name, claim.start))
                 share = _SHARE.match(line, claim.end)
@@ -377,34 +400,12 @@ def _claims(line: str, year: int) -> Iterator[Claim]:
                 yield claim
 
 
-def _clause_before(line: str, position: int) -> str:
-    start = max(line.rfind(d, 0, position) for d in _DELIMITERS) + 1
-    return line[start:position]
-
-
-def _sentence_before(line: str, position: int) -> str:
-    start = max(line.rfind(d, 0, position) for d in "。；;！？!?") + 1
-    return line[start:position]
-
-
-def _about_the_year(line: str, match: re.Match[str], year: int) -> bool:
-    """False for figures of another year: "2017年受理…", "较上年…", "累计…"."""
-    before = _sentence_before(line, match.start())
-    years = _YEAR.findall(before + match.group(0))
-    if years and int(years[-1]) != year:
-        return False
-    words = before[-12:] + match.group(0)
-    return not (_OTHER_TIME.search(words) and not re.search(r"上年(?:度)?(?:结转|转结)", match.group(0)))
-
-
-def _not_a_count(line: str, match: re.Match[str]) -> bool:
-    """The figure is no count to compare: "约受理300件", "100件左右", "无一件", "第三期", "一件事"."""
-    position = match.start("num")
-    if _APPROXIMATE.search(_clause_before(line, position)) or line.startswith("左右", match.end("num") + 1):
-        return True
-    if line.startswith("件事", match.end("num") + (1 if match.group("more") else 0)):
-        return True  # "一件事一次办": the name of a reform, not a count
-    return not match.group("num").isdigit() and line[position - 1 : position] in _NOT_COUNT_BEFORE
+def _a_part(line: str, position: int) -> bool:
+    """After "其中" and a subject of its own ("其中，区直各单位主动公开…") a figure is a part; right after
+    "其中" ("信息总数1873条，其中主动公开政府信息425条") it is the total, of a larger whole."""
+    before = prose_figures.sentence_before(line, position)
+    at = before.rfind("其中")
+    return at >= 0 and bool(re.sub(r"[，,、：:\s的]", "", before[at + 2 :]))
 
 
 def _values(check: Check, topic: Topic) -> tuple[tuple[str, ...], Number | None]:
@@ -421,13 +422,9 @@ def _values(check: Check, topic: Topic) -> tuple[tuple[str, ...], Number | None]
 
 
 def _agrees(claim: Claim, actual: Number) -> bool:
-    if not claim.at_least:
-        return actual == claim.value
     # "1550余条": 1550 and a little more, up to the next round figure (1550–1559; 300余: 300–399).
-    step = 10
-    while claim.value % (step * 10) == 0 and claim.value:
-        step *= 10
-    return claim.value <= actual < claim.value + step
+    figure = prose_figures.ProseFigure(claim.value, claim.start, claim.end, at_least=claim.at_least)
+    return figure.agrees(actual)
 
 
 def _quote(line: str, claim: Claim) -> str:
@@ -461,7 +458,7 @@ def _compare_share(check: Check, claim: Claim, number: int, line: str) -> Findin
     quote = _quote(line, claim)
     evidence = check.line_evidence([number]) + check.cell_evidence(keys)
     bases = [value for topic in claim.share_of for value in [_values(check, topic)[1]] if value]
-    if not bases or any(_percent_agrees(claim.share, actual, base) for base in bases):
+    if not bases or any(percent_agrees(claim.share, actual, base) for base in bases):
         return None
     computed = Decimal(actual) / Decimal(bases[0]) * 100
     message = (
@@ -469,14 +466,6 @@ def _compare_share(check: Check, claim: Claim, number: int, line: str) -> Findin
         f"={computed:.1f}%"
     )
     return check.finding("narrative_mismatch", message, keys, evidence)
-
-
-def _percent_agrees(printed: Decimal, part: Number, whole: Number) -> bool:
-    """The printed percentage is the true one rounded (or cut) to the digits printed."""
-    exact = Decimal(part) / Decimal(whole) * 100
-    exponent = printed.as_tuple().exponent
-    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-    return abs(exact - printed) <= step / 2 or printed <= exact < printed + step
 
 
 Pairs = list[tuple[tuple[str, ...], tuple[str, ...]]]  # (part keys, whole keys) of a rate
@@ -548,7 +537,7 @@ def _rate_finding(
         part, whole = _sum_keys(check, part_keys), _sum_keys(check, whole_keys)
         if part is None or whole is None or not whole:
             continue
-        if _percent_agrees(printed, part, whole):
+        if percent_agrees(printed, part, whole):
             return []
         computed.append((part, whole))
     if not computed:
