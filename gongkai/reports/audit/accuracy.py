@@ -298,6 +298,10 @@ def measure_folder(folder: str | Path) -> CorpusAccuracy:
             error = None
         except ReportUnreadable as unreadable:
             audited, error = None, str(unreadable)
+        except (
+            Exception
+        ) as crash:  # a reader's bug: measured as nothing read, and named, not fatal to the rest
+            audited, error = None, f"读取或审核时程序出错（{type(crash).__name__}: {crash}）"
         seconds = time.perf_counter() - started
         measured = compare(expected, audited, error)
         measured.seconds = seconds
