@@ -16,6 +16,8 @@ Every report is read and audited through the reader's public entry points only (
 - unlisted errors: `error` findings that no expected defect accounts for (the quality bar: none);
   unlisted warnings are counted beside them, without the reader's own `not_checkable` and
   `ambiguous_cell`, which say what could not be checked rather than that something is wrong;
+- tables unread: the reader's `tables_unread` findings, counted on their own and not as unlisted
+  errors: they say honestly that cells are missing, which the cell figures already count;
 - false alarms: findings matching an entry of `not_defects`, the false positives a reader must avoid;
 - facts: format, year, body's name (as in the title, or in full), period and publication date.
 
@@ -39,6 +41,7 @@ from gongkai.reports.audit.run import audit_report
 
 # The reader's own notes that something could not be checked or fixed: not claims of a defect.
 NOT_DEFECT_CLAIMS = frozenset({"not_checkable", "ambiguous_cell"})
+TABLES_UNREAD = "tables_unread"
 
 
 class ExpectedUnreadable(ValueError):
@@ -76,6 +79,7 @@ class ReportAccuracy:
     unlisted_errors: list[Finding] = field(default_factory=list)
     unlisted_warnings: list[Finding] = field(default_factory=list)
     false_alarms: list[Finding] = field(default_factory=list)
+    tables_unread: list[Finding] = field(default_factory=list)
     facts_right: list[str] = field(default_factory=list)
     facts_wrong: list[tuple[str, Any, Any]] = field(default_factory=list)
     seconds: float = 0.0
@@ -91,6 +95,7 @@ class ReportAccuracy:
             "unlisted_errors": len(self.unlisted_errors),
             "unlisted_warnings": len(self.unlisted_warnings),
             "false_alarms": len(self.false_alarms),
+            "tables_unread": len(self.tables_unread),
             "facts_right": len(self.facts_right),
             "facts_wrong": len(self.facts_wrong),
         }
@@ -115,6 +120,7 @@ class ReportAccuracy:
             "unlisted_errors": findings(self.unlisted_errors),
             "unlisted_warnings": findings(self.unlisted_warnings),
             "false_alarms": findings(self.false_alarms),
+            "tables_unread": findings(self.tables_unread),
             "facts_wrong": [
                 {"fact": n, "expected": _json(e), "read": _json(r)} for n, e, r in self.facts_wrong
             ],
@@ -238,7 +244,9 @@ def _compare_findings(expected: dict[str, Any], report: ParsedReport, result: Re
             continue
         if any(_matches(entry, finding) for entry in not_defects):
             result.false_alarms.append(finding)
-        if finding.severity == "error":
+        if finding.rule == TABLES_UNREAD:
+            result.tables_unread.append(finding)
+        elif finding.severity == "error":
             result.unlisted_errors.append(finding)
         elif finding.severity == "warning" and finding.rule not in NOT_DEFECT_CLAIMS:
             result.unlisted_warnings.append(finding)
@@ -325,6 +333,7 @@ COLUMNS = (
     ("unlisted_errors", "多报错误"),
     ("unlisted_warnings", "多报警告"),
     ("false_alarms", "已知误报"),
+    ("tables_unread", "未读表"),
     ("facts_wrong", "事实错"),
 )
 
@@ -389,6 +398,7 @@ def _details(report: ReportAccuracy) -> Iterable[str]:
     notes += [f"多报错误 {f.rule}：{_short(f.message)}" for f in report.unlisted_errors[:10]]
     notes += [f"多报警告 {f.rule}：{_short(f.message)}" for f in report.unlisted_warnings[:10]]
     notes += [f"已知误报 {f.rule}：{_short(f.message)}" for f in report.false_alarms]
+    notes += [f"未读出的表 {_short(f.message)}" for f in report.tables_unread]
     notes += [f"{name} 读作 {_show(read)}，应为 {_show(wanted)}" for name, wanted, read in report.facts_wrong]
     if not notes:
         return []

@@ -144,6 +144,14 @@ def test_not_checkable_is_no_claim_of_a_defect() -> None:
     assert compare(EXPECTED, _report({}, [note])).unlisted_warnings == []
 
 
+def test_tables_unread_is_counted_on_its_own_and_not_as_an_unlisted_error() -> None:
+    unread = Finding("tables_unread", "error", "未能读出统计表：表二", keys=["proactive_total"])
+    measured = compare(EXPECTED, _report({}, [unread]))
+    assert measured.tables_unread == [unread]
+    assert measured.unlisted_errors == []
+    assert measured.figures()["tables_unread"] == 1
+
+
 def test_facts_are_right_with_the_name_as_in_the_title_or_in_full_and_wrong_with_a_metadata_label() -> None:
     facts = {"period": (date(2013, 1, 1), date(2013, 12, 31)), "published_on": date(2014, 1, 10)}
     right = compare(EXPECTED, _report({}, agency_name="平潭综合实验区管委会", **facts))
