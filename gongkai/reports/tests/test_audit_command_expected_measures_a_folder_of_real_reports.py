@@ -49,6 +49,12 @@ def test_json_gives_the_figures_of_each_report_and_overall() -> None:
     )
 
 
+def test_the_expected_folder_itself_may_be_given() -> None:
+    out = StringIO()
+    call_command("report", "audit", "--expected", str(REAL_REPORTS / "expected"), "--json", stdout=out)
+    assert json.loads(out.getvalue())["overall"]["reports"] == 9
+
+
 def test_a_folder_without_expected_files_is_exit_1(tmp_path: Path) -> None:
     with pytest.raises(CommandError) as raised:
         call_command("report", "audit", "--expected", str(tmp_path), stdout=StringIO())
