@@ -5,11 +5,13 @@ figures, "余/多", other years' figures, numerals in words, percentages and dat
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from gongkai.reports import formats
 from gongkai.reports.audit.narrative import quoted_figures
+from gongkai.reports.audit.reader import read_report
 from gongkai.reports.prose_figures import count_figures, percent_agrees, report_year
 from gongkai.reports.rules import run_rules
 from gongkai.reports.tests.rule_factories import build_report
@@ -155,3 +157,24 @@ def test_hongze_2024_the_office_received_17_against_95_in_the_table() -> None:
     report = build_report(formats.FORMAT_2021, year=2024, prose=prose, cells=cells)
     found = [f for f in run_rules(report) if f.rule == "narrative_mismatch"]
     assert [f.keys for f in found] == [[RECEIVED]]
+
+
+REAL_REPORTS = Path(__file__).resolve().parent / "real_reports"
+
+
+def _quoted_in(file: str, fmt: str) -> dict[str, set[int]]:
+    lines = read_report(REAL_REPORTS / file).lines  # every line: these text copies are prose throughout
+    return quoted_figures(lines, list(range(1, len(lines) + 1)), fmt)
+
+
+def test_the_reader_is_given_the_prose_figures_that_fix_the_real_reports_run_together_rows() -> None:
+    """The corpus README: "294981916" = 2949|81916 (prose quotes 2949), "212210037" = 2122|10037,
+    "20263542" = 2026|3542; and 平潭 2023's clean-up list of 393 is no count of documents in force."""
+    assert 2949 in _quoted_in("pingtan_2015.txt", formats.FORMAT_2008)["proactive_total"]
+    assert 2122 in _quoted_in("pingtan_2017.txt", formats.FORMAT_2008)["proactive_total"]
+    assert 2026 in _quoted_in("pingtanxian_2012.txt", formats.FORMAT_2008)["proactive_total"]
+    quoted_2023 = _quoted_in("pingtan_2023.txt", formats.FORMAT_2021)
+    assert quoted_2023["item20_1.normative_documents.issued"] == {77}
+    assert "item20_1.normative_documents.in_force" not in quoted_2023
+    # "收到和处理政府信息公开申请情况…等六个部分" names the report's parts, not the applications.
+    assert "requests.new_received.total" not in _quoted_in("pingtan_2019.txt", formats.FORMAT_2019)
