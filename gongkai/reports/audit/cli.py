@@ -1,4 +1,4 @@
-"""`gongkai report audit FILE... [--json] [--previous FILE]` and `gongkai report import FILE... --agency CODE
+"""`gongkai report audit FILE... [--json] [--previous FILE]`, `gongkai report audit --expected DIR [--json]` and `gongkai report import FILE... --agency CODE
 [--replace]`.
 
 audit: every file is audited, whatever the others do. The result is a readable summary per file on
@@ -7,6 +7,13 @@ standard output, or with --json a JSON array with one object per file (`ParsedRe
 whatever was found; 1 when a file is missing, cannot be decoded or has neither a report title nor a
 table (the others are still audited and printed); 2 for usage errors. An unreadable --previous
 file is exit 1 before anything is audited: the comparison it was asked for cannot be made.
+
+audit --expected DIR: the reader's accuracy on a folder laid out like `../shared/corpus/` (the reports and
+`expected/*.json`, see `accuracy`): per report and overall, cells right / wrong / missing, expected
+defects found / missed, error findings the expected files do not list; with --json the same as one JSON
+object. Exit 0 once measured, whatever the figures (a report that cannot be read is measured as
+nothing read); 1 when DIR has no expected files or one cannot be used; 2 when FILE or --previous is
+given with it, or neither FILE nor --expected is given.
 
 import: reads and audits every file, then stores them all as the body's published reports for their
 years, or none of them (exit 1) when one cannot be read, its year cannot be told, or a year already
@@ -21,7 +28,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from gongkai.agencies.models import Agency
-from gongkai.core.cli import GongkaiCommand
+from gongkai.core.cli import GongkaiCommand, UsageError
+from gongkai.reports.audit.accuracy import ExpectedUnreadable, accuracy_table, measure_folder
 from gongkai.reports.audit.inputs import ReportUnreadable
 from gongkai.reports.audit.model import ParsedReport
 from gongkai.reports.audit.reader import read_file, read_report, read_report_bytes
@@ -37,6 +45,13 @@ FORMAT_LABELS = {
 
 
 def run_audit(command: GongkaiCommand, options: dict[str, Any]) -> None:
+    if options.get("expected"):
+        if options.get("files") or options.get("previous"):
+            raise UsageError("--expected 审核文件夹中的全部报告，不能同时给出 FILE 或 --previous")
+        run_accuracy(command, options["expected"], as_json=bool(options.get("json")))
+        return
+    if not options.get("files"):
+        raise UsageError("缺少必需的参数：FILE（或以 --expected DIR 衡量一个文件夹的审核准确度）")
     previous: ParsedReport | None = None
     if options.get("previous"):
         try:
@@ -61,6 +76,17 @@ def run_audit(command: GongkaiCommand, options: dict[str, Any]) -> None:
         command.write_json(results)
     if failed:
         command.reject(f"{len(results)} 个文件中有 {failed} 个无法审核")
+
+
+def run_accuracy(command: GongkaiCommand, folder: str, as_json: bool) -> None:
+    try:
+        measured = measure_folder(folder)
+    except ExpectedUnreadable as error:
+        command.reject(str(error))
+    if as_json:
+        command.write_json(measured.as_json())
+    else:
+        command.stdout.write(accuracy_table(measured), ending="")
 
 
 def summary(report: ParsedReport) -> str:

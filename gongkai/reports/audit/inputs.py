@@ -384,8 +384,9 @@ def pdf_lines(data: bytes) -> list[str]:
         raise
     except Exception as error:  # pdfminer raises many kinds of errors on broken or encrypted files
         raise ReportUnreadable(f"PDF 文件已损坏或已加密，无法读取：{type(error).__name__}") from None
-    if chars == 0:
-        raise ReportUnreadable("PDF 文件中没有文字层（可能是扫描件），无法审核")
+    from gongkai.reports.audit.scanned import refuse_scanned_pdf  # a scan is refused with its cause named
+
+    refuse_scanned_pdf(data, chars)
     return lines
 
 

@@ -20,9 +20,14 @@ class Command(GongkaiCommand):
         add_build_arguments(build)
 
         audit = sub.add_parser("audit", help="审核已发布的年度报告")
-        audit.add_argument("files", nargs="+", metavar="FILE")
+        audit.add_argument("files", nargs="*", metavar="FILE")
         audit.add_argument("--json", action="store_true", help="以 JSON 数组输出")
         audit.add_argument("--previous", help="上一年度报告文件（用于跨年核对）")
+        audit.add_argument(
+            "--expected",
+            metavar="DIR",
+            help="衡量审核的准确度：审核 DIR 中 expected/*.json 所列的每份报告，与其中人工核定的单元格和问题比对",
+        )
 
         imp = sub.add_parser("import", help="导入已发布的年度报告，作为机关该年度的报告")
         imp.add_argument("files", nargs="+", metavar="FILE")
