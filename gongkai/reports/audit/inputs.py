@@ -169,7 +169,25 @@ def html_lines(text: str) -> list[str]:
         raise ReportUnreadable(f"HTML 文件无法解析：{error}") from None
     writer = _HtmlWriter()
     writer.block(root)
-    return writer.finish()
+    lines = writer.finish()
+    title = _page_title(root)
+    if title and not any(title in line for line in lines[:25]):
+        # A CMS page often prints the report's title only in <title>: it is the name the report
+        # gives itself, so it heads the text (before the body, as on the page).
+        lines = [title, "", *lines]
+    return lines
+
+
+_TITLE_SUFFIX = re.compile(r"\s*(?:_|\||｜| - | — ).*$")
+_REPORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,40}报告")
+
+
+def _page_title(root: Any) -> str | None:
+    """The report title in the page's <title>, without the site's suffix ("…报告_政府信息公开年报_…")."""
+    element = root.find(".//title")
+    text = _HTML_SPACE.sub(" ", element.text_content()).strip() if element is not None else ""
+    text = _TITLE_SUFFIX.sub("", text)
+    return text if _REPORT_TITLE.search(text) and len(text) <= 80 else None
 
 
 def _span(element: Any, name: str) -> int:

@@ -251,6 +251,7 @@ class RawRow:
     run: Cell | None = None
     columns: list[str] | None = None  # column keys (from the header) in the order of the values
     unit: str | None = None  # a unit printed in the column heading
+    keys: list[str] | None = None  # the cells' keys, where the row was read from a stream
 
 
 @dataclass

@@ -1,0 +1,142 @@
+"""The labels of every table row, with the variants real reports print, from `report_formats.json`.
+
+The spec gives each row its official label ("三（三）2.其他法律行政法规禁止公开") and, under
+`label_variants`, wording that published reports use instead. A label is compared in its *core*
+form: half-width, without spaces, quotes, its leading numbers ("三（三）2.") or a trailing
+parenthetical note ("（区分处理的，只计这一情形，不计其他情形）"). The old table's regional rows
+(电子邮件申请数, 历年累计, …) are under `formats.2008.regional_rows`: they are read into extra
+cells, never into canonical ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gongkai.reports.audit.text import normalise, strip_numbering
+from gongkai.reports.formats import (
+    APPEAL_COLUMNS,
+    APPEAL_ROWS,
+    FORMAT_2008,
+    REQUEST_COLUMNS,
+    request_rows,
+    spec,
+)
+
+# The official table-三 labels start with the number of their group and of the row ("三（三）2.").
+_GROUP_PREFIX = re.compile(r"^[一二三四五六七八九十]+(?=\()")
+_TRAILING_NOTE = re.compile(r"\([^()]{4,}\)$")
+_SUB_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+\([一二三四五六七八九十]+\))?(\d{1,2})\.")
+
+
+def core(label: str) -> str:
+    """A label as compared: normalised, without its numbers or a trailing parenthetical note."""
+    text = normalise(label)
+    text = _TRAILING_NOTE.sub("", text)
+    stripped = strip_numbering(_GROUP_PREFIX.sub("", text))
+    return stripped or text
+
+
+@dataclass(frozen=True)
+class RowLabels:
+    """One row of a table: its canonical keys (one per column), its label cores, and the number
+    it carries within its group in the official template (2 for "三（三）2."), if any."""
+
+    table: str
+    row: str
+    keys: tuple[str, ...]
+    cores: tuple[str, ...]
+    number: int | None
+
+
+def _cores(official: str, variants: list[str]) -> tuple[str, ...]:
+    found: list[str] = []
+    for label in (official, *variants):
+        text = core(label)
+        if text and text not in found:
+            found.append(text)
+    return tuple(found)
+
+
+def _number(official: str) -> int | None:
+    match = _SUB_NUMBER.match(normalise(official))
+    return int(match.group(1)) if match else None
+
+
+@cache
+def item20_rows(fmt: str) -> tuple[RowLabels, ...]:
+    """The rows of table 二 (第二十条 items) in printed order."""
+    rows: list[RowLabels] = []
+    for name, table in spec()["formats"][fmt]["tables"].items():
+        if not name.startswith("item20_"):
+            continue
+        variants = table.get("label_variants", {})
+        for row, label in table["rows"].items():
+            keys = tuple(f"{name}.{row}.{column}" for column in table["columns"])
+            rows.append(RowLabels(name, row, keys, _cores(label, variants.get(row, [])), None))
+    return tuple(rows)
+
+
+@cache
+def item20_titles(fmt: str) -> dict[str, str]:
+    """Table 二 item → its title as compared ("第二十条第(一)项")."""
+    tables = spec()["formats"][fmt]["tables"]
+    return {name: normalise(table["title"]) for name, table in tables.items() if name.startswith("item20_")}
+
+
+@cache
+def request_row_labels(fmt: str) -> tuple[RowLabels, ...]:
+    """The rows of table 三 in printed order."""
+    tables = spec()["formats"]
+    official_rows = tables["2021"]["tables"]["requests"]["rows"]  # 2019 shares them but for （六）
+    variants = tables[fmt]["tables"]["requests"].get("label_variants", {})
+    rows: list[RowLabels] = []
+    for row in request_rows(fmt):
+        official = official_rows.get(row, "三（六）其他处理")
+        keys = tuple(f"requests.{row}.{column}" for column in REQUEST_COLUMNS)
+        rows.append(
+            RowLabels("requests", row, keys, _cores(official, variants.get(row, [])), _number(official))
+        )
+    return tuple(rows)
+
+
+def appeal_keys_in_order() -> tuple[str, ...]:
+    return tuple(f"appeals.{row}.{column}" for row in APPEAL_ROWS for column in APPEAL_COLUMNS)
+
+
+@dataclass(frozen=True)
+class OldLabel:
+    key: str
+    core: str
+    canonical: bool  # a key of the format, or a regional row's extra key
+
+
+@cache
+def old_labels() -> tuple[OldLabel, ...]:
+    """Every label of the old table and its regional variants, longest first (so that
+    "同意部分公开答复数" is not taken for "同意公开答复数")."""
+    old = spec()["formats"][FORMAT_2008]
+    variants = old.get("label_variants", {})
+    labels: list[OldLabel] = []
+    for key, official in old["keys"].items():
+        for text in _cores(official, variants.get(key, [])):
+            labels.append(OldLabel(key, text, True))
+    for key, texts in old.get("regional_rows", {}).get("rows", {}).items():
+        for text in _cores(texts[0], texts[1:]):
+            labels.append(OldLabel(key, text, False))
+    labels.sort(key=lambda label: -len(label.core))
+    return tuple(labels)
+
+
+def old_key_candidates(label: str) -> list[OldLabel]:
+    """The old-table rows a printed label can be: those whose label it ends with (a flattened
+    stream puts headings and units before it), the longest match first and its equals."""
+    text = core(label)
+    best: list[OldLabel] = []
+    for candidate in old_labels():
+        if best and len(candidate.core) < len(best[0].core):
+            break
+        if text.endswith(candidate.core):
+            best.append(candidate)
+    return best
