@@ -101,7 +101,39 @@ def _checked_text(text: str) -> str:
 
 
 def plain_lines(text: str) -> list[str]:
-    return [line.rstrip("\r") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line.rstrip("\r") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    if any(len(line) > LONG_LINE for line in lines):
+        lines = [part for line in lines for part in split_inline_headings(line)]
+    return lines
+
+
+# A line this long is not one paragraph but many joined (a web page's text extraction).
+LONG_LINE = 300
+MAX_INLINE_HEADINGS = 100
+# A section heading inside such a line: "一、总体情况", "1、 总体情况", "四、政府信息公开行政复议、
+# 行政诉讼情况", after a space, a sentence's end or a table's last figure. Bounded repetition and a
+# fixed end: no backtracking beyond the 30 characters a heading can have.
+_INLINE_HEADING = re.compile(
+    r"(?:(?<=[\s。；！？!?\d])|^)(?:[一二三四五六七八九十]{1,2}|\d{1,2})、\s?[^。，；：:\d\s]{2,28}?(?:情况|事项|概述|概况)"
+)
+
+
+def split_inline_headings(line: str) -> list[str]:
+    """A long line cut before and after each section heading it holds, so that the headings are
+    lines of their own, as in the report as printed."""
+    if len(line) <= LONG_LINE:
+        return [line]
+    parts: list[str] = []
+    start = 0
+    for count, match in enumerate(_INLINE_HEADING.finditer(line)):
+        if count >= MAX_INLINE_HEADINGS:
+            break  # a report has a few dozen headings; more is not a report's text
+        if match.start() > start:
+            parts.append(line[start : match.start()].strip())
+        parts.append(match.group())
+        start = match.end()
+    parts.append(line[start:].strip())
+    return [part for part in parts if part]
 
 
 # --- HTML ---------------------------------------------------------------------------------------

@@ -129,12 +129,24 @@ def old_labels() -> tuple[OldLabel, ...]:
     return tuple(labels)
 
 
+@cache
+def _old_labels_by_tail() -> dict[str, tuple[OldLabel, ...]]:
+    """The old labels by their last two characters: a label is compared only with those."""
+    tails: dict[str, list[OldLabel]] = {}
+    for label in old_labels():
+        tails.setdefault(label.core[-2:], []).append(label)
+    return {tail: tuple(labels) for tail, labels in tails.items()}
+
+
 def old_key_candidates(label: str) -> list[OldLabel]:
     """The old-table rows a printed label can be: those whose label it ends with (a flattened
     stream puts headings and units before it), the longest match first and its equals."""
-    text = core(label)
+    tails = _old_labels_by_tail()
+    if label[-2:] not in tails:
+        return []  # most text in a stream is no label: answered without normalising it
+    text = core(label[-80:])
     best: list[OldLabel] = []
-    for candidate in old_labels():
+    for candidate in tails.get(text[-2:], ()):
         if best and len(candidate.core) < len(best[0].core):
             break
         if text.endswith(candidate.core):

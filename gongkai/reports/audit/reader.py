@@ -12,6 +12,7 @@ A file that cannot be decoded, or that has neither a report title nor a table, r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from gongkai.reports.audit.facts import read_facts
@@ -77,9 +78,11 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
     fmt = tables.format()
     format_from = "tables"
     streamed: StreamTables | None = None
-    if fmt is None or _incomplete(tables, fmt):
-        # Rows without blank lines, the whole report on one line, cells run together: the tables
-        # are read again as a stream of labels and figures in the format's row order.
+    if fmt is None or not layout.rows or _incomplete(tables, fmt):
+        # Rows without blank lines, the whole report on one line, cells run together, a text
+        # with no cell structure at all: the tables are read again as a stream of labels and
+        # figures in the format's row order, and the stream's rows are taken for each table of
+        # which it read more.
         streamed, stream_format = _read_stream(lines, fmt, year)
         if fmt is None and stream_format is not None:
             fmt, format_from = stream_format, "tables"
@@ -104,6 +107,7 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
         period_line=facts.period_line,
         published_on=facts.published_on,
         sections=find_sections(lines, layout.text_lines),
+        prose_lines=list(layout.text_lines),
         tables_found=list(tables.found),
         source_form=decoded.form,
         title=facts.title,
@@ -115,7 +119,7 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
         children = streamed.children if streamed is not None else {}
         if children:
             report.extras["printed_children"] = {key: list(value) for key, value in children.items()}
-        _fill_cells(report, fmt, tables, quoted_figures(lines, layout.text_lines, fmt), children)
+        _fill_cells(report, fmt, tables, lambda: quoted_figures(lines, layout.text_lines, fmt), children)
         single_other_row = any(row.row == "other_processing" for row in tables.rows)
         unread = tables_unread(report, fmt, single_other_row and fmt == FORMAT_2021)
         if unread is not None:
@@ -127,8 +131,17 @@ def _keys_read(tables: FoundTables, fmt: str) -> dict[str, set[str]]:
     """Table → the keys of it that rows were found for."""
     found: dict[str, set[str]] = {}
     for row in tables.rows:
-        found.setdefault(row.table, set()).update(k for k in _row_keys(row, fmt) if k)
+        if _has_figures(row):
+            found.setdefault(row.table, set()).update(k for k in _row_keys(row, fmt) if k)
     return found
+
+
+def _has_figures(row: RawRow) -> bool:
+    """Whether anything was printed in the row's value cells (a label whose figures are on the
+    lines below it, with no cell structure, has none)."""
+    if row.run is not None:
+        return bool(row.run.text.strip())
+    return any(cell.text.strip() for cell in row.values or [])
 
 
 def _incomplete(tables: FoundTables, fmt: str) -> bool:
@@ -179,8 +192,8 @@ def _take_streamed(tables: FoundTables, streamed: StreamTables) -> None:
             )
         )
     for table, rows in by_table.items():
-        mine = sum(1 for row in tables.rows if row.table == table)
-        if len([row for row in rows if row.run and row.run.text.strip()]) > mine:
+        mine = sum(1 for row in tables.rows if row.table == table and _has_figures(row))
+        if sum(1 for row in rows if _has_figures(row)) > mine:
             tables.rows = [row for row in tables.rows if row.table != table] + rows
             if table not in tables.found:
                 tables.found.append(table)
@@ -201,7 +214,7 @@ def _fill_cells(
     report: ParsedReport,
     fmt: str,
     tables: FoundTables,
-    quoted: dict[str, set[int]],
+    quoted: Callable[[], dict[str, set[int]]],
     children: dict[str, list[str]],
 ) -> None:
     keys = all_keys(fmt)
@@ -238,7 +251,8 @@ def _fill_cells(
     if pending:
         known: dict[str, Number | None] = {k: v for k, v in report.cells.items() if v is not None}
         rules = _printed_sums(children, extra) if fmt == FORMAT_2008 and extra else sum_rules(fmt)
-        values, ambiguities = resolve(pending, known, rules, quoted)
+        # The figures the text quotes are looked for only when some row ran together.
+        values, ambiguities = resolve(pending, known, rules, quoted())
         extra_cells: dict[str, Number | None] = {}
         for key, value in values.items():
             if key in wanted:

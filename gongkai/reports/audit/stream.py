@@ -38,8 +38,12 @@ _LEADING_NOTE = re.compile(r"\s*\([^()]{0,60}\)")
 _FIGURE_RUN = re.compile(r"\d[\d .]*")
 _OLD_UNITS = ("万元", "亿元", "人次", "条", "件", "次", "篇", "个", "人", "项", "元", "份")
 _OLD_HEADERS = ("统计指标", "指标名称")
+HEADER_SEGMENTS = 20
 
 ROW_WINDOW = 200  # characters (without spaces) between one row's label and the next at most
+# A cell's figures are a few characters; a row with far more is not a row of the table (and its
+# splits would be too many to try).
+FIGURES_PER_CELL = 16
 TABLE_WINDOW = 3000  # from a table's heading to its first row at most
 
 
@@ -208,6 +212,8 @@ def read_new_tables(stream: Stream, fmt: str) -> StreamTables:
         number = following.row.number if following and following.row else None
         figures, at, rest = _figures_between(stream, mark.end, end, number)
         row = mark.row
+        if len(figures) > FIGURES_PER_CELL * len(row.keys):
+            continue
         unit = next((u for u in ("万元", "亿元", "元") if rest.startswith(u)), None)
         found.rows.append(
             StreamRow(row.table, row.row, list(row.keys), figures, stream.line(at), row.cores[0], unit)
@@ -226,7 +232,7 @@ def _read_appeals(stream: Stream, start: int, found: StreamTables) -> None:
         return
     match = _LEADING_FIGURES.match(window, first_digit)
     figures = match.group().strip() if match else ""
-    if sum(char.isdigit() for char in figures) < 15:
+    if not 15 <= sum(char.isdigit() for char in figures) <= 15 * FIGURES_PER_CELL:
         return
     keys = list(appeal_keys_in_order())
     found.rows.append(
@@ -266,7 +272,15 @@ def read_old_table(stream: Stream) -> StreamTables:
             numbered_next = True
         segments.append((text[label_start : run.start()], figures.strip(), run.start(), numbered))
         label_start = run.end()
-    first = next((i for i, s in enumerate(segments) if _label_key(_name(s[0])[0], set()) is not None), None)
+    # The first row follows the header closely; a table that starts no sooner is not this table.
+    first = next(
+        (
+            i
+            for i, s in enumerate(segments[:HEADER_SEGMENTS])
+            if _label_key(_name(s[0])[0], set()) is not None
+        ),
+        None,
+    )
     if first is None:
         return found
     columns = _old_columns(text[: segments[first][2]])
@@ -285,8 +299,17 @@ def read_old_table(stream: Stream) -> StreamTables:
         elif not is_child:
             parent = key
         keys = [key + suffix for suffix in columns]
+        if len(figures) > FIGURES_PER_CELL * len(keys):
+            continue
         printed = name[-len(label_key.core) :]
         found.rows.append(StreamRow("old_table", key, keys, figures, stream.line(start + where), printed))
+    if found.rows:
+        # After the last row the text goes on ("382 10 14": page numbers, a date): the row's own
+        # figures are the first ones, as many as the table has value columns.
+        last = found.rows[-1]
+        tokens = last.figures.split()
+        if len(tokens) > len(columns):
+            last.figures = " ".join(tokens[: len(columns)])
     return found
 
 
