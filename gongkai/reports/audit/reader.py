@@ -121,6 +121,9 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
             report.extras["printed_children"] = {key: list(value) for key, value in children.items()}
         _fill_cells(report, fmt, tables, lambda: quoted_figures(lines, layout.text_lines, fmt), children)
         single_other_row = any(row.row == "other_processing" for row in tables.rows)
+        if single_other_row and fmt == FORMAT_2021:
+            # Table 三 prints （六）其他处理 as one row, as the 2019 format did: format_mismatch.
+            report.extras["requests_other_processing_single_row"] = True
         unread = tables_unread(report, fmt, single_other_row and fmt == FORMAT_2021)
         if unread is not None:
             report.findings.insert(0, unread)
