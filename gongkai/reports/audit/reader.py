@@ -1,8 +1,9 @@
 """Reading a published annual report into a `ParsedReport`.
 
-`read_report(path)` decodes the file in whatever form it was published (`inputs`), finds its
-tables and their cells (`tables`, `runtogether`), what it says about itself (`facts`) and its
-sections (`sections`). It adds the findings only the reader can make: `ambiguous_cell` (figures
+`read_report(path)` reads the file in whatever form it was published into a `Document` (`inputs`,
+`document`), finds its tables and their cells (`tables`; a table whose structure was lost is read
+as a stream aligned to the format's rows, `stream`, and run-together figures are split by
+`runtogether`), what it says about itself (`facts`) and its sections (`sections`). It adds the findings only the reader can make: `ambiguous_cell` (figures
 that ran together and split more than one way) and `bad_number` for a cell whose text is no
 figure. The consistency rules are the rules engine's (`gongkai.reports.rules`).
 
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from gongkai.reports.audit.facts import read_facts
 from gongkai.reports.audit.inputs import ReportUnreadable, decode_report
-from gongkai.reports.audit.layout import Cell, parse_layout
+from gongkai.reports.audit.layout import Cell
 from gongkai.reports.audit.model import Evidence, Finding, Number, ParsedReport
 from gongkai.reports.audit.narrative import quoted_figures
 from gongkai.reports.audit.runtogether import Ambiguity, PendingRow, resolve
@@ -67,9 +68,9 @@ def read_report(path: str | Path) -> ParsedReport:
 
 def read_report_bytes(data: bytes, name: str) -> ParsedReport:
     """The report in `data` (the bytes of a file called `name`), or `ReportUnreadable`."""
-    decoded = decode_report(data, name)
-    lines = decoded.lines
-    layout = parse_layout(lines)
+    document = decode_report(data, name)
+    lines = document.lines
+    layout = document.layout()
     facts = read_facts(lines, layout.text_lines)
     tables = recognise_tables(lines, layout)
     year = facts.title_year or (facts.text_years[0] if facts.text_years else None)
@@ -109,7 +110,7 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
         sections=find_sections(lines, layout.text_lines),
         prose_lines=list(layout.text_lines),
         tables_found=list(tables.found),
-        source_form=decoded.form,
+        source_form=document.form,
         title=facts.title,
     )
     report.extras["format_from"] = format_from if fmt else None
