@@ -19,6 +19,8 @@ from gongkai.reports.formats import (
     APPEAL_COLUMNS,
     APPEAL_ROWS,
     FORMAT_2008,
+    FORMAT_2019,
+    FORMAT_2021,
     REQUEST_COLUMNS,
     request_rows,
     spec,
@@ -99,6 +101,50 @@ def request_row_labels(fmt: str) -> tuple[RowLabels, ...]:
             RowLabels("requests", row, keys, _cores(official, variants.get(row, [])), _number(official))
         )
     return tuple(rows)
+
+
+@cache
+def item20_row_of_label() -> dict[str, tuple[str, str]]:
+    """Every table 二 row label of every format (with its variants) → (item, row)."""
+    found: dict[str, tuple[str, str]] = {}
+    for fmt in (FORMAT_2019, FORMAT_2021):
+        for row in item20_rows(fmt):
+            for text in row.cores:
+                found.setdefault(text, (row.table, row.row))
+    return found
+
+
+# The rows of table 三 of both formats, in the order a label is tried against them.
+_REQUEST_ORDER_FIRST = ("new_received", "carried_in", "carried_out", "results_total", "partially_disclosed")
+
+
+@cache
+def _request_rows_in_order() -> tuple[RowLabels, ...]:
+    rows = {row.row: row for fmt in (FORMAT_2021, FORMAT_2019) for row in request_row_labels(fmt)}
+    first = [rows[name] for name in _REQUEST_ORDER_FIRST]
+    return (*first, *(row for name, row in rows.items() if name not in _REQUEST_ORDER_FIRST))
+
+
+@cache
+def _request_keywords() -> dict[str, tuple[str, ...]]:
+    table = spec()["formats"][FORMAT_2021]["tables"]["requests"]
+    return {row: tuple(words) for row, words in table.get("label_keywords", {}).get("rows", {}).items()}
+
+
+def request_row_of_label(label: str, group: str | None) -> str | None:
+    """The table 三 row a printed label names (without its numbers), in the group it is printed
+    under (withheld, unavailable, not_processed, other): its own label or a variant, whole; then a
+    keyword inside it. The 2019 format's single （六） row is told by its group, not here."""
+    text = core(label)
+    rows = _request_rows_in_order()
+    for row in rows:
+        if text in row.cores and (row.row != "other_other" or group == "other"):
+            return row.row if row.row != "other_processing" else None
+    keywords = _request_keywords()
+    for row in rows:
+        if any(word in text for word in keywords.get(row.row, ())):
+            return row.row
+    return None
 
 
 def appeal_keys_in_order() -> tuple[str, ...]:

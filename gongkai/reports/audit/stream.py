@@ -39,6 +39,7 @@ _FIGURE_RUN = re.compile(r"\d[\d .]*")
 _OLD_UNITS = ("万元", "亿元", "人次", "条", "件", "次", "篇", "个", "人", "项", "元", "份")
 _OLD_HEADERS = ("统计指标", "指标名称")
 HEADER_SEGMENTS = 20
+TABLE_GAP = 30  # segments without a row of the table, after which the table has ended
 
 ROW_WINDOW = 200  # characters (without spaces) between one row's label and the next at most
 # A cell's figures are a few characters; a row with far more is not a row of the table (and its
@@ -70,15 +71,30 @@ class Stream:
         return self.numbers[max(i, 0)]
 
 
+# Words that only the statistics tables print; the stream starts at the first of them.
+_ANCHORS = ("第二十条", "申请人情况", "勾稽关系", "指标名称", "统计指标", "本年新收", "统计表")
+# The tables of a report take a few thousand characters: the stream holds at most this many, so
+# that a huge text costs no more than a report.
+STREAM_LIMIT = 60_000
+
+
 def make_stream(lines: list[str]) -> Stream:
+    """The lines from the first word of a table on (at most `STREAM_LIMIT` characters) as one text."""
+    first, offset = _anchor(lines)
     parts: list[str] = []
     starts: list[int] = []
+    numbers: list[int] = []
     position = 0
-    for line in lines:
+    for index in range(first, len(lines)):
+        line = lines[index][offset:] if index == first else lines[index]
+        line = line[: STREAM_LIMIT - position]
         text = unicodedata.normalize("NFKC", line).translate(_DROPPED)
         starts.append(position)
+        numbers.append(index + 1)
         parts.append(text)
         position += len(text) + 1
+        if position >= STREAM_LIMIT:
+            break
     text = "\n".join(parts)
     token_compact: list[int] = []
     token_text: list[int] = []
@@ -89,7 +105,16 @@ def make_stream(lines: list[str]) -> Stream:
         token_text.append(match.start())
         pieces.append(match.group())
         size += len(match.group())
-    return Stream(text, "".join(pieces), starts, list(range(1, len(lines) + 1)), token_compact, token_text)
+    return Stream(text, "".join(pieces), starts, numbers or [1], token_compact, token_text)
+
+
+def _anchor(lines: list[str]) -> tuple[int, int]:
+    """The line and the offset in it of the first word that only a table prints (0, 0 if none)."""
+    for index, line in enumerate(lines):
+        found = [at for at in (line.find(word) for word in _ANCHORS) if at >= 0]
+        if found:
+            return index, max(min(found) - 200, 0)  # a table title may stand just before
+    return 0, 0
 
 
 @dataclass
@@ -286,11 +311,16 @@ def read_old_table(stream: Stream) -> StreamTables:
     columns = _old_columns(text[: segments[first][2]])
     used: set[str] = set()
     parent: str | None = None
+    gap = 0
     for label, figures, where, numbered in segments[first:]:
         name, _ = _name(label)
         label_key = _label_key(name, used)
         if label_key is None:
+            gap += 1
+            if gap > TABLE_GAP:
+                break  # the table has ended: what follows is text
             continue
+        gap = 0
         key = label_key.key
         used.add(key)
         is_child = numbered or name.startswith("其中")
