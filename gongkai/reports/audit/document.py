@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from gongkai.reports.audit.layout import Cell, Layout, Row
 from gongkai.reports.audit.text import parse_figure
 
+# Words that only the statistics tables print.
+TABLE_WORDS = ("第二十条", "申请人情况", "勾稽关系", "指标名称", "统计指标", "本年新收", "统计表")
+
 
 @dataclass(slots=True)
 class GridCell:
@@ -51,6 +54,8 @@ class Document:
     encoding: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    # The text adapter found tables joined into long lines (the whole report on one line).
+    flattened: bool = False
 
     @property
     def text_lines(self) -> list[int]:

@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from gongkai.reports.audit.document import Document, DocumentBuilder, Slot, from_lines
+from gongkai.reports.audit.document import TABLE_WORDS, Document, DocumentBuilder, Slot, from_lines
 
 FORM_TEXT = "text"
 FORM_HTML = "html"
@@ -44,7 +44,13 @@ def decode_report(data: bytes, name: str = "") -> Document:
         text, encoding = decode_text(data, declared=_declared_charset(data))
         return html_document(text, encoding)
     text, encoding = decode_text(data)
-    return from_lines(plain_lines(text), FORM_TEXT, encoding)
+    document = from_lines(plain_lines(text), FORM_TEXT, encoding)
+    # A text whose tables were joined into long lines (copied from a web page): its tables have
+    # no structure left but the order of their words and figures.
+    document.flattened = any(
+        len(line) > LONG_LINE and any(word in line for word in TABLE_WORDS) for line in text.splitlines()
+    )
+    return document
 
 
 # --- text and its encoding ---------------------------------------------------------------------

@@ -23,7 +23,12 @@ from gongkai.reports.audit.model import Evidence, Finding, Number, ParsedReport
 from gongkai.reports.audit.narrative import quoted_figures
 from gongkai.reports.audit.runtogether import Ambiguity, PendingRow, resolve
 from gongkai.reports.audit.sections import find_sections
-from gongkai.reports.audit.stream import StreamTables, make_stream, read_new_tables, read_old_table
+from gongkai.reports.audit.stream import (
+    StreamTables,
+    make_stream,
+    read_new_tables,
+    read_old_table,
+)
 from gongkai.reports.audit.tables import OLD_TABLE, FoundTables, RawRow, item20_columns, recognise_tables
 from gongkai.reports.audit.text import parse_figure
 from gongkai.reports.audit.unread import tables_unread
@@ -79,7 +84,7 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
     fmt = tables.format()
     format_from = "tables"
     streamed: StreamTables | None = None
-    if fmt is None or not layout.rows or _incomplete(tables, fmt):
+    if fmt is None or document.flattened or _incomplete(tables, fmt):
         # Rows without blank lines, the whole report on one line, cells run together, a text
         # with no cell structure at all: the tables are read again as a stream of labels and
         # figures in the format's row order, and the stream's rows are taken for each table of

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from gongkai.reports.audit.document import TABLE_WORDS
 from gongkai.reports.audit.lexicon import (
     OldLabel,
     RowLabels,
@@ -71,15 +72,14 @@ class Stream:
         return self.numbers[max(i, 0)]
 
 
-# Words that only the statistics tables print; the stream starts at the first of them.
-_ANCHORS = ("第二十条", "申请人情况", "勾稽关系", "指标名称", "统计指标", "本年新收", "统计表")
 # The tables of a report take a few thousand characters: the stream holds at most this many, so
 # that a huge text costs no more than a report.
 STREAM_LIMIT = 60_000
 
 
 def make_stream(lines: list[str]) -> Stream:
-    """The lines from the first word of a table on (at most `STREAM_LIMIT` characters) as one text."""
+    """The lines from the first word of a table (`TABLE_WORDS`) on, at most `STREAM_LIMIT`
+    characters, as one text."""
     first, offset = _anchor(lines)
     parts: list[str] = []
     starts: list[int] = []
@@ -111,7 +111,7 @@ def make_stream(lines: list[str]) -> Stream:
 def _anchor(lines: list[str]) -> tuple[int, int]:
     """The line and the offset in it of the first word that only a table prints (0, 0 if none)."""
     for index, line in enumerate(lines):
-        found = [at for at in (line.find(word) for word in _ANCHORS) if at >= 0]
+        found = [at for at in (line.find(word) for word in TABLE_WORDS) if at >= 0]
         if found:
             return index, max(min(found) - 200, 0)  # a table title may stand just before
     return 0, 0
