@@ -8,7 +8,7 @@ memory flat over 1,000 reports.
 
 The reports are the five seeds rendered in every form by `gongkai.reports.tests.corpus.forms`
 (DOCX with python-docx, HTML in UTF-8 and GB18030, PDF with reportlab, text with cells run
-together); each report read gets one line of its own so that no two inputs are the same bytes.
+together, and the whole report on one line); each report read gets one line of its own so that no two inputs are the same bytes.
 RSS is read from /proc/self/status (VmRSS).
 """
 
@@ -35,7 +35,7 @@ from gongkai.reports.audit.run import audit_report  # noqa: E402
 from gongkai.reports.tests.corpus import forms  # noqa: E402
 
 SEEDS = ["000", "001", "002", "003", "004"]
-TARGETS = {"text": 50.0, "html": 50.0, "runtogether": 50.0, "docx": 10.0, "pdf": 1.0}
+TARGETS = {"text": 50.0, "html": 50.0, "runtogether": 50.0, "oneline": 50.0, "docx": 10.0, "pdf": 1.0}
 
 
 def _unique_text(text: str, n: int) -> str:
@@ -51,6 +51,10 @@ def renderers() -> dict[str, Callable[[str, int], tuple[bytes, str]]]:
     def runtogether(name: str, n: int) -> tuple[bytes, str]:
         return _unique_text(forms.to_run_together(forms.seed_blocks(name)), n).encode(), f"{name}.txt"
 
+    def oneline(name: str, n: int) -> tuple[bytes, str]:
+        # The whole report on one line, as a web page's text extraction gives it.
+        return (forms.to_one_line(forms.seed_blocks(name)) + f" （第{n}份）").encode(), f"{name}.txt"
+
     def with_line(name: str, n: int) -> list[forms.Block]:
         return [*forms.seed_blocks(name), f"（第{n}份）"]
 
@@ -64,7 +68,14 @@ def renderers() -> dict[str, Callable[[str, int], tuple[bytes, str]]]:
     def pdf(name: str, n: int) -> tuple[bytes, str]:
         return forms.to_pdf(with_line(name, n)), f"{name}.pdf"
 
-    return {"text": text, "html": html, "runtogether": runtogether, "docx": docx, "pdf": pdf}
+    return {
+        "text": text,
+        "html": html,
+        "runtogether": runtogether,
+        "oneline": oneline,
+        "docx": docx,
+        "pdf": pdf,
+    }
 
 
 def rss_mb() -> float:
@@ -97,7 +108,7 @@ def throughput(form: str, render: Callable[[str, int], tuple[bytes, str]], secon
 def memory_run(total: int) -> tuple[float, float, float]:
     """RSS before, at the 100th and at the `total`-th report of a stream that mixes every form."""
     makers = renderers()
-    cycle = itertools.cycle(["text", "html", "runtogether", "docx", "text", "html", "pdf"])
+    cycle = itertools.cycle(["text", "html", "runtogether", "docx", "oneline", "html", "pdf"])
     gc.collect()
     before = rss_mb()
     at_100 = float("nan")

@@ -47,6 +47,7 @@ RULE_NAMES = {
     "in_force_carry": "现行有效件数增减不符",
     "not_checkable": "无法核对",
     "typo": "疑似文字错误",
+    "tables_unread": "统计表未读出",
 }
 
 
@@ -133,6 +134,11 @@ class ReportPage:
     @property
     def source_form_label(self) -> str:
         return SOURCE_FORMS.get(self.source_form, self.source_form or "未知")
+
+    @property
+    def unread(self) -> list[FindingRow]:
+        """The `tables_unread` findings: said at the top, since nothing in those tables was checked."""
+        return [row for row in self.findings if row.rule == "tables_unread" and row.marks_the_report]
 
     @property
     def counts(self) -> dict[str, int]:

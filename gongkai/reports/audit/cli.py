@@ -95,8 +95,10 @@ def summary(report: ParsedReport) -> str:
     period = (
         f"{report.period[0].isoformat()} 至 {report.period[1].isoformat()}" if report.period else "未注明"
     )
-    lines = [
-        f"== {report.file}",
+    lines = [f"== {report.file}"]
+    # Tables not read are said first: the rest of the account checked only what was read.
+    lines += [f"！！{finding.message}" for finding in report.findings if finding.rule == "tables_unread"]
+    lines += [
         f"格式：{FORMAT_LABELS.get(report.format or '', '未能识别')}",
         f"机关：{report.agency_name or '未能识别'}",
         f"年度：{report.year or '未能识别'}　统计期限：{period}"

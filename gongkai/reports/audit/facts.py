@@ -15,6 +15,7 @@ _TITLE = re.compile(
     rf"^(?P<pre>[^。，；]*?){_YEAR}\s*年度?\s*(?P<mid>[^。，；]*?)(?:政府|政务)?(?:信息)?公开(?:工作)?(?:年度)?(?:工作)?报告"
 )
 _SPACES = re.compile(r"[\s\u3000]+")
+_METADATA_LABEL = re.compile(r"^(?:标题|题目|名称|文章标题|信息名称|title)[:：]", re.IGNORECASE)
 # Body names end with one of these (a signature line, or the line above the title).
 _BODY_SUFFIX = re.compile(
     r"(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|办|署|院|中心|处|所|站|队|办事处|街道|镇|乡|区|县|市|\))$"
@@ -75,14 +76,15 @@ def _clean(text: str) -> str:
 def _find_title(lines: list[str], text_lines: list[int], facts: Facts) -> None:
     head = text_lines[:25]
     for index, number in enumerate(head):
-        line = _clean(lines[number - 1])
+        # A page's metadata label ("标题:") is not part of the title, nor of the body's name.
+        line = _METADATA_LABEL.sub("", _clean(lines[number - 1]))
         if not line or len(line) > 80:
             continue
         candidates = [(line, number)]
         # A title printed over two lines: "2018年慈溪市政府办公室信息公开" / "工作年度报告", or the
         # body above the year: "慈溪市人民政府办公室" / "2023年政府信息公开工作年度报告".
         if index + 1 < len(head) and "报告" not in line:
-            following = _clean(lines[head[index + 1] - 1])
+            following = _METADATA_LABEL.sub("", _clean(lines[head[index + 1] - 1]))
             if len(following) <= 40:
                 candidates.append((line + following, head[index + 1]))
         for candidate, second in candidates:

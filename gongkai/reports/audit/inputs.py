@@ -1,9 +1,10 @@
-"""Decoding a report file, in whichever form it was published, into the seeds' line-oriented text.
+"""The adapters: a report file, in whichever form it was published, read into a `Document`.
 
-Forms: plain text (as the seeds: one table cell per tab-indented line), DOCX, HTML (UTF-8, GBK,
-GB18030 or GB2312) and PDF with a text layer. The form is told from the bytes, not the file name.
-Tables become one tab-indented line per cell and a blank line after each row (see `layout`), so
-evidence line numbers mean the same in every form.
+Forms: plain text (as the seeds: one table cell per tab-indented line; or copied from a page or a
+document, even with the whole report on one line), DOCX, HTML (UTF-8, GBK, GB18030 or GB2312) and
+PDF with a text layer. The form is told from the bytes, not the file name. Each adapter builds the
+document's paragraphs and table grids directly (`document.DocumentBuilder`); the text it writes
+beside them (`Document.lines`) is what evidence line numbers count in, the same in every form.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import io
 import logging
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
+
+from gongkai.reports.audit.document import TABLE_WORDS, Document, DocumentBuilder, Slot, from_lines
 
 FORM_TEXT = "text"
 FORM_HTML = "html"
@@ -27,29 +29,28 @@ class ReportUnreadable(ValueError):
     """The file cannot be read as a report; the message says why, in Chinese."""
 
 
-@dataclass
-class DecodedReport:
-    lines: list[str]
-    form: str
-    encoding: str | None = None
-
-
-def decode_report(data: bytes, name: str = "") -> DecodedReport:
-    """The report's lines, or `ReportUnreadable`."""
+def decode_report(data: bytes, name: str = "") -> Document:
+    """The report as a `Document`, or `ReportUnreadable`."""
     if not data.strip():
         raise ReportUnreadable("文件为空")
     head = data[:1024]
     if b"%PDF-" in head:
-        return DecodedReport(pdf_lines(data), FORM_PDF)
+        return pdf_document(data)
     if data.startswith(b"PK\x03\x04"):
-        return DecodedReport(docx_lines(data), FORM_DOCX)
+        return docx_document(data)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ReportUnreadable("不支持旧版 Word（.doc）或 Excel 文件，请另存为 DOCX、PDF 或 HTML 后再审核")
     if _looks_like_html(data, name):
         text, encoding = decode_text(data, declared=_declared_charset(data))
-        return DecodedReport(html_lines(text), FORM_HTML, encoding)
+        return html_document(text, encoding)
     text, encoding = decode_text(data)
-    return DecodedReport(plain_lines(text), FORM_TEXT, encoding)
+    document = from_lines(plain_lines(text), FORM_TEXT, encoding)
+    # A text whose tables were joined into long lines (copied from a web page): its tables have
+    # no structure left but the order of their words and figures.
+    document.flattened = any(
+        len(line) > LONG_LINE and any(word in line for word in TABLE_WORDS) for line in text.splitlines()
+    )
+    return document
 
 
 # --- text and its encoding ---------------------------------------------------------------------
@@ -101,7 +102,39 @@ def _checked_text(text: str) -> str:
 
 
 def plain_lines(text: str) -> list[str]:
-    return [line.rstrip("\r") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line.rstrip("\r") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    if any(len(line) > LONG_LINE for line in lines):
+        lines = [part for line in lines for part in split_inline_headings(line)]
+    return lines
+
+
+# A line this long is not one paragraph but many joined (a web page's text extraction).
+LONG_LINE = 300
+MAX_INLINE_HEADINGS = 100
+# A section heading inside such a line: "一、总体情况", "1、 总体情况", "四、政府信息公开行政复议、
+# 行政诉讼情况", after a space, a sentence's end or a table's last figure. Bounded repetition and a
+# fixed end: no backtracking beyond the 30 characters a heading can have.
+_INLINE_HEADING = re.compile(
+    r"(?:(?<=[\s。；！？!?\d])|^)(?:[一二三四五六七八九十]{1,2}|\d{1,2})、\s?[^。，；：:\d\s]{2,28}?(?:情况|事项|概述|概况)"
+)
+
+
+def split_inline_headings(line: str) -> list[str]:
+    """A long line cut before and after each section heading it holds, so that the headings are
+    lines of their own, as in the report as printed."""
+    if len(line) <= LONG_LINE:
+        return [line]
+    parts: list[str] = []
+    start = 0
+    for count, match in enumerate(_INLINE_HEADING.finditer(line)):
+        if count >= MAX_INLINE_HEADINGS:
+            break  # a report has a few dozen headings; more is not a report's text
+        if match.start() > start:
+            parts.append(line[start : match.start()].strip())
+        parts.append(match.group())
+        start = match.end()
+    parts.append(line[start:].strip())
+    return [part for part in parts if part]
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -157,6 +190,10 @@ _ENCODING_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
 def html_lines(text: str) -> list[str]:
+    return html_document(text).lines
+
+
+def html_document(text: str, encoding: str | None = None) -> Document:
     import lxml.etree  # type: ignore[import-untyped]
     import lxml.html  # type: ignore[import-untyped]
 
@@ -167,9 +204,29 @@ def html_lines(text: str) -> list[str]:
         root = lxml.html.document_fromstring(text)
     except (lxml.etree.ParserError, ValueError) as error:
         raise ReportUnreadable(f"HTML 文件无法解析：{error}") from None
-    writer = _HtmlWriter()
+    builder = DocumentBuilder(FORM_HTML, encoding)
+    title = _page_title(root)
+    if title and title not in _HTML_SPACE.sub(" ", root.text_content()[:4000]).replace(title, "", 1):
+        # A CMS page often prints the report's title only in <title>: it is the name the report
+        # gives itself, so it heads the text (before the body, as on the page).
+        builder.paragraph(title)
+        builder.blank()
+    writer = _HtmlWriter(builder)
     writer.block(root)
-    return writer.finish()
+    writer.finish()
+    return builder.finish()
+
+
+_TITLE_SUFFIX = re.compile(r"\s*(?:_|\||｜| - | — ).*$")
+_REPORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,40}报告")
+
+
+def _page_title(root: Any) -> str | None:
+    """The report title in the page's <title>, without the site's suffix ("…报告_政府信息公开年报_…")."""
+    element = root.find(".//title")
+    text = _HTML_SPACE.sub(" ", element.text_content()).strip() if element is not None else ""
+    text = _TITLE_SUFFIX.sub("", text)
+    return text if _REPORT_TITLE.search(text) and len(text) <= 80 else None
 
 
 def _span(element: Any, name: str) -> int:
@@ -180,10 +237,11 @@ def _span(element: Any, name: str) -> int:
 
 
 class _HtmlWriter:
-    """Walks the page as a browser lays it out: blocks on their own lines, data tables as cells."""
+    """Walks the page as a browser lays it out: blocks are paragraphs, data tables are grids."""
 
-    def __init__(self) -> None:
-        self.lines: list[str] = []
+    def __init__(self, builder: DocumentBuilder | None = None) -> None:
+        self.builder = builder
+        self.lines: list[str] = []  # a cell's lines, when writing a cell's content
         self.buffer: list[str] = []
 
     def finish(self) -> list[str]:
@@ -194,7 +252,10 @@ class _HtmlWriter:
         text = _HTML_SPACE.sub(" ", "".join(self.buffer)).strip()
         self.buffer.clear()
         if text:
-            self.lines.append(text)
+            if self.builder is not None:
+                self.builder.paragraph(text)
+            else:
+                self.lines.append(text)
 
     def block(self, element: Any) -> None:
         if element.text:
@@ -222,39 +283,46 @@ class _HtmlWriter:
 
     def table(self, table: Any) -> None:
         # Word's vertical merges are empty cells in the rows below; HTML's rowspan leaves them out,
-        # so the covered positions are filled with empty cells to give the same rows as a DOCX.
+        # so the covered positions are cells of their own (`continued`), as in a DOCX.
+        builder = self.builder
+        if builder is None:  # a data table inside a cell: its text, cell by cell
+            self.lines.extend(_cell_text(td) for tr in _table_rows(table) for td in tr if _is_cell(td))
+            return
         covered: dict[int, list[int]] = {}  # first grid column → [rows still covered, width]
         for tr in _table_rows(table):
-            cells: list[str] = []
+            slots: list[Slot] = []
             spans: dict[int, list[int]] = {}
             column = 0
             for td in tr:
-                if not isinstance(td.tag, str) or td.tag.lower() not in {"td", "th"}:
+                if not _is_cell(td):
                     continue
-                column = _fill_covered(cells, covered, column)
-                cells.append(_cell_text(td))
+                column = _fill_covered(slots, covered, column)
                 width, height = _span(td, "colspan"), _span(td, "rowspan")
+                slots.append((_cell_text(td), height, width, False))
                 if height > 1:
                     spans[column] = [height - 1, width]
                 column += width
             for start in sorted(covered):
                 if start >= column:
-                    column = _fill_covered(cells, covered, start)
+                    column = _fill_covered(slots, covered, start)
             for start in list(covered):
                 covered[start][0] -= 1
                 if covered[start][0] <= 0:
                     del covered[start]
             covered.update(spans)
-            if cells:
-                self.lines.extend(_cell_lines(cells))
-                self.lines.append("")
-        self.lines.append("")
+            if slots:
+                builder.row(slots)
+        builder.end_table()
 
 
-def _fill_covered(cells: list[str], covered: dict[int, list[int]], column: int) -> int:
-    """An empty cell for each position that a cell above covers; the column after them."""
+def _is_cell(element: Any) -> bool:
+    return isinstance(element.tag, str) and element.tag.lower() in {"td", "th"}
+
+
+def _fill_covered(slots: list[Slot], covered: dict[int, list[int]], column: int) -> int:
+    """A continued cell for each position that a cell above covers; the column after them."""
     while column in covered:
-        cells.append("")
+        slots.append(("", 1, covered[column][1], True))
         column += covered[column][1]
     return column
 
@@ -288,20 +356,16 @@ def _cell_text(td: Any) -> str:
     return "\n".join(writer.finish())
 
 
-def _cell_lines(cells: Iterable[str]) -> Iterator[str]:
-    """One tab-indented line per cell; a cell's further lines follow without the tab."""
-    for text in cells:
-        parts = [part.replace("\t", " ") for part in text.split("\n") if part.strip()]
-        yield "\t" + (parts[0] if parts else "")
-        yield from (part.lstrip() if part.startswith("\t") else part for part in parts[1:])
-
-
 # --- DOCX ---------------------------------------------------------------------------------------
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def docx_lines(data: bytes) -> list[str]:
+    return docx_document(data).lines
+
+
+def docx_document(data: bytes) -> Document:
     import docx
     from docx.text.paragraph import Paragraph
 
@@ -315,7 +379,7 @@ def docx_lines(data: bytes) -> list[str]:
     except Exception as error:  # python-docx and lxml raise many kinds of errors on a broken file
         raise ReportUnreadable(f"DOCX 文件已损坏，无法打开：{type(error).__name__}") from None
 
-    lines: list[str] = []
+    builder = DocumentBuilder(FORM_DOCX)
 
     def paragraph_text(p: Any) -> str:
         # A tab inside a paragraph is layout, not a table cell.
@@ -340,23 +404,31 @@ def docx_lines(data: bytes) -> list[str]:
 
     for block in blocks(document.element.body):
         if block.tag == f"{_W}p":
-            lines.extend(paragraph_text(block).split("\n"))
+            for text in paragraph_text(block).split("\n"):
+                builder.paragraph(text)
             continue
         for tr in block.iter(f"{_W}tr"):
             if _nearest(tr, f"{_W}tbl") is not block:
                 continue  # rows of a table nested in a cell were read with that cell
-            cells = []
+            slots: list[Slot] = []
             for tc in tr.iter(f"{_W}tc"):
                 if _nearest(tc, f"{_W}tr") is not tr:
                     continue
                 merge = tc.find(f"{_W}tcPr/{_W}vMerge")
                 continued = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
                 # The cells below the first of a vertical merge are empty, as in the seeds.
-                cells.append("" if continued else cell_text(tc))
-            lines.extend(_cell_lines(cells))
-            lines.append("")
-        lines.append("")
-    return lines
+                slots.append(("" if continued else cell_text(tc), 1, _grid_span(tc), continued))
+            builder.row(slots)
+        builder.end_table()
+    return builder.finish()
+
+
+def _grid_span(tc: Any) -> int:
+    span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+    try:
+        return max(1, min(int(span.get(f"{_W}val", "1")), 100)) if span is not None else 1
+    except ValueError:
+        return 1
 
 
 def _nearest(element: Any, tag: str) -> Any:
@@ -367,18 +439,22 @@ def _nearest(element: Any, tag: str) -> Any:
 
 
 def pdf_lines(data: bytes) -> list[str]:
+    return pdf_document(data).lines
+
+
+def pdf_document(data: bytes) -> Document:
     import pdfplumber
 
     # pdfminer warns on every damaged object of a broken file; the reader's own error says enough.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-    lines: list[str] = []
+    builder = DocumentBuilder(FORM_PDF)
     chars = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 chars += len(page.chars)
-                lines.extend(_pdf_page_lines(page))
+                _pdf_page(page, builder)
                 page.close()  # frees the page's parsed objects: memory stays flat over many reports
     except ReportUnreadable:
         raise
@@ -387,10 +463,10 @@ def pdf_lines(data: bytes) -> list[str]:
     from gongkai.reports.audit.scanned import refuse_scanned_pdf  # a scan is refused with its cause named
 
     refuse_scanned_pdf(data, chars)
-    return lines
+    return builder.finish()
 
 
-def _pdf_page_lines(page: Any) -> list[str]:
+def _pdf_page(page: Any, builder: DocumentBuilder) -> None:
     # Only ruled tables are found as tables; a table without rules stays as text lines, which the
     # reader also understands (cells separated by spaces).
     tables = page.find_tables() if (page.lines or page.rects) else []
@@ -404,20 +480,32 @@ def _pdf_page_lines(page: Any) -> list[str]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     text_page = page.filter(outside) if boxes else page
-    items: list[tuple[float, int, list[str]]] = []
+    items: list[tuple[float, int, str | list[list[Slot]]]] = []
     for line in text_page.extract_text_lines(return_chars=False):
         text = line["text"].replace("\t", " ")
         if text.strip():
-            items.append((line["top"], 0, [text]))
+            items.append((line["top"], 0, text))
     for table in tables:
-        rows: list[str] = []
+        rows: list[list[Slot]] = []
         for row in table.extract():
-            # pdfplumber gives None for the grid positions a merged cell covers.
-            cells = [cell or "" for cell in row if cell is not None]
-            if any(cell.strip() for cell in cells):
-                rows.extend(_cell_lines(cells))
-                rows.append("")
-        rows.append("")
+            # pdfplumber gives None for the grid positions a merged cell covers: the cell before
+            # spans them.
+            slots: list[Slot] = []
+            for cell in row:
+                if cell is None:
+                    if slots:
+                        text, height, width, continued = slots[-1]
+                        slots[-1] = (text, height, width + 1, continued)
+                    continue
+                slots.append((cell, 1, 1, False))
+            if any(text.strip() for text, _, _, _ in slots):
+                rows.append(slots)
         items.append((table.bbox[1], 1, rows))
     items.sort(key=lambda item: (item[0], item[1]))
-    return [line for _, _, block in items for line in block]
+    for _, _, item in items:
+        if isinstance(item, str):
+            builder.paragraph(item)
+            continue
+        for slots in item:
+            builder.row(slots)
+        builder.end_table()

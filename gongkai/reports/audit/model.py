@@ -67,6 +67,9 @@ class ParsedReport:
     # Tables recognised, by name ("item20_1", "requests", "appeals", "old_table", …).
     tables_found: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # The paragraph lines (not table cells), as the reader found them; None for a report not read
+    # by the reader (then the rules engine tells them from the lines' layout).
+    prose_lines: list[int] | None = None
     # The form the file was published in ("text", "html", "docx", "pdf") and its title as printed.
     source_form: str | None = None
     title: str | None = None

@@ -1,8 +1,9 @@
 """Reading a published annual report into a `ParsedReport`.
 
-`read_report(path)` decodes the file in whatever form it was published (`inputs`), finds its
-tables and their cells (`tables`, `runtogether`), what it says about itself (`facts`) and its
-sections (`sections`). It adds the findings only the reader can make: `ambiguous_cell` (figures
+`read_report(path)` reads the file in whatever form it was published into a `Document` (`inputs`,
+`document`), finds its tables and their cells (`tables`; a table whose structure was lost is read
+as a stream aligned to the format's rows, `stream`, and run-together figures are split by
+`runtogether`), what it says about itself (`facts`) and its sections (`sections`). It adds the findings only the reader can make: `ambiguous_cell` (figures
 that ran together and split more than one way) and `bad_number` for a cell whose text is no
 figure. The consistency rules are the rules engine's (`gongkai.reports.rules`).
 
@@ -12,18 +13,35 @@ A file that cannot be decoded, or that has neither a report title nor a table, r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from gongkai.reports.audit.facts import read_facts
 from gongkai.reports.audit.inputs import ReportUnreadable, decode_report
-from gongkai.reports.audit.layout import parse_layout
+from gongkai.reports.audit.layout import Cell
 from gongkai.reports.audit.model import Evidence, Finding, Number, ParsedReport
 from gongkai.reports.audit.narrative import quoted_figures
 from gongkai.reports.audit.runtogether import Ambiguity, PendingRow, resolve
 from gongkai.reports.audit.sections import find_sections
+from gongkai.reports.audit.stream import (
+    StreamTables,
+    make_stream,
+    read_new_tables,
+    read_old_table,
+)
 from gongkai.reports.audit.tables import OLD_TABLE, FoundTables, RawRow, item20_columns, recognise_tables
 from gongkai.reports.audit.text import parse_figure
-from gongkai.reports.formats import FORMAT_2008, FORMAT_2019, all_keys, format_for_year, label_for, sum_rules
+from gongkai.reports.audit.unread import tables_unread
+from gongkai.reports.formats import (
+    FORMAT_2008,
+    FORMAT_2019,
+    FORMAT_2021,
+    SumRule,
+    all_keys,
+    format_for_year,
+    label_for,
+    sum_rules,
+)
 
 __all__ = ["ReportUnreadable", "read_file", "read_report", "read_report_bytes"]
 
@@ -55,19 +73,29 @@ def read_report(path: str | Path) -> ParsedReport:
 
 def read_report_bytes(data: bytes, name: str) -> ParsedReport:
     """The report in `data` (the bytes of a file called `name`), or `ReportUnreadable`."""
-    decoded = decode_report(data, name)
-    lines = decoded.lines
-    layout = parse_layout(lines)
+    document = decode_report(data, name)
+    lines = document.lines
+    layout = document.layout()
     facts = read_facts(lines, layout.text_lines)
     tables = recognise_tables(lines, layout)
-    if facts.title is None and not tables.found:
-        raise ReportUnreadable("未找到年度报告的标题，也未找到统计表：该文件不像一份政府信息公开工作年度报告")
-
     year = facts.title_year or (facts.text_years[0] if facts.text_years else None)
     if year is None and facts.period is not None:
         year = facts.period[0].year
     fmt = tables.format()
     format_from = "tables"
+    streamed: StreamTables | None = None
+    if fmt is None or document.flattened or _incomplete(tables, fmt):
+        # Rows without blank lines, the whole report on one line, cells run together, a text
+        # with no cell structure at all: the tables are read again as a stream of labels and
+        # figures in the format's row order, and the stream's rows are taken for each table of
+        # which it read more.
+        streamed, stream_format = _read_stream(lines, fmt, year)
+        if fmt is None and stream_format is not None:
+            fmt, format_from = stream_format, "tables"
+        if streamed is not None:
+            _take_streamed(tables, streamed)
+    if facts.title is None and not tables.found:
+        raise ReportUnreadable("未找到年度报告的标题，也未找到统计表：该文件不像一份政府信息公开工作年度报告")
     if fmt is None and year is not None:
         fmt, format_from = format_for_year(year), "year"
         if fmt == FORMAT_2008 and tables.has_new_tables():
@@ -85,19 +113,106 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
         period_line=facts.period_line,
         published_on=facts.published_on,
         sections=find_sections(lines, layout.text_lines),
+        prose_lines=list(layout.text_lines),
         tables_found=list(tables.found),
-        source_form=decoded.form,
+        source_form=document.form,
         title=facts.title,
     )
     report.extras["format_from"] = format_from if fmt else None
     if tables.votes:
         report.extras["format_votes"] = dict(tables.votes)
     if fmt is not None:
-        _fill_cells(report, fmt, tables, quoted_figures(lines, layout.text_lines, fmt))
+        children = streamed.children if streamed is not None else {}
+        if children:
+            report.extras["printed_children"] = {key: list(value) for key, value in children.items()}
+        _fill_cells(
+            report, fmt, tables, lambda: quoted_figures(lines, layout.text_lines, fmt, year), children
+        )
+        single_other_row = any(row.row == "other_processing" for row in tables.rows)
+        if single_other_row and fmt == FORMAT_2021:
+            # Table 三 prints （六）其他处理 as one row, as the 2019 format did: format_mismatch.
+            report.extras["requests_other_processing_single_row"] = True
+        unread = tables_unread(report, fmt, single_other_row and fmt == FORMAT_2021)
+        if unread is not None:
+            report.findings.insert(0, unread)
     return report
 
 
+def _keys_read(tables: FoundTables, fmt: str) -> dict[str, set[str]]:
+    """Table → the keys of it that rows were found for."""
+    found: dict[str, set[str]] = {}
+    for row in tables.rows:
+        if _has_figures(row):
+            found.setdefault(row.table, set()).update(k for k in _row_keys(row, fmt) if k)
+    return found
+
+
+def _has_figures(row: RawRow) -> bool:
+    """Whether anything was printed in the row's value cells (a label whose figures are on the
+    lines below it, with no cell structure, has none)."""
+    if row.run is not None:
+        return bool(row.run.text.strip())
+    return any(cell.text.strip() for cell in row.values or [])
+
+
+def _incomplete(tables: FoundTables, fmt: str) -> bool:
+    """Whether a table the format requires was not read, wholly or in part."""
+    read = _keys_read(tables, fmt)
+    if fmt == FORMAT_2008:
+        return not read.get(OLD_TABLE)
+    wanted = set(all_keys(fmt))
+    have = set().union(*read.values()) if read else set()
+    return bool(wanted - have)
+
+
+def _read_stream(
+    lines: list[str], fmt: str | None, year: int | None
+) -> tuple[StreamTables | None, str | None]:
+    """The tables read as a stream, for the format known or the one whose rows fit best."""
+    stream = make_stream(lines)
+    if fmt == FORMAT_2008:
+        return read_old_table(stream), FORMAT_2008
+    if fmt in (FORMAT_2019, FORMAT_2021):
+        return read_new_tables(stream, fmt), fmt
+    candidates = [(read_new_tables(stream, f), f) for f in (FORMAT_2021, FORMAT_2019)]
+    candidates.append((read_old_table(stream), FORMAT_2008))
+    preferred = format_for_year(year) if year is not None else None
+
+    def score(item: tuple[StreamTables, str]) -> tuple[int, bool]:
+        found, f = item
+        return (sum(1 for row in found.rows if row.figures.strip()), f == preferred)
+
+    best = max(candidates, key=score)
+    if score(best)[0] == 0:
+        return None, None
+    return best
+
+
+def _take_streamed(tables: FoundTables, streamed: StreamTables) -> None:
+    """Use the stream's rows for each table of which it read more than the rows did."""
+    by_table: dict[str, list[RawRow]] = {}
+    for row in streamed.rows:
+        by_table.setdefault(row.table, []).append(
+            RawRow(
+                row.table,
+                row.row,
+                row.label,
+                run=Cell(row.figures, row.line),
+                keys=list(row.keys),
+                unit=row.unit,
+            )
+        )
+    for table, rows in by_table.items():
+        mine = sum(1 for row in tables.rows if row.table == table and _has_figures(row))
+        if sum(1 for row in rows if _has_figures(row)) > mine:
+            tables.rows = [row for row in tables.rows if row.table != table] + rows
+            if table not in tables.found:
+                tables.found.append(table)
+
+
 def _row_keys(row: RawRow, fmt: str) -> list[str]:
+    if row.keys is not None:
+        return list(row.keys)
     if row.table == OLD_TABLE:
         return [row.row] if row.row else []
     if row.table == "appeals":
@@ -106,17 +221,29 @@ def _row_keys(row: RawRow, fmt: str) -> list[str]:
     return [f"{row.table}.{row.row}.{column}" if column else "" for column in columns]
 
 
-def _fill_cells(report: ParsedReport, fmt: str, tables: FoundTables, quoted: dict[str, set[int]]) -> None:
+def _fill_cells(
+    report: ParsedReport,
+    fmt: str,
+    tables: FoundTables,
+    quoted: Callable[[], dict[str, set[int]]],
+    children: dict[str, list[str]],
+) -> None:
     keys = all_keys(fmt)
     report.cells = dict.fromkeys(keys)
     wanted = set(keys)
+    # Regional columns and rows (历年累计, 电子邮件申请数, …): read beside the cells, as extra cells.
+    extra = {key for row in tables.rows if row.keys for key in row.keys if key not in wanted}
     pending: list[PendingRow] = []
     for row in tables.rows:
         row_keys = _row_keys(row, fmt)
         if row.run is not None:
-            usable = [key for key in row_keys if key in wanted and key not in report.cell_lines]
+            usable = [
+                key for key in row_keys if (key in wanted or key in extra) and key not in report.cell_lines
+            ]
             if usable and len(usable) == len(row_keys):
                 pending.append(PendingRow(usable, row.run.text, row.run.line, row.label))
+                if "item20_9.procurement.amount" in usable:
+                    report.extras[PROCUREMENT_UNIT] = row.unit
                 for key in usable:
                     report.cell_lines[key] = row.run.line
             continue
@@ -134,11 +261,58 @@ def _fill_cells(report: ParsedReport, fmt: str, tables: FoundTables, quoted: dic
         report.extras.setdefault(PROCUREMENT_UNIT, None)
     if pending:
         known: dict[str, Number | None] = {k: v for k, v in report.cells.items() if v is not None}
-        values, ambiguities = resolve(pending, known, sum_rules(fmt), quoted)
+        rules = _printed_sums(children, extra) if fmt == FORMAT_2008 and extra else sum_rules(fmt)
+        # The figures the text quotes are looked for only when some row ran together.
+        values, ambiguities = resolve(pending, known, rules, quoted())
+        extra_cells: dict[str, Number | None] = {}
         for key, value in values.items():
-            report.cells[key] = value
-        report.findings.extend(_ambiguous(report, fmt, ambiguity) for ambiguity in ambiguities)
+            if key in wanted:
+                report.cells[key] = value
+            else:
+                extra_cells[key] = value
+        if extra_cells:
+            report.extras["extra_cells"] = extra_cells
+        report.findings.extend(
+            _ambiguous(report, fmt, ambiguity) for ambiguity in ambiguities if _canonical(ambiguity, wanted)
+        )
         report.extras["run_together_rows"] = len(pending)
+
+
+def _canonical(ambiguity: Ambiguity, wanted: set[str]) -> bool:
+    """Whether an ambiguity concerns a cell of the format (not only a regional extra)."""
+    ambiguity.keys = [key for key in ambiguity.keys if key in wanted]
+    return bool(ambiguity.keys)
+
+
+# The old table's totals that equal the rows printed under them ("其中：1. … 2. …"); the channels
+# of 主动公开 do not (an item published on several channels counts once).
+_PRINTED_TOTALS = frozenset(
+    {
+        "requests_received",
+        "requests_closed",
+        "replies_total",
+        "replies_refused",
+        "reconsideration_total",
+        "litigation_total",
+        "staff_total",
+    }
+)
+
+
+def _printed_sums(children: dict[str, list[str]], extra: set[str]) -> list[SumRule]:
+    """The sums of a regional old table as printed: a total and the rows under it, in every value
+    column; and the current year at most the 历年累计 beside it."""
+    columns = [""] + ([".cumulative"] if any(key.endswith(".cumulative") for key in extra) else [])
+    rules: list[SumRule] = []
+    for total, parts in children.items():
+        if total not in _PRINTED_TOTALS:
+            continue
+        for suffix in columns:
+            rules.append(SumRule("old_format_sum", total + suffix, tuple(part + suffix for part in parts)))
+    for key in extra:
+        if key.endswith(".cumulative"):
+            rules.append(SumRule("cumulative", key.removesuffix(".cumulative"), (key,), at_most=True))
+    return rules
 
 
 def _bad_number(report: ParsedReport, fmt: str, key: str, text: str, line: int) -> Finding:

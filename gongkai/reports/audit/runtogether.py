@@ -138,6 +138,10 @@ def resolve(
     quoted: Mapping[str, set[int]],
 ) -> tuple[dict[str, Number | None], list[Ambiguity]]:
     """The figures of the pending rows' cells (None where blank or ambiguous) and the ambiguities."""
+    rules = list(rules)
+    # A bound inside one row (本年度 at most 历年累计) narrows that row's splits; between rows, only
+    # equalities choose.
+    bounds = [rule for rule in rules if rule.at_most]
     rules = [rule for rule in rules if not rule.at_most]
     values: dict[str, Number | None] = {}
     ambiguities: list[Ambiguity] = []
@@ -155,7 +159,9 @@ def resolve(
                 Ambiguity(row, list(row.keys), [], "数字个数少于单元格个数，无法确定哪些单元格为空")
             )
             continue
-        inside = [rule for rule in rules if set((rule.total, *rule.parts, *rule.minus)) <= set(row.keys)]
+        inside = [
+            rule for rule in (*rules, *bounds) if set((rule.total, *rule.parts, *rule.minus)) <= set(row.keys)
+        ]
         fitting = [
             c for c in candidates if all(_holds(r, dict(zip(row.keys, c, strict=True))) for r in inside)
         ]

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from gongkai.reports.audit.layout import Cell, Layout, Row
+from gongkai.reports.audit.lexicon import item20_row_of_label, request_row_of_label
 from gongkai.reports.audit.text import NUMBERING, normalise, numbering_segments, parse_figure, strip_numbering
 from gongkai.reports.formats import (
     APPEAL_COLUMNS,
@@ -35,17 +36,6 @@ APPEALS = "appeals"
 
 # --- table 二: the 第二十条 items -----------------------------------------------------------------
 
-ITEM20_ROWS: dict[str, tuple[str, str]] = {
-    "规章": ("item20_1", "regulations"),
-    "规范性文件": ("item20_1", "normative_documents"),
-    "行政规范性文件": ("item20_1", "normative_documents"),
-    "行政许可": ("item20_5", "licensing"),
-    "其他对外管理服务事项": ("item20_5", "other_services"),
-    "行政处罚": ("item20_6", "penalty"),
-    "行政强制": ("item20_6", "coercion"),
-    "行政事业性收费": ("item20_8", "fees"),
-    "政府集中采购": ("item20_9", "procurement"),
-}
 # Column headings → column key; the longer headings first ("本年处理决定数量" before "处理决定数量").
 ITEM20_COLUMNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), key)
@@ -87,37 +77,6 @@ _REQUEST_GROUPS: tuple[tuple[str, str], ...] = (
     ("无法提供", "unavailable"),
     ("不予处理", "not_processed"),
     ("其他处理", "other"),
-)
-# Row labels → row key, in the order they are tried; (group, pattern).
-_REQUEST_ROWS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = tuple(
-    (row, group, re.compile(pattern))
-    for row, group, pattern in (
-        ("new_received", None, r"新收"),
-        ("carried_in", None, r"上年(?:度)?(?:结转|转结)"),
-        ("carried_out", None, r"(?:结转|转结)(?:至)?下年|下年度?继续办理"),
-        ("results_total", None, r"^总计$|^合计$"),
-        ("partially_disclosed", None, r"部分公开"),
-        ("disclosed", None, r"予以公开"),
-        ("withheld_state_secret", None, r"国家秘密"),
-        ("withheld_prohibited_by_law", None, r"禁止|其他法律|行政法规"),
-        ("withheld_security_stability", None, r"三安全一稳定|危及"),
-        ("withheld_third_party", None, r"第三方"),
-        ("withheld_internal_affairs", None, r"内部事务"),
-        ("withheld_process_info", None, r"过程性"),
-        ("withheld_enforcement_file", None, r"执法案卷"),
-        ("withheld_administrative_query", None, r"行政查询"),
-        ("unavailable_not_held", None, r"不掌握"),
-        ("unavailable_needs_creation", None, r"另行制作|没有现成"),
-        ("unavailable_unclear", None, r"仍不明确|补正后"),
-        ("not_processed_petition", None, r"信访|举报投诉"),
-        ("not_processed_duplicate", None, r"重复申请"),
-        ("not_processed_publication", None, r"公开出版物"),
-        ("not_processed_excessive", None, r"大量反复"),
-        ("not_processed_confirmation", None, r"重新出具|确认"),
-        ("other_no_correction", None, r"不补正"),
-        ("other_fee_unpaid", None, r"缴纳|收费|缴费"),
-        ("other_other", "other", r"^其他$|^其它$"),
-    )
 )
 _REQUEST_HEADER = re.compile(r"勾稽关系|申请人情况")
 _REQUEST_ROW_FORMAT = {
@@ -251,6 +210,7 @@ class RawRow:
     run: Cell | None = None
     columns: list[str] | None = None  # column keys (from the header) in the order of the values
     unit: str | None = None  # a unit printed in the column heading
+    keys: list[str] | None = None  # the cells' keys, where the row was read from a stream
 
 
 @dataclass
@@ -586,20 +546,18 @@ def _run_together_columns(text: str) -> tuple[list[str], dict[str, str]]:
 
 
 def _item20_key(label: str) -> tuple[str, str] | None:
+    """The table 二 row a label names, by the lexicon (`report_formats.json`)."""
+    rows = item20_row_of_label()
     label = strip_numbering(label)
-    found = ITEM20_ROWS.get(label)
-    if found is None and label.endswith(("事项", "情况", "数量")) and label[:-2] in ITEM20_ROWS:
-        found = ITEM20_ROWS[label[:-2]]
+    found = rows.get(label)
+    if found is None and label.endswith(("事项", "情况", "数量")) and label[:-2] in rows:
+        found = rows[label[:-2]]
     return found
 
 
 def _request_key(text: str, group: str | None) -> str | None:
-    for row, needs_group, pattern in _REQUEST_ROWS:
-        if needs_group is not None and needs_group != group:
-            continue
-        if pattern.search(text):
-            return row
-    return None
+    """The table 三 row a label names, by the lexicon (`report_formats.json`)."""
+    return request_row_of_label(text, group)
 
 
 def recognise_tables(lines: list[str], layout: Layout) -> FoundTables:

@@ -104,6 +104,12 @@ def show(value: Number | None) -> str:
     return str(value)
 
 
+def _prose_lines(report: ParsedReport) -> list[int]:
+    if report.prose_lines is not None:
+        return report.prose_lines
+    return parse_layout(report.lines).text_lines  # a report rebuilt from storage or built by hand
+
+
 @dataclass
 class Check:
     report: ParsedReport
@@ -117,8 +123,8 @@ class Check:
 
     @cached_property
     def prose_lines(self) -> list[int]:
-        """Line numbers of the paragraphs (not table cells), counted from 1."""
-        return parse_layout(self.report.lines).text_lines
+        """Line numbers of the paragraphs (not table cells), counted from 1, as the reader found them."""
+        return _prose_lines(self.report)
 
     def line(self, number: int) -> str:
         return self.report.lines[number - 1].strip()
@@ -131,7 +137,7 @@ class Check:
         """The prose lines of a section, without its heading line."""
         report = report or self.report
         first, last = report.sections[section]
-        prose = set(self.prose_lines) if report is self.report else set(parse_layout(report.lines).text_lines)
+        prose = set(self.prose_lines) if report is self.report else set(_prose_lines(report))
         return [(n, report.lines[n - 1]) for n in range(first + 1, last + 1) if n in prose]
 
     def section_text(self, section: str, report: ParsedReport | None = None) -> str:

@@ -29,6 +29,8 @@ def check_format(check: Check) -> list[Finding]:
     if year is None or fmt is None:
         return []  # told by `year_mismatch` and by the sums
     expected = formats.format_for_year(year)
+    if fmt == expected == formats.FORMAT_2021 and report.extras.get("requests_other_processing_single_row"):
+        return [_single_other_row(check, year)]
     if fmt == expected:
         return []
     severity: Severity = "warning"
@@ -47,6 +49,19 @@ def check_format(check: Check) -> list[Finding]:
         message = f"{year}年度报告使用了{_FORMAT_NAMES[fmt]}，该年度应使用{_FORMAT_NAMES[expected]}"
     evidence = [Evidence(report.title_line, check.line(report.title_line))] if report.title_line else []
     return [check.finding("format_mismatch", message, evidence=evidence, severity=severity)]
+
+
+def _single_other_row(check: Check, year: int) -> Finding:
+    """A 2021-format report whose table 三 prints （六）其他处理 as the single row of the 2019 format
+    (国办公开办函〔2021〕30号 splits it into three rows)."""
+    report = check.report
+    message = (
+        f"{year}年度报告表三将“（六）其他处理”列为一行（2019年格式）；{_FORMAT_NAMES[formats.FORMAT_2021]}"
+        "要求分列“1.申请人无正当理由逾期不补正…”“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三行"
+    )
+    evidence = [Evidence(report.title_line, check.line(report.title_line))] if report.title_line else []
+    severity: Severity = "error" if year >= 2020 else "warning"
+    return check.finding("format_mismatch", message, evidence=evidence, severity=severity)
 
 
 def check_sections(check: Check) -> list[Finding]:

@@ -67,6 +67,8 @@ def check_sums(check: Check) -> list[Finding]:
     rules = [r for r in formats.sum_rules(fmt) if _table(fmt, r) not in missing_tables]
     if fmt == formats.FORMAT_2008 and "old_table" not in missing_tables:
         rules += list(_OLD_BOUNDS)
+        findings += _regional_rows(check, rules)
+        rules = [r for r in rules if not _printed_otherwise(check, r)]
     undecided: dict[str, list[tuple[SumRule, list[str]]]] = {}
     for rule in rules:
         keys = [rule.total, *rule.parts, *rule.minus]
@@ -84,6 +86,35 @@ def check_sums(check: Check) -> list[Finding]:
     for rule_id, cases in undecided.items():
         findings.append(_not_checkable(check, rule_id, cases))
     return findings
+
+
+def _printed_otherwise(check: Check, rule: SumRule) -> bool:
+    """Whether a regional variant of the old table prints other rows under this total than the
+    standard table (电子邮件申请数, 其它形式申请数, a combined 信函、传真申请数): the standard sum
+    does not apply to it."""
+    printed: dict[str, list[str]] = check.report.extras.get("printed_children", {})
+    parts = printed.get(rule.total)
+    return parts is not None and not set(parts) <= set(rule.parts)
+
+
+def _regional_rows(check: Check, rules: list[SumRule]) -> list[Finding]:
+    otherwise = [r for r in rules if _printed_otherwise(check, r)]
+    if not otherwise:
+        return []
+    printed: dict[str, list[str]] = check.report.extras["printed_children"]
+    names = "、".join(check.label(r.total) for r in otherwise)
+    regional = formats.spec()["formats"][formats.FORMAT_2008].get("regional_rows", {}).get("rows", {})
+    extra: list[str] = []
+    for r in otherwise:
+        for part in printed[r.total]:
+            name = regional[part][0] if part in regional else check.label(part)
+            if part not in r.parts and name not in extra:
+                extra.append(name)
+    message = (
+        f"统计表为地方格式，{names}下所列分项与标准表不同（另有{'、'.join(extra)}），"
+        "无法按标准表的分项合计核对"
+    )
+    return [check.finding("not_checkable", message, [r.total for r in otherwise])]
 
 
 def _table(fmt: str, rule: SumRule) -> str:

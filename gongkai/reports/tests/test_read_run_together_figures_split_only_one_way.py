@@ -14,7 +14,9 @@ HEAD = "某市人民政府办公室\n2022年政府信息公开工作年度报告
 
 def _read(text: str) -> dict[str, object]:
     report = read_report_bytes(text.encode(), "r.txt")
-    return {"cells": report.cells, "findings": report.findings, "lines": report.lines}
+    # The fragment has table 二 only: the tables it lacks are `tables_unread`, said elsewhere.
+    findings = [f for f in report.findings if f.rule != "tables_unread"]
+    return {"cells": report.cells, "findings": findings, "lines": report.lines}
 
 
 def test_every_split_has_the_row_count_and_no_leading_zero() -> None:

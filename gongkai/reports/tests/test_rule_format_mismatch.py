@@ -43,3 +43,29 @@ def test_the_format_of_the_year_passes() -> None:
     assert _formats(formats.FORMAT_2008, 2018) == []
     assert _formats(formats.FORMAT_2019, 2019) == []
     assert _formats(formats.FORMAT_2021, 2021) == []
+
+
+def test_a_2021_table_three_with_one_other_processing_row_is_an_error() -> None:
+    from gongkai.reports.audit.reader import read_report_bytes
+    from gongkai.reports.audit.run import audit_report
+    from gongkai.reports.tests.corpus import forms
+
+    blocks = []
+    for block in forms.seed_blocks("002"):
+        if isinstance(block, forms.Table):
+            rows = []
+            for row in block.rows:
+                label = "".join(row[:3])
+                if "（六）其他处理" in label:
+                    rows.append(["", "（六）其他处理", *row[3:]])  # the 2019 layout: one row
+                elif "缴纳费用" in label or row[:3] == ["", "", "3.其他"]:
+                    continue
+                else:
+                    rows.append(row)
+            block = forms.Table(rows)
+        blocks.append(block)
+    report = audit_report(read_report_bytes(forms.to_text(blocks).encode(), "002.txt"))
+    [finding] = [f for f in report.findings if f.rule == "format_mismatch"]
+    assert finding.severity == "error"
+    assert "（六）其他处理" in finding.message and "三行" in finding.message
+    assert not [f for f in report.findings if f.rule == "tables_unread"]

@@ -118,8 +118,11 @@ def to_docx(content: list[Block]) -> bytes:
 # --- HTML ----------------------------------------------------------------------------------------
 
 
-def _html_table(table: Table) -> str:
-    """The table with the empty cells under a filled one written as that cell's rowspan."""
+def _html_table(table: Table, colspans: bool = False) -> str:
+    """The table with the empty cells under a filled one written as that cell's rowspan; with
+    `colspans`, a row shorter than the table spans its missing columns by a colspan on its
+    second-to-last cell ("法人或其他组织" over five columns), as a CMS prints a merged heading."""
+    width = max(len(cells) for cells in table.rows)
     spans: dict[tuple[int, int], int] = {}  # (row, column) of a filled cell → rows it covers
     owner: dict[int, tuple[int, int]] = {}  # column → the cell whose rowspan covers it now
     skip: set[tuple[int, int]] = set()
@@ -150,20 +153,36 @@ def _html_table(table: Table) -> str:
                 continue
             span = spans[(r, c)]
             attr = f' rowspan="{span}"' if span > 1 else ""
+            if colspans and len(cells) < width and c == max(len(cells) - 2, 0):
+                attr += f' colspan="{width - len(cells) + 1}"'
+            if colspans and not text.strip():
+                text = "\u00a0"  # an empty cell as a CMS writes it: &nbsp;
             body = "<br>".join(html.escape(part) for part in text.split("\n"))
             tds.append(f"<td{attr}>{body}</td>")
         rows.append(f"<tr>{''.join(tds)}</tr>")
     return '<table border="1" cellspacing="0">\n' + "\n".join(rows) + "\n</table>"
 
 
-def to_html(content: list[Block], charset: str = "utf-8", declare: str | None = None) -> bytes:
-    """The report as a web page in `charset`, declaring `declare` (default: the charset itself)."""
+def to_html(
+    content: list[Block],
+    charset: str = "utf-8",
+    declare: str | None = None,
+    colspans: bool = False,
+    split_tables: bool = False,
+) -> bytes:
+    """The report as a web page in `charset`, declaring `declare` (default: the charset itself).
+    `colspans`: merged headings and &nbsp; cells as a CMS prints them; `split_tables`: every table
+    of more than ten rows printed as two <table> elements, one after the other."""
     parts = []
     for block in content:
         if isinstance(block, str):
             parts.append(f"<p>{html.escape(block)}</p>")
+        elif split_tables and len(block.rows) > 10:
+            half = len(block.rows) // 2
+            parts.append(_html_table(Table(block.rows[:half]), colspans))
+            parts.append(_html_table(Table(block.rows[half:]), colspans))
         else:
-            parts.append(_html_table(block))
+            parts.append(_html_table(block, colspans))
     label = declare or charset
     page = (
         "<!DOCTYPE html>\n<html><head>"
@@ -270,6 +289,22 @@ def to_run_together(content: list[Block]) -> str:
             for row in block.rows:
                 lines.append("".join("".join(part.strip() for part in cell.split("\n")) for cell in row))
     return "\n".join(lines) + "\n"
+
+
+def to_text_copied(content: list[Block], tabs: bool = True) -> str:
+    """The text as copied out of Word or a web page: one cell per line (tab-indented or not), no
+    blank line between the rows."""
+    text = to_text(content)
+    lines = [line for line in text.split("\n") if line != ""]
+    if not tabs:
+        lines = [line.lstrip("\t") for line in lines if line.strip()]
+    return "\n".join(lines) + "\n"
+
+
+def to_one_line(content: list[Block]) -> str:
+    """The whole report on one line, paragraphs and cells joined by one space, as the text
+    extraction of a web page gives it."""
+    return " ".join(line.strip() for line in to_text(content).split("\n") if line.strip())
 
 
 def main(folder: str) -> None:

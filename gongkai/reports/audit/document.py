@@ -1,0 +1,173 @@
+"""A published report as the reader sees it, whatever form it came in: paragraphs and tables.
+
+Each input form has its adapter (`inputs`: text, HTML, DOCX, PDF) that builds a `Document`
+directly: paragraphs with their line numbers, and tables as grids of cells (row, column, rowspan,
+colspan, header or body, and the line where the cell's text is). The line numbers count in
+`Document.lines`, the text the report was read as, which the pages show and evidence cites: a
+paragraph is a line; a table cell is a tab-indented line (its further lines follow without a tab)
+and a blank line ends each row, so that line numbers mean the same in every form.
+
+A position that a cell above covers (HTML rowspan, Word's vertical merge) is a `GridCell` of its
+own with `continued=True` and no text, as Word prints it: the recogniser reads rows as they print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from gongkai.reports.audit.layout import Cell, Layout, Row
+from gongkai.reports.audit.text import parse_figure
+
+# Words that only the statistics tables print.
+TABLE_WORDS = ("第二十条", "申请人情况", "勾稽关系", "指标名称", "统计指标", "本年新收", "统计表")
+
+
+@dataclass(slots=True)
+class GridCell:
+    text: str
+    row: int  # from 0, within its table
+    column: int  # the grid column it starts at, from 0
+    line: int  # where its text starts in `Document.lines`
+    rowspan: int = 1
+    colspan: int = 1
+    header: bool = False  # a heading: in a row without any figure
+    continued: bool = False  # a position the cell above covers (rowspan, vertical merge)
+
+
+@dataclass
+class Table:
+    cells: list[GridCell] = field(default_factory=list)
+    rows: list[list[GridCell]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    line: int
+
+
+@dataclass
+class Document:
+    lines: list[str]
+    form: str
+    encoding: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    # The text adapter found tables joined into long lines (the whole report on one line).
+    flattened: bool = False
+
+    @property
+    def text_lines(self) -> list[int]:
+        return [paragraph.line for paragraph in self.paragraphs]
+
+    def layout(self) -> Layout:
+        """The rows of every table as the recogniser reads them, and the paragraph lines."""
+        layout = Layout(text_lines=self.text_lines)
+        for index, table in enumerate(self.tables):
+            for cells in table.rows:
+                if cells:
+                    layout.rows.append(Row([Cell(c.text, c.line) for c in cells], cells[0].line, index))
+        return layout
+
+
+# One slot of a row as an adapter gives it: text, rowspan, colspan, continued.
+Slot = tuple[str, int, int, bool]
+
+
+class DocumentBuilder:
+    """Builds a `Document` and its lines as an adapter walks the report in reading order."""
+
+    def __init__(self, form: str, encoding: str | None = None) -> None:
+        self.document = Document([], form, encoding)
+        self.lines = self.document.lines
+        self._table: Table | None = None
+
+    def paragraph(self, text: str) -> None:
+        """A paragraph line (a blank one only keeps its place in the lines)."""
+        if text.strip():
+            self._table = None
+            self.document.paragraphs.append(Paragraph(text, len(self.lines) + 1))
+        self.lines.append(text)
+
+    def blank(self) -> None:
+        self.lines.append("")
+
+    def row(self, slots: Iterable[Slot]) -> None:
+        """A table row; the first row after a paragraph starts a new table."""
+        if self._table is None:
+            self._table = Table()
+            self.document.tables.append(self._table)
+        table = self._table
+        number = len(table.rows)
+        cells: list[GridCell] = []
+        column = 0
+        for text, rowspan, colspan, continued in slots:
+            parts = [part.replace("\t", " ") for part in text.split("\n") if part.strip()]
+            cell = GridCell(
+                "\n".join(parts),
+                number,
+                column,
+                len(self.lines) + 1,
+                rowspan,
+                colspan,
+                continued=continued,
+            )
+            self.lines.append("\t" + (parts[0] if parts else ""))
+            self.lines.extend(parts[1:])
+            cells.append(cell)
+            column += colspan
+        header = not any(parse_figure(cell.text).value is not None for cell in cells)
+        for cell in cells:
+            cell.header = header
+        table.cells.extend(cells)
+        table.rows.append(cells)
+        self.lines.append("")
+
+    def end_table(self) -> None:
+        self.lines.append("")
+
+    def finish(self) -> Document:
+        return self.document
+
+
+def from_lines(lines: list[str], form: str, encoding: str | None = None) -> Document:
+    """The text adapter's structure: the seeds' layout (a cell is a tab-indented line, its further
+    lines follow without one; a blank line ends a row; a paragraph between rows ends a table)."""
+    document = Document(lines, form, encoding)
+    table: Table | None = None
+    row: list[GridCell] | None = None
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("\t"):
+            if table is None:
+                table = Table()
+                document.tables.append(table)
+            if row is None:
+                row = []
+                table.rows.append(row)
+            cell = GridCell(line[1:], len(table.rows) - 1, len(row), number)
+            row.append(cell)
+            table.cells.append(cell)
+        elif not line.strip():
+            if row is not None:
+                _mark_header(row)
+            row = None
+        elif row is not None:
+            row[-1].text += "\n" + line  # a cell's further lines
+        else:
+            document.paragraphs.append(Paragraph(line, number))
+            table = None
+    if row is not None:
+        _mark_header(row)
+    return document
+
+
+def _mark_header(row: list[GridCell]) -> None:
+    header = not any(parse_figure(cell.text).value is not None for cell in row)
+    for cell in row:
+        cell.header = header
+
+
+def iter_cells(document: Document) -> Iterator[GridCell]:
+    for table in document.tables:
+        yield from table.cells

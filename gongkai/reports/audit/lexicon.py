@@ -1,0 +1,200 @@
+"""The labels of every table row, with the variants real reports print, from `report_formats.json`.
+
+The spec gives each row its official label ("三（三）2.其他法律行政法规禁止公开") and, under
+`label_variants`, wording that published reports use instead. A label is compared in its *core*
+form: half-width, without spaces, quotes, its leading numbers ("三（三）2.") or a trailing
+parenthetical note ("（区分处理的，只计这一情形，不计其他情形）"). The old table's regional rows
+(电子邮件申请数, 历年累计, …) are under `formats.2008.regional_rows`: they are read into extra
+cells, never into canonical ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gongkai.reports.audit.text import normalise, strip_numbering
+from gongkai.reports.formats import (
+    APPEAL_COLUMNS,
+    APPEAL_ROWS,
+    FORMAT_2008,
+    FORMAT_2019,
+    FORMAT_2021,
+    REQUEST_COLUMNS,
+    request_rows,
+    spec,
+)
+
+# The official table-三 labels start with the number of their group and of the row ("三（三）2.").
+_GROUP_PREFIX = re.compile(r"^[一二三四五六七八九十]+(?=\()")
+_TRAILING_NOTE = re.compile(r"\([^()]{4,}\)$")
+_SUB_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+\([一二三四五六七八九十]+\))?(\d{1,2})\.")
+
+
+def core(label: str) -> str:
+    """A label as compared: normalised, without its numbers or a trailing parenthetical note."""
+    text = normalise(label)
+    text = _TRAILING_NOTE.sub("", text)
+    stripped = strip_numbering(_GROUP_PREFIX.sub("", text))
+    return stripped or text
+
+
+@dataclass(frozen=True)
+class RowLabels:
+    """One row of a table: its canonical keys (one per column), its label cores, and the number
+    it carries within its group in the official template (2 for "三（三）2."), if any."""
+
+    table: str
+    row: str
+    keys: tuple[str, ...]
+    cores: tuple[str, ...]
+    number: int | None
+
+
+def _cores(official: str, variants: list[str]) -> tuple[str, ...]:
+    found: list[str] = []
+    for label in (official, *variants):
+        text = core(label)
+        if text and text not in found:
+            found.append(text)
+    return tuple(found)
+
+
+def _number(official: str) -> int | None:
+    match = _SUB_NUMBER.match(normalise(official))
+    return int(match.group(1)) if match else None
+
+
+@cache
+def item20_rows(fmt: str) -> tuple[RowLabels, ...]:
+    """The rows of table 二 (第二十条 items) in printed order."""
+    rows: list[RowLabels] = []
+    for name, table in spec()["formats"][fmt]["tables"].items():
+        if not name.startswith("item20_"):
+            continue
+        variants = table.get("label_variants", {})
+        for row, label in table["rows"].items():
+            keys = tuple(f"{name}.{row}.{column}" for column in table["columns"])
+            rows.append(RowLabels(name, row, keys, _cores(label, variants.get(row, [])), None))
+    return tuple(rows)
+
+
+@cache
+def item20_titles(fmt: str) -> dict[str, str]:
+    """Table 二 item → its title as compared ("第二十条第(一)项")."""
+    tables = spec()["formats"][fmt]["tables"]
+    return {name: normalise(table["title"]) for name, table in tables.items() if name.startswith("item20_")}
+
+
+@cache
+def request_row_labels(fmt: str) -> tuple[RowLabels, ...]:
+    """The rows of table 三 in printed order."""
+    tables = spec()["formats"]
+    official_rows = tables["2021"]["tables"]["requests"]["rows"]  # 2019 shares them but for （六）
+    variants = tables[fmt]["tables"]["requests"].get("label_variants", {})
+    rows: list[RowLabels] = []
+    for row in request_rows(fmt):
+        official = official_rows.get(row, "三（六）其他处理")
+        keys = tuple(f"requests.{row}.{column}" for column in REQUEST_COLUMNS)
+        rows.append(
+            RowLabels("requests", row, keys, _cores(official, variants.get(row, [])), _number(official))
+        )
+    return tuple(rows)
+
+
+@cache
+def item20_row_of_label() -> dict[str, tuple[str, str]]:
+    """Every table 二 row label of every format (with its variants) → (item, row)."""
+    found: dict[str, tuple[str, str]] = {}
+    for fmt in (FORMAT_2019, FORMAT_2021):
+        for row in item20_rows(fmt):
+            for text in row.cores:
+                found.setdefault(text, (row.table, row.row))
+    return found
+
+
+# The rows of table 三 of both formats, in the order a label is tried against them.
+_REQUEST_ORDER_FIRST = ("new_received", "carried_in", "carried_out", "results_total", "partially_disclosed")
+
+
+@cache
+def _request_rows_in_order() -> tuple[RowLabels, ...]:
+    rows = {row.row: row for fmt in (FORMAT_2021, FORMAT_2019) for row in request_row_labels(fmt)}
+    first = [rows[name] for name in _REQUEST_ORDER_FIRST]
+    return (*first, *(row for name, row in rows.items() if name not in _REQUEST_ORDER_FIRST))
+
+
+@cache
+def _request_keywords() -> dict[str, tuple[str, ...]]:
+    table = spec()["formats"][FORMAT_2021]["tables"]["requests"]
+    return {row: tuple(words) for row, words in table.get("label_keywords", {}).get("rows", {}).items()}
+
+
+def request_row_of_label(label: str, group: str | None) -> str | None:
+    """The table 三 row a printed label names (without its numbers), in the group it is printed
+    under (withheld, unavailable, not_processed, other): its own label or a variant, whole; then a
+    keyword inside it. The 2019 format's single （六） row is told by its group, not here."""
+    text = core(label)
+    rows = _request_rows_in_order()
+    for row in rows:
+        if text in row.cores and (row.row != "other_other" or group == "other"):
+            return row.row if row.row != "other_processing" else None
+    keywords = _request_keywords()
+    for row in rows:
+        if any(word in text for word in keywords.get(row.row, ())):
+            return row.row
+    return None
+
+
+def appeal_keys_in_order() -> tuple[str, ...]:
+    return tuple(f"appeals.{row}.{column}" for row in APPEAL_ROWS for column in APPEAL_COLUMNS)
+
+
+@dataclass(frozen=True)
+class OldLabel:
+    key: str
+    core: str
+    canonical: bool  # a key of the format, or a regional row's extra key
+
+
+@cache
+def old_labels() -> tuple[OldLabel, ...]:
+    """Every label of the old table and its regional variants, longest first (so that
+    "同意部分公开答复数" is not taken for "同意公开答复数")."""
+    old = spec()["formats"][FORMAT_2008]
+    variants = old.get("label_variants", {})
+    labels: list[OldLabel] = []
+    for key, official in old["keys"].items():
+        for text in _cores(official, variants.get(key, [])):
+            labels.append(OldLabel(key, text, True))
+    for key, texts in old.get("regional_rows", {}).get("rows", {}).items():
+        for text in _cores(texts[0], texts[1:]):
+            labels.append(OldLabel(key, text, False))
+    labels.sort(key=lambda label: -len(label.core))
+    return tuple(labels)
+
+
+@cache
+def _old_labels_by_tail() -> dict[str, tuple[OldLabel, ...]]:
+    """The old labels by their last two characters: a label is compared only with those."""
+    tails: dict[str, list[OldLabel]] = {}
+    for label in old_labels():
+        tails.setdefault(label.core[-2:], []).append(label)
+    return {tail: tuple(labels) for tail, labels in tails.items()}
+
+
+def old_key_candidates(label: str) -> list[OldLabel]:
+    """The old-table rows a printed label can be: those whose label it ends with (a flattened
+    stream puts headings and units before it), the longest match first and its equals."""
+    tails = _old_labels_by_tail()
+    if label[-2:] not in tails:
+        return []  # most text in a stream is no label: answered without normalising it
+    text = core(label[-80:])
+    best: list[OldLabel] = []
+    for candidate in tails.get(text[-2:], ()):
+        if best and len(candidate.core) < len(best[0].core):
+            break
+        if text.endswith(candidate.core):
+            best.append(candidate)
+    return best
