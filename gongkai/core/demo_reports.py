@@ -8,7 +8,8 @@
   table per body), published by the county government's office after the deadline of 20 February;
 - 象山县丹西街道办事处 (XS-DX): covered by the county government's report;
 - 宁波市住房和城乡建设局 (NB-ZJJ): publishes on its own site; the supervising office imported that report;
-- 象山县石浦镇人民政府 (XS-SP) and 宁波市人民政府办公厅 (NB-BGT): nothing yet, overdue once 31 January has passed.
+- 象山县石浦镇人民政府 (XS-SP): its figures imported, nothing more; 宁波市人民政府办公厅 (NB-BGT): nothing at all;
+  both overdue once 31 January has passed.
 
 Every step goes through the annual report's services, as the users would take it, dated as they would
 have been (publication days no later than today). Two reports are published, so two PDFs are rendered:
@@ -62,9 +63,36 @@ FIGURES: dict[str, dict[str, int | Decimal]] = {
         "item20_1.regulations.issued": 0,
         "item20_1.regulations.repealed": 0,
         "item20_1.regulations.in_force": 0,
+        "item20_1.normative_documents.issued": 2,
+        "item20_1.normative_documents.repealed": 1,
+        "item20_1.normative_documents.in_force": 11,
         "item20_5.licensing.decisions": 3105,
         "item20_6.penalty.decisions": 377,
         "item20_6.coercion.decisions": 41,
+        "item20_8.fees.amount_10k_yuan": Decimal("0"),
+    },
+    "XS-SP": {
+        "item20_1.regulations.issued": 0,
+        "item20_1.regulations.repealed": 0,
+        "item20_1.regulations.in_force": 0,
+        "item20_1.normative_documents.issued": 1,
+        "item20_1.normative_documents.repealed": 0,
+        "item20_1.normative_documents.in_force": 4,
+        "item20_5.licensing.decisions": 57,
+        "item20_6.penalty.decisions": 12,
+        "item20_6.coercion.decisions": 0,
+        "item20_8.fees.amount_10k_yuan": Decimal("0"),
+    },
+    "NB-ZJJ": {
+        "item20_1.regulations.issued": 0,
+        "item20_1.regulations.repealed": 0,
+        "item20_1.regulations.in_force": 2,
+        "item20_1.normative_documents.issued": 7,
+        "item20_1.normative_documents.repealed": 3,
+        "item20_1.normative_documents.in_force": 26,
+        "item20_5.licensing.decisions": 2210,
+        "item20_6.penalty.decisions": 158,
+        "item20_6.coercion.decisions": 6,
         "item20_8.fees.amount_10k_yuan": Decimal("0"),
     },
     "XS": {
@@ -128,6 +156,7 @@ def _publish(staff: User, head: User, agency: Agency, year: int, on: date) -> No
 def _external_report(agency: Agency, year: int) -> bytes:
     """The body's report as published on its own site: the text Gongkai would make from its records."""
     content = build_content(agency, year, today=date(year + 1, 1, 25))
+    content.cells.update(FIGURES[agency.code])
     content.state = AnnualReport.State.PUBLISHED
     return report_text(content).encode("utf-8")
 
@@ -146,8 +175,9 @@ def load_demo_reports(users: dict[str, User], today: date) -> None:
     annual_report_edit(actor=staff, report=report, problems=PROBLEMS["XS-ZRZY"], today=submitted_on)
     annual_report_submit(actor=staff, report=report, acknowledge_warnings=True, today=submitted_on)
 
-    # A draft: figures imported from the command line (`gongkai report figures import`), no prose yet.
+    # Drafts: figures imported from the command line (`gongkai report figures import`), no prose yet.
     _enter_figures(None, bodies["XS-SCJG"], year, "命令行导入")
+    _enter_figures(None, bodies["XS-SP"], year, "命令行导入")
 
     # Covered by the county government's report, as its supervising office set it.
     coverage.covered_body_set(

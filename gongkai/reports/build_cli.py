@@ -107,9 +107,9 @@ def run_build(command: GongkaiCommand, options: dict[str, Any]) -> None:
     data = _render(content, agency, version, to)
     if output:
         _write(command, output, data)
-        kind = "草稿" if content.is_draft else "报告"
+        kind = "草稿，" if content.is_draft else ""
         command.stderr.write(
-            f"已生成{content.title}{kind}（{to.upper()}，{content.format}格式），写入 {output}"
+            f"已生成{content.title}（{kind}{to.upper()}，{content.format}格式），写入 {output}"
         )
     else:
         command.stdout.write(data.decode("utf-8"), ending="" if to == "html" else "\n")
