@@ -292,8 +292,8 @@ def live_key_figures(agency_ids: Sequence[int], year: int) -> dict[int, KeyFigur
         .values("agency_id", "kind")
         .annotate(n=Count("pk"))
     )
-    for row in cases:
-        figures[row["kind"]][row["agency_id"]] += row["n"]
+    for case in cases:
+        figures[case["kind"]][case["agency_id"]] += case["n"]
 
     return {
         agency_id: KeyFigures(
