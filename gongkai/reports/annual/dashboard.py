@@ -13,6 +13,7 @@ the database), else from the records, counted for every body at once with the co
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, TextField
+from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import Coalesce
 
@@ -202,18 +205,35 @@ class _Stored:
     reports: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
+def _version_rows(root: Agency, years: Sequence[int]) -> Iterable[dict[str, Any]]:
+    """The region's published versions with their key cells (`cell_0` …) and format (`fmt`)."""
+    versions = AnnualReportVersion.objects.filter(
+        report__agency__path__startswith=root.path, report__year__in=years
+    ).order_by("number")
+    fields = ("report__agency_id", "report__year", "number", "published_on", "findings")
+    if connection.vendor != "postgresql":
+        yield from versions.annotate(
+            fmt=KeyTextTransform("format", "content"), **_cell_annotations(KeyTransform("cells", "content"))
+        ).values(*fields, "fmt", *_CELLS)
+        return
+    # PostgreSQL decompresses a stored JSON value again for every key read from it (a version's content
+    # is a few kilobytes, compressed): the cells are read out of it once per row, and the keys from those.
+    keys = ", ".join("c ->> %s" for _ in KEY_CELLS)
+    cells = RawSQL(  # noqa: S611 (constant SQL; the keys are parameters)
+        f"(SELECT json_build_array({keys})::text FROM (SELECT"  # noqa: S608
+        f' "reports_annualreportversion"."content" -> \'cells\' AS c OFFSET 0) AS cells)',
+        KEY_CELLS,
+        output_field=TextField(),
+    )
+    for row in versions.annotate(key_cells=cells).values(*fields, "key_cells", fmt=F("report__format")):
+        values = json.loads(row.pop("key_cells"))
+        yield {**row, **{name: value for name, value in zip(_CELLS, values, strict=True)}}
+
+
 def _stored(root: Agency, years: Sequence[int]) -> dict[int, _Stored]:
     by_year = {year: _Stored() for year in years}
-    versions = (
-        AnnualReportVersion.objects.filter(report__agency__path__startswith=root.path, report__year__in=years)
-        .annotate(
-            fmt=KeyTextTransform("format", "content"), **_cell_annotations(KeyTransform("cells", "content"))
-        )
-        .order_by("number")
-        .values("report__agency_id", "report__year", "number", "published_on", "findings", "fmt", *_CELLS)
-    )
-    for row in versions:
-        by_year[row["report__year"]].versions[row["report__agency_id"]].append(row)
+    for version in _version_rows(root, years):
+        by_year[version["report__year"]].versions[version["report__agency_id"]].append(version)
     imported = (
         PublishedReport.objects.filter(agency__path__startswith=root.path, year__in=years)
         .annotate(**_cell_annotations("cells"))
