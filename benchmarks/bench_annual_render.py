@@ -75,7 +75,7 @@ def main() -> int:
         from gongkai.reports.build_cli import report_json
 
         agency = make_agency("BENCH")
-        fill_applications(agency, N_APPLICATIONS)
+        fill_applications(agency, N_APPLICATIONS, index=False)  # the report never searches
         add_history_and_figures(agency)
         print(f"{N_APPLICATIONS} applications over 2019–2025; the report on {YEAR}")
         content = build_content(agency, YEAR)  # warms the caches, imports and fonts

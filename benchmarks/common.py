@@ -104,8 +104,9 @@ def random_register_rows(
         )
 
 
-def fill_applications(agency, n: int = N_APPLICATIONS, seed: int = 1) -> None:  # type: ignore[no-untyped-def]
-    """n applications for the body, written directly (bulk) — the benchmarks measure reading them."""
+def fill_applications(agency, n: int = N_APPLICATIONS, seed: int = 1, *, index: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """n applications for the body, written directly (bulk) — the benchmarks measure reading them.
+    `index=False` leaves the search index of the applications empty, for benchmarks that never search."""
     from gongkai.applications.models import Application, Source, Status
     from gongkai.search.application_index import index_applications
 
@@ -130,10 +131,12 @@ def fill_applications(agency, n: int = N_APPLICATIONS, seed: int = 1) -> None:  
         )
         if len(batch) == 5000:
             Application.objects.bulk_create(batch)
-            index_applications(a.pk for a in batch)
+            if index:
+                index_applications(a.pk for a in batch)
             batch = []
     Application.objects.bulk_create(batch)
-    index_applications(a.pk for a in batch)
+    if index:
+        index_applications(a.pk for a in batch)
 
 
 def timed(function: Callable[[], object]) -> float:

@@ -3,7 +3,8 @@
 宁波市人民政府 with three departments, and 象山县人民政府 below it with two departments and two townships;
 a user for each role; a year of applications at 象山县自然资源和规划局 and 宁波市自然资源和规划局 in every
 state, made through the application services (so events, deadlines and notices are real) with dates
-counted back from today; and a few reconsideration and litigation cases.
+counted back from today; a few reconsideration and litigation cases; and the annual reports on the year
+just ended in every state of their way to publication (`demo_reports`).
 
 Run on every start by `scripts/run.sh`, so it is idempotent: once the demo's bodies exist nothing is
 changed, and a database that already holds other bodies is left alone. Everything is made in one
@@ -31,6 +32,7 @@ from gongkai.applications import services
 from gongkai.applications.intake import ApplicantDetails
 from gongkai.applications.models import Application, NoticeDelivery, Result
 from gongkai.core.audit import audit_record
+from gongkai.core.demo_reports import load_demo_reports
 from gongkai.core.models import AuditLog
 from gongkai.publications.demo import load_demo_publications
 from gongkai.workdays.calendar import add_workdays, is_workday
@@ -72,10 +74,12 @@ class DemoUser:
 USERS = [
     DemoUser("admin", "系统管理员", Role.ADMIN, "NB", "管理机关、用户、节假日；可进入 /admin/"),
     DemoUser("xs-staff", "林静", Role.STAFF, "XS-ZRZY", "登记、办理申请，拟写答复"),
-    DemoUser("xs-head", "周海波", Role.HEAD, "XS-ZRZY", "批准延期、签发答复，批准发布主动公开信息"),
+    DemoUser("xs-head", "周海波", Role.HEAD, "XS-ZRZY", "批准延期、签发答复，批准发布主动公开信息和年度报告"),
     DemoUser("xs-reviewer", "郑晓红", Role.REVIEWER, "XS-ZRZY", "主动公开信息发布前的保密审查"),
     DemoUser("nb-staff", "陈晓燕", Role.STAFF, "NB-ZRZY", "登记、办理申请，拟写答复"),
     DemoUser("nb-head", "王建国", Role.HEAD, "NB-ZRZY", "批准延期、签发答复"),
+    DemoUser("xs-gov-staff", "吴丽", Role.STAFF, "XS", "县政府办公室：编制全县汇总的年度报告"),
+    DemoUser("xs-gov-head", "孙建华", Role.HEAD, "XS", "县政府办公室负责人：批准全县年度报告"),
     DemoUser("supervisor", "黄志明", Role.SUPERVISOR, "NB", "查看全市各机关的申请、期限和报告（只读）"),
 ]
 
@@ -476,6 +480,12 @@ def build_nb(builder: Builder) -> None:
     )
 
 
+def build_last_year(builder: Builder, how_many: int) -> None:
+    """Applications received and answered in the year just ended: the figures of the body's annual report
+    on it (`demo_reports`), whatever the day the demo is loaded."""
+    builder.closed_year(how_many)
+
+
 def make_users() -> dict[str, User]:
     users = {}
     for demo in USERS:
@@ -516,6 +526,10 @@ def demo_load(today: date | None = None) -> Loaded:
             Agency.objects.get(code="NB-ZRZY"), Staff(users["nb-staff"], users["nb-head"]), today, past, rng
         )
         build_nb(nb)
+        last_year = workdays_before(date(today.year, 1, 1), YEAR_OF_WORKDAYS)
+        build_last_year(Builder(nb.agency, nb.people, today, last_year, rng), 12)
+        build_last_year(Builder(xs.agency, xs.people, today, last_year, rng), 8)
+        load_demo_reports(users, today)
         audit_record(
             action="demo_load",
             message="加载演示数据",
@@ -550,6 +564,7 @@ def sign_in_help(loaded: Loaded, site: str | None = None) -> str:
         "",
         f"  公众门户：{site}/",
         f"  政府信息公开专栏：{site}/disclosure/XS-ZRZY/",
+        f"  年度报告栏目：{site}/reports/（宁波市自然资源和规划局、象山县人民政府已发布上一年度报告）",
         f"  工作台登录：{site}/staff/login/",
         f"  管理后台：{site}/admin/",
         f"  接口文档：{site}/api/docs",
@@ -559,6 +574,12 @@ def sign_in_help(loaded: Loaded, site: str | None = None) -> str:
     for demo in USERS:
         label = Role(demo.role).label
         lines.append(f"    {label}\t{demo.username}\t{demo.full_name}，{agencies[demo.agency]}：{demo.note}")
+    lines += [
+        "",
+        "  上一年度的年度报告：",
+        f"    xs-staff、xs-head：{site}/staff/annual-reports/agencies/XS-ZRZY/（已提交，待负责人批准）",
+        f"    supervisor：{site}/staff/reports/supervision/NB/（全市各机关的报告状态、检查结果和主要数据）",
+    ]
     if loaded.sample_number:
         lines += [
             "",

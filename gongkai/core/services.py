@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -24,11 +24,17 @@ def message_of(error: Exception) -> str:
 
 
 def logged_service(
-    action: str, *, subject: str, model: type[models.Model], refusals: tuple[type[Exception], ...]
+    action: str,
+    *,
+    subject: str,
+    model: type[models.Model],
+    refusals: tuple[type[Exception], ...],
+    detail: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Run the service in a transaction; a refusal of role (PermissionDenied) or of state (`refusals`) is
     written to the audit log once the refused transaction has rolled back (so that the record survives),
-    with the service's `subject` keyword argument (an instance of `model`, reread) and its body."""
+    with the service's `subject` keyword argument (an instance of `model`, reread) and its body, and
+    `detail(kwargs)` (after the reread) as the line's detail when given."""
 
     def decorate(func: Callable[P, R]) -> Callable[P, R]:
         atomic = transaction.atomic(func)
@@ -50,6 +56,7 @@ def logged_service(
                     obj=obj if isinstance(obj, model) else None,
                     message=message_of(error),
                     refused=True,
+                    detail=detail(kwargs) if detail else None,
                 )
                 raise
 

@@ -14,17 +14,28 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
+from gongkai.core.uploads import UploadLimits, limit_uploads, refused_uploads, request_too_large
 from gongkai.portal.errors import attach_error
 from gongkai.reports import formats
 from gongkai.reports.annual import services
 from gongkai.reports.annual.figures import computed_figures, entered_figures, report_figures
-from gongkai.reports.annual.figures_csv import FiguresRejected, RowError, figures_csv, read_figures_csv
+from gongkai.reports.annual.figures_csv import (
+    MAX_BYTES,
+    FiguresRejected,
+    RowError,
+    figures_csv,
+    read_figures_csv,
+)
 from gongkai.reports.annual_forms import FiguresForm, FiguresUploadForm, field_name
 from gongkai.reports.annual_views import acting_body, body, report_url, report_year
 from gongkai.reports.models import AnnualReport
+
+# One small CSV file; the request's form fields and multipart framing fit in the total's margin.
+UPLOAD_LIMITS = UploadLimits(binary=MAX_BYTES, text=MAX_BYTES, total=MAX_BYTES + 64 * 1024)
 
 
 def _figures_page(
@@ -35,6 +46,7 @@ def _figures_page(
     form: FiguresForm | None = None,
     upload: FiguresUploadForm | None = None,
     row_errors: list[RowError] | None = None,
+    status: int | None = None,
 ) -> HttpResponse:
     fmt = formats.format_for_year(year)
     report = AnnualReport.objects.filter(agency=agency, year=year).first()
@@ -52,7 +64,7 @@ def _figures_page(
         "editable": report is None or report.state == AnnualReport.State.DRAFT,
     }
     failed = form.errors or (upload is not None and upload.errors)
-    return render(request, "reports/annual/figures.html", context, status=400 if failed else 200)
+    return render(request, "reports/annual/figures.html", context, status=status or (400 if failed else 200))
 
 
 @login_required
@@ -89,13 +101,25 @@ def _attach_figure_errors(form: FiguresForm, error: ValidationError) -> None:
         attach_error(form, error)
 
 
+@csrf_exempt  # checked in `_figures_import`, after the role: the CSRF check reads the whole upload
 @login_required
 @require_POST
 def figures_import(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    """The figures from an uploaded CSV file: every row, or none and every bad row listed."""
+    """The figures from an uploaded CSV file: every row, or none and every bad row listed. The role is
+    checked before a byte of the upload is read, and the file is capped as it arrives."""
     agency = acting_body(request, code, page="figures_import")
     year = report_year(year)
-    upload = FiguresUploadForm(request.POST, request.FILES)
+    limit_uploads(request, UPLOAD_LIMITS)
+    if request_too_large(request):
+        upload = FiguresUploadForm(too_large=True, data={})
+        upload.is_valid()
+        return _figures_page(request, agency, year, upload=upload, status=413)
+    return _figures_import(request, agency, year)
+
+
+@csrf_protect
+def _figures_import(request: HttpRequest, agency: Agency, year: int) -> HttpResponse:
+    upload = FiguresUploadForm(request.POST, request.FILES, too_large=bool(refused_uploads(request)))
     row_errors: list[RowError] = []
     if upload.is_valid():
         fmt = formats.format_for_year(year)

@@ -154,6 +154,9 @@ class FiguresForm(forms.Form):
             yield FigureItem(str(table["title"]), columns, rows)
 
 
+TOO_LARGE = f"文件超过 {MAX_BYTES // 1024} KB，不是年度数据文件（年度数据文件只有十几行）。"
+
+
 class FiguresUploadForm(forms.Form):
     file = forms.FileField(
         label="年度数据文件（CSV）",
@@ -162,10 +165,22 @@ class FiguresUploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
 
+    def __init__(self, *args: Any, too_large: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.too_large = too_large  # the file was dropped while it arrived (`core.uploads`)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.too_large:
+            # Say why the file is missing instead of "no file chosen".
+            self.errors.pop("file", None)
+            self.add_error("file", TOO_LARGE)
+        return cleaned
+
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
         if (upload.size or 0) > MAX_BYTES:
-            raise forms.ValidationError(f"文件超过 {MAX_BYTES // 1024} KB，不是年度数据文件。")
+            raise forms.ValidationError(TOO_LARGE)
         return upload
 
 

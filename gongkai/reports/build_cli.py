@@ -30,7 +30,7 @@ from django.utils import timezone
 from gongkai.agencies.models import Agency
 from gongkai.core.cli import GongkaiCommand, UsageError
 from gongkai.reports.annual.check import check_content, previous_report
-from gongkai.reports.annual.content import ReportContent, build_content
+from gongkai.reports.annual.content import DRAFT_MARK, ReportContent, build_content
 from gongkai.reports.counts import check_report_year
 from gongkai.reports.models import AnnualReport, AnnualReportVersion
 
@@ -107,14 +107,14 @@ def run_build(command: GongkaiCommand, options: dict[str, Any]) -> None:
     data = _render(content, agency, version, to)
     if output:
         _write(command, output, data)
-        kind = "草稿" if content.is_draft else "报告"
+        kind = "草稿，" if content.is_draft else ""
         command.stderr.write(
-            f"已生成{content.title}{kind}（{to.upper()}，{content.format}格式），写入 {output}"
+            f"已生成{content.title}（{kind}{to.upper()}，{content.format}格式），写入 {output}"
         )
     else:
         command.stdout.write(data.decode("utf-8"), ending="" if to == "html" else "\n")
     if not content.year_ended:
-        command.stderr.write(f"注意：{year}年度尚未结束，生成的是草稿，已标明“草稿（未发布）”。")
+        command.stderr.write(f"注意：{year}年度尚未结束，生成的是草稿，已标明“{DRAFT_MARK}”。")
 
 
 def _render(content: ReportContent, agency: Agency, version: AnnualReportVersion | None, to: str) -> bytes:

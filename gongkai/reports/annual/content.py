@@ -40,6 +40,9 @@ TABLE_SECTIONS = ("proactive", "requests", "appeals")
 # 条例第五十条: in a government's report, section 五 also covers these results.
 ASSESSMENT_HEADING = "工作考核、社会评议和责任追究结果情况"
 NO_OTHER_MATTERS = "本年度无其他需要报告的事项。"
+# What every form of a report not yet published says under its title: the page, the DOCX, the PDF, the
+# text the rules engine reads, and the command line's notice.
+DRAFT_MARK = "草稿（未发布）"
 
 
 @dataclass

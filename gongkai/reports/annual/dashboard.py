@@ -13,6 +13,7 @@ the database), else from the records, counted for every body at once with the co
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,8 +21,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db import connection
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, TextField
+from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.db.models.functions import Coalesce
 
 from gongkai.agencies.models import Agency
 from gongkai.appeals.models import AppealCase
@@ -201,18 +205,35 @@ class _Stored:
     reports: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
+def _version_rows(root: Agency, years: Sequence[int]) -> Iterable[dict[str, Any]]:
+    """The region's published versions with their key cells (`cell_0` …) and format (`fmt`)."""
+    versions = AnnualReportVersion.objects.filter(
+        report__agency__path__startswith=root.path, report__year__in=years
+    ).order_by("number")
+    fields = ("report__agency_id", "report__year", "number", "published_on", "findings")
+    if connection.vendor != "postgresql":
+        yield from versions.annotate(
+            fmt=KeyTextTransform("format", "content"), **_cell_annotations(KeyTransform("cells", "content"))
+        ).values(*fields, "fmt", *_CELLS)
+        return
+    # PostgreSQL decompresses a stored JSON value again for every key read from it (a version's content
+    # is a few kilobytes, compressed): the cells are read out of it once per row, and the keys from those.
+    keys = ", ".join("c ->> %s" for _ in KEY_CELLS)
+    cells = RawSQL(  # noqa: S611 (constant SQL; the keys are parameters)
+        f"(SELECT json_build_array({keys})::text FROM (SELECT"  # noqa: S608
+        f' "reports_annualreportversion"."content" -> \'cells\' AS c OFFSET 0) AS cells)',
+        KEY_CELLS,
+        output_field=TextField(),
+    )
+    for row in versions.annotate(key_cells=cells).values(*fields, "key_cells", fmt=F("report__format")):
+        values = json.loads(row.pop("key_cells"))
+        yield {**row, **{name: value for name, value in zip(_CELLS, values, strict=True)}}
+
+
 def _stored(root: Agency, years: Sequence[int]) -> dict[int, _Stored]:
     by_year = {year: _Stored() for year in years}
-    versions = (
-        AnnualReportVersion.objects.filter(report__agency__path__startswith=root.path, report__year__in=years)
-        .annotate(
-            fmt=KeyTextTransform("format", "content"), **_cell_annotations(KeyTransform("cells", "content"))
-        )
-        .order_by("number")
-        .values("report__agency_id", "report__year", "number", "published_on", "findings", "fmt", *_CELLS)
-    )
-    for row in versions:
-        by_year[row["report__year"]].versions[row["report__agency_id"]].append(row)
+    for version in _version_rows(root, years):
+        by_year[version["report__year"]].versions[version["report__agency_id"]].append(version)
     imported = (
         PublishedReport.objects.filter(agency__path__startswith=root.path, year__in=years)
         .annotate(**_cell_annotations("cells"))
@@ -242,45 +263,57 @@ def _stored(root: Agency, years: Sequence[int]) -> dict[int, _Stored]:
 # --- Counting from the records, for every body at once -------------------------------------------------------
 
 
+def _count_of(rows: QuerySet[Application]) -> Coalesce:
+    """The number of `rows` of the outer body, as a subquery without GROUP BY: the database then reads
+    each body's rows through the index that fits the filter (an index-only scan of `application_received`
+    or `application_closed`), where a grouped count over all the bodies reads their whole rows."""
+    # COUNT(*), not COUNT(id): the id is in no index of ours, so counting it would read the rows.
+    counted = (
+        rows.filter(agency=OuterRef("pk"))
+        .order_by()
+        .annotate(n=Func(template="COUNT(*)", output_field=IntegerField()))
+    )
+    return Coalesce(Subquery(counted.values("n")[:1], output_field=IntegerField()), 0)
+
+
 def live_key_figures(agency_ids: Sequence[int], year: int) -> dict[int, KeyFigures]:
     """The key figures of each body's own records on `year` (tables 三 and 四 as `reports.counts` counts
     them: new in the year of receipt, results in the year closed, carried over when open at the year's
     end; cases in the year filed, the reconsideration body as co-defendant not counting), each body alone.
-    A fixed number of grouped queries, each reading one year's rows through an index."""
+    Two queries, whatever the number of bodies, each counting body by body through an index."""
     if formats.format_for_year(year) == formats.FORMAT_2008 or not agency_ids:
         return {}
     fmt = formats.format_for_year(year)
     start, end = date(year, 1, 1), date(year, 12, 31)
     ids = list(agency_ids)
-    counted = Application.objects.filter(agency__in=ids, applicant_type__in=formats.APPLICANT_COLUMNS)
-    figures: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-
-    received = counted.filter(received_on__gte=start, received_on__lte=end)
-    for row in received.values("agency_id").annotate(n=Count("pk")):
-        figures["new_received"][row["agency_id"]] = row["n"]
-
+    counted = Application.objects.filter(applicant_type__in=formats.APPLICANT_COLUMNS)
     results = {*formats.result_rows(fmt), "other_no_correction", "other_fee_unpaid", "other_other"}
-    closed = counted.filter(
-        closed_on__gte=start, closed_on__lte=end, received_on__lte=end, result__in=results
-    ).values("agency_id")
-    for row in closed.annotate(n=Count("pk"), disclosed=Count("pk", filter=Q(result="disclosed"))):
-        figures["results_total"][row["agency_id"]] = row["n"]
-        figures["disclosed"][row["agency_id"]] = row["disclosed"]
-
+    closed = counted.filter(closed_on__gte=start, closed_on__lte=end, received_on__lte=end)
     # Open at the year's end: received by then, and not closed with a result by then (counts.py's rule).
     open_at_end = counted.filter(received_on__lte=end).filter(
         Q(closed_on__gt=end) | Q(closed_on__isnull=True) | Q(result="")
     )
-    for row in open_at_end.values("agency_id").annotate(n=Count("pk")):
-        figures["carried_out"][row["agency_id"]] = row["n"]
+    figures: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for row in (
+        Agency.objects.filter(pk__in=ids)
+        .annotate(
+            new_received=_count_of(counted.filter(received_on__gte=start, received_on__lte=end)),
+            results_total=_count_of(closed.filter(result__in=results)),
+            disclosed=_count_of(closed.filter(result="disclosed")),
+            carried_out=_count_of(open_at_end),
+        )
+        .values("pk", "new_received", "results_total", "disclosed", "carried_out")
+    ):
+        for name in ("new_received", "results_total", "disclosed", "carried_out"):
+            figures[name][row["pk"]] = row[name]
 
     cases = (
         AppealCase.objects.filter(agency__in=ids, filed_on__gte=start, filed_on__lte=end, co_defendant=False)
         .values("agency_id", "kind")
         .annotate(n=Count("pk"))
     )
-    for row in cases:
-        figures[row["kind"]][row["agency_id"]] += row["n"]
+    for case in cases:
+        figures[case["kind"]][case["agency_id"]] += case["n"]
 
     return {
         agency_id: KeyFigures(

@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from gongkai.reports.annual.chart import chart_title
-from gongkai.reports.annual.content import MemberFigures, ReportContent
+from gongkai.reports.annual.content import DRAFT_MARK, MemberFigures, ReportContent
 from gongkai.reports.annual.figures import Number
 from gongkai.reports.annual.text import signature_date_text
 from gongkai.reports.official_tables import Cell, Table, official_tables, show_number
 
-DRAFT_MARK = "草稿（未发布）"
 TITLE_SECOND_LINE = "{year}年政府信息公开工作年度报告"
 # 一、总体情况 opens each of its five parts with a run-in heading ("（一）主动公开情况。"), which
 # government documents set apart (GB/T 9704: 二级标题 in 楷体); the drafted overview and the seeds write it so.

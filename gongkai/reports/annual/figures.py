@@ -9,7 +9,9 @@ Gongkai. Every figure is as at 31 December of the report year (格式2021: "各�
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+import unicodedata
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from gongkai.publications.figures import normative_document_figures
@@ -54,18 +56,21 @@ def may_be_negative(fmt: str, key: str) -> bool:
     return fmt == formats.FORMAT_2019 and key.endswith(".change")
 
 
+# A figure as people write one: digits, a decimal point, a leading minus; after full-width forms are
+# read as ASCII and thousands separators dropped. Not Decimal's whole grammar: "1e3", "1_000", "+5" or
+# "NaN" are slips (a spreadsheet's export, a stray key), never what a body meant to report.
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
 def parse_value(fmt: str, key: str, text: str) -> Number:
     """The figure typed for `key`, or ValueError with a Chinese message naming the field."""
     label = formats.label_for(fmt, key)
-    raw = text.strip().replace(",", "").replace("，", "")
+    raw = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("，", "")
     if not raw:
         raise ValueError(f"{label}：未填写")
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        raise ValueError(f"{label}：“{text.strip()[:20]}”不是数字") from None
-    if not value.is_finite():
-        raise ValueError(f"{label}：“{text.strip()[:20]}”不是数字")
+    if not _PLAIN_NUMBER.fullmatch(raw):
+        raise ValueError(f"{label}：“{text.strip()[:20]}”不是数字（请只填写数字，例如 1200 或 12.5）")
+    value = Decimal(raw)
     if value < 0 and not may_be_negative(fmt, key):
         raise ValueError(f"{label}：不能为负数")
     if abs(value) > MAX_VALUE:
@@ -74,7 +79,7 @@ def parse_value(fmt: str, key: str, text: str) -> Number:
         if -int(value.normalize().as_tuple().exponent) > AMOUNT_PLACES:
             raise ValueError(f"{label}：金额最多保留{AMOUNT_PLACES}位小数")
         return value
-    if value != value.to_integral_value():
+    if "." in raw:
         raise ValueError(f"{label}：应为整数")
     return int(value)
 

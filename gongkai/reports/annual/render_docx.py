@@ -11,14 +11,15 @@ Table header rows repeat on every page a table runs onto (`w:tblHeader`), no row
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import docx
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Pt
 from docx.table import _Cell
@@ -192,6 +193,7 @@ def _table(word: Any, table: Table, name: str) -> None:
     # first cell of a merge spans its columns (w:gridSpan), the cells it covers to its right go, and
     # the rows below keep one cell that continues it (w:vMerge).
     grid = [list(row._tr.tc_lst) for row in out.rows]
+    looks: _Looks = {}
     for item in placed:
         span, rows = item.cell.colspan, item.cell.rowspan
         for offset in range(rows):
@@ -203,16 +205,16 @@ def _table(word: Any, table: Table, name: str) -> None:
                 first.grid_span = span
             if rows > 1:
                 first.vMerge = "restart" if offset == 0 else "continue"
-        _fill(_Cell(grid[item.row][item.column], out), item.cell, size)
+        _fill(_Cell(grid[item.row][item.column], out), item.cell, size, looks)
     for tcs in grid:  # a continuing cell holds one empty paragraph in the cell's font
         for tc in tcs:
             if tc.getparent() is not None and not tc.xpath("./w:p/w:r"):
-                _fill(_Cell(tc, out), Cell(""), size)
+                _fill(_Cell(tc, out), Cell(""), size, looks)
     for index, row in enumerate(out.rows):
         tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+        tr_pr.append(OxmlElement("w:cantSplit"))
         if index < len(table.head):
-            tr_pr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+            tr_pr.append(OxmlElement("w:tblHeader"))
     _keep_blocks_together(out, table)
     spacer = word.add_paragraph()
     style.set_paragraph(spacer, exact=False, space_after=Pt(4))
@@ -232,8 +234,19 @@ def _cell_margins(out: Any) -> None:
         properties.append(margins)
 
 
-def _fill(target: Any, cell: Cell, size: Any) -> None:
-    target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+# A table cell's paragraph and run properties by (alignment, size, bold): made once by python-docx, then
+# copied into each cell of the kind. python-docx inserts each property in schema order, searching the
+# element's children every time — for the few hundred cells of tables 三 and 四 most of the rendering.
+CellLook = tuple[Any, Any, bool]
+_Looks = dict[CellLook, tuple[Any, Any]]
+
+
+def _fill(target: Any, cell: Cell, size: Any, looks: _Looks) -> None:
+    # Centred vertically: w:vAlign closes the cell's properties (after its width and merge), appended
+    # directly rather than by python-docx's search for its place.
+    v_align = OxmlElement("w:vAlign")
+    v_align.set(qn("w:val"), "center")
+    target._tc.get_or_add_tcPr().append(v_align)
     # A merge keeps one paragraph per merged cell: the text goes into the first, the rest are removed.
     paragraphs = target.paragraphs
     for extra in paragraphs[1:]:
@@ -241,9 +254,22 @@ def _fill(target: Any, cell: Cell, size: Any) -> None:
     paragraph = paragraphs[0]
     left = "label" in cell.css and "group" not in cell.css and "total" not in cell.css
     align = WD_ALIGN_PARAGRAPH.LEFT if left or "item" in cell.css else WD_ALIGN_PARAGRAPH.CENTER
-    style.set_paragraph(paragraph, align=align, exact=False)
-    run = paragraph.add_run(cell.text)
-    style.set_font(run, style.TABLE_FONT, size, bold="item" in cell.css)
+    look = (align, size, "item" in cell.css)
+    made = looks.get(look)
+    if made is None:
+        style.set_paragraph(paragraph, align=align, exact=False)
+        run = paragraph.add_run(cell.text)
+        style.set_font(run, style.TABLE_FONT, size, bold=look[2])
+        looks[look] = (deepcopy(paragraph._p.pPr), deepcopy(run._r.rPr))
+        return
+    p_pr, r_pr = made
+    p = paragraph._p
+    if p.pPr is not None:
+        p.remove(p.pPr)
+    p.insert(0, deepcopy(p_pr))
+    r = p.add_r()
+    r.insert(0, deepcopy(r_pr))
+    r.text = cell.text
 
 
 def _keep_blocks_together(out: Any, table: Table) -> None:

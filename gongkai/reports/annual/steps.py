@@ -8,19 +8,18 @@ refused transaction has rolled back, so that it survives and nothing else change
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import require_act
 from gongkai.core.audit import audit_record
+from gongkai.core.services import logged_service
 from gongkai.reports.annual.review import CheckedReport, check_report
 from gongkai.reports.models import AnnualReport, AnnualReportEvent
 
@@ -52,37 +51,16 @@ class ReportRefused(ValidationError):
 # The plumbing of every step
 
 
+def _refused_year(kwargs: dict[str, Any]) -> dict[str, Any]:
+    report = kwargs.get("report")
+    return {"year": report.year if isinstance(report, AnnualReport) else kwargs.get("year")}
+
+
 def service(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Run the service in a transaction; log a refusal of role or state after its rollback."""
-
-    def decorate(func: Callable[P, R]) -> Callable[P, R]:
-        atomic = transaction.atomic(func)
-
-        @functools.wraps(func)
-        def run(*args: P.args, **kwargs: P.kwargs) -> R:
-            try:
-                return atomic(*args, **kwargs)
-            except (PermissionDenied, ReportRefused) as error:
-                report = kwargs.get("report")
-                agency = kwargs.get("agency")
-                if isinstance(report, AnnualReport):
-                    report.refresh_from_db()
-                    agency = report.agency
-                message = "；".join(error.messages) if isinstance(error, ValidationError) else str(error)
-                audit_record(
-                    action=action,
-                    actor=kwargs.get("actor"),  # type: ignore[arg-type]
-                    agency=agency if isinstance(agency, Agency) else None,
-                    obj=report if isinstance(report, AnnualReport) else None,
-                    message=message,
-                    refused=True,
-                    detail={"year": report.year if isinstance(report, AnnualReport) else kwargs.get("year")},
-                )
-                raise
-
-        return run
-
-    return decorate
+    """Run the service in a transaction; log a refusal of role or state after its rollback, with the year."""
+    return logged_service(
+        action, subject="report", model=AnnualReport, refusals=(ReportRefused,), detail=_refused_year
+    )
 
 
 def today_or(today: date | None) -> date:

@@ -9,10 +9,8 @@ columns once, and each row a cell spans down into as one empty cell.
 
 from __future__ import annotations
 
-from gongkai.reports.annual.content import ReportContent, Section
+from gongkai.reports.annual.content import DRAFT_MARK, ReportContent, Section
 from gongkai.reports.official_tables import Table, official_tables
-
-DRAFT_MARK = "（草稿，未发布）"
 
 
 def grid_lines(table: Table) -> list[str]:

@@ -12,6 +12,7 @@ import pdfplumber
 
 from gongkai.reports.annual.render_docx import report_docx
 from gongkai.reports.annual.render_html import report_html
+from gongkai.reports.annual.text import report_lines
 from gongkai.reports.tests.annual_render_factories import (
     docx_document,
     pdf_text,
@@ -45,6 +46,14 @@ def test_a_draft_is_marked_in_every_output(tmp_path: Path) -> None:
         # the watermark is a picture behind each page, never text mixed into the report's text
         assert all(page.images for page in document.pages)
         assert not [page for page in document.pages[1:] if "草稿" in (page.extract_text() or "")]
+
+
+def test_the_text_form_marks_a_draft_in_the_words_of_the_files() -> None:
+    """The text the rules engine reads (and staff download) says 草稿（未发布） as the DOCX, PDF and page do."""
+    draft = sample_content(state="draft", version=0)
+    assert report_lines(draft)[2] == "草稿（未发布）"
+    assert docx_texts(report_docx(draft))[0] == report_lines(draft)[2]
+    assert not [line for line in report_lines(sample_content()) if "草稿" in line]
 
 
 def test_a_published_report_has_no_mark(tmp_path: Path) -> None:

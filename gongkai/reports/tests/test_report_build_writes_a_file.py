@@ -31,3 +31,5 @@ def test_with_o_it_writes_the_json_to_the_file_and_prints_nothing_on_stdout(tmp_
     assert report["format"] == "2021"
     assert out.getvalue() == ""
     assert str(target) in err.getvalue()
+    # The title ends in 年度报告: the notice names it once, not "…年度报告报告".
+    assert "年度报告（草稿，JSON，2021格式）" in err.getvalue() and "报告报告" not in err.getvalue()
