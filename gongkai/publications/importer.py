@@ -383,24 +383,27 @@ def import_publications(
     importer = Importer(agency, path.parent, timezone.localdate())
     size = path.stat().st_size
     rows: list[Row] = []
-    with path.open("rb") as stream:
-        for number, text, error in _lines(stream):
-            if text is None:
-                importer.result.errors.append(LineError(number, error))
-                continue
-            try:
-                rows.append(importer.check(number, text))
-            except ValidationError as invalid:
-                importer.result.errors.append(LineError(number, "；".join(invalid.messages)))
-            if len(rows) >= BATCH:
-                importer.save(rows)
-                rows = []
-                if progress:
-                    progress(stream.tell(), size)
-        importer.save(rows)
+    index.bulk_load_start()
+    try:
+        with path.open("rb") as stream:
+            for number, text, error in _lines(stream):
+                if text is None:
+                    importer.result.errors.append(LineError(number, error))
+                    continue
+                try:
+                    rows.append(importer.check(number, text))
+                except ValidationError as invalid:
+                    importer.result.errors.append(LineError(number, "；".join(invalid.messages)))
+                if len(rows) >= BATCH:
+                    importer.save(rows)
+                    rows = []
+                    if progress:
+                        progress(stream.tell(), size)
+            importer.save(rows)
+    finally:
+        index.bulk_load_done()
     if progress:
         progress(size, size)
     forget_counts([agency.pk])
-    index.bulk_load_done()
     importer.result.errors.sort(key=lambda e: e.line)
     return importer.result
