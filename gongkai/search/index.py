@@ -24,11 +24,11 @@ from gongkai.search import text
 # The id of a row: days since 1970-01-01 in the high bits, the row's number within its day in the low ones.
 # Small ids keep FTS5's doclists small (it stores the differences between the ids of a token's rows).
 DAY_SHIFT = 17
-_EPOCH = date(1970, 1, 1)
+EPOCH = date(1970, 1, 1)
 
 
 def day_number(published_on: date) -> int:
-    return (published_on - _EPOCH).days
+    return (published_on - EPOCH).days
 
 
 class DaySequence:

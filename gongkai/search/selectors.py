@@ -125,7 +125,15 @@ def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
     from gongkai.publications.models import Publication
     from gongkai.publications.sanitize import body_text
 
-    items = Publication.objects.select_related("agency").prefetch_related("attachments").in_bulk(ids)
+    # Only what a hit shows; attachments are read for the few hits whose body does not hold a term.
+    items = (
+        Publication.objects.select_related("agency")
+        .only(
+            "index_number", "index_year", "index_sequence", "title", "published_on", "doc_number", "body",
+            "agency__name", "agency__code",
+        )
+        .in_bulk(ids)
+    )  # fmt: skip
     hits = []
     for pk in ids:
         p = items.get(pk)
@@ -135,7 +143,7 @@ def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
         source = body
         if terms and not any(t in engine.text.normalize(body) for t in terms):
             # The match is in an attachment (or only in the title or number): show where it is.
-            for attachment in p.attachments.all():
+            for attachment in p.attachments.order_by("position", "id").only("name", "text"):
                 if any(t in engine.text.normalize(attachment.text) for t in terms):
                     source = f"附件“{attachment.name}”：{attachment.text}"
                     break
