@@ -43,7 +43,7 @@ from gongkai.publications.models import (
     Status,
     Validity,
 )
-from gongkai.publications.numbering import format_index_number, reserve
+from gongkai.publications.numbering import format_index_number, reserve_years
 from gongkai.publications.sanitize import body_text, looks_like_html, sanitize_body
 from gongkai.publications.services import snapshot
 from gongkai.search import index
@@ -263,8 +263,11 @@ class Importer:
         for row in rows:
             assert row.publication.published_on is not None
             by_year.setdefault(row.publication.published_on.year, []).append(row)
+        firsts = reserve_years(
+            agency=self.agency, counts={year: len(group) for year, group in by_year.items()}
+        )
         for year, group in by_year.items():
-            first = reserve(agency=self.agency, year=year, count=len(group))
+            first = firsts[year]
             for offset, row in enumerate(group):
                 p = row.publication
                 p.index_year, p.index_sequence = year, first + offset
