@@ -225,9 +225,6 @@ def _as_date(value: date | str) -> date:
 class _PostgreSQL:
     TEXT = ("title", "doc_number", "body", "attachments")
 
-    def __init__(self) -> None:
-        self._oversized: dict[tuple[tuple[str, ...], Filters], bool] = {}
-
     @contextmanager
     def session(self) -> Iterator[None]:
         """One transaction whose planner reads rows through the indexes (a sequential scan would decompress
@@ -295,31 +292,18 @@ class _PostgreSQL:
         columns, column_params = self.columns(filters)
         return f"oversized AND {every} AND {columns}", [*params, *column_params]
 
-    def _conditions(
-        self, terms: Sequence[str], filters: Filters, cursor: Any, cap: int
-    ) -> list[tuple[str, list[Any]]]:
-        """The main condition, and the one for oversized rows when any of them match (rarely)."""
+    def _conditions(self, terms: Sequence[str], filters: Filters) -> list[tuple[str, list[Any]]]:
+        """The main condition, and the one for oversized rows (read through a partial index that holds
+        only them: next to nothing, so it is asked within the same query rather than in one more)."""
         conditions = [self.where(terms, filters)]
         if terms:
-            extra, params = self.oversized(terms, filters)
-            key = (tuple(terms), filters)
-            if key in self._oversized:
-                if self._oversized[key]:
-                    conditions.append((extra, params))
-                return conditions
-            cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM search_searchdoc WHERE {extra} LIMIT %s) s",  # noqa: S608 (placeholders and fixed names only)
-                [*params, cap],
-            )
-            self._oversized[key] = bool(cursor.fetchone()[0])
-            if self._oversized[key]:
-                conditions.append((extra, params))
+            conditions.append(self.oversized(terms, filters))
         return conditions
 
     def count(self, terms: Sequence[str], filters: Filters, cap: int) -> int:
         total = 0
         with connection.cursor() as cursor:
-            for where, params in self._conditions(terms, filters, cursor, cap):
+            for where, params in self._conditions(terms, filters):
                 cursor.execute(
                     f"SELECT count(*) FROM (SELECT 1 FROM search_searchdoc WHERE {where} LIMIT %s) s",  # noqa: S608 (placeholders and fixed names only)
                     [*params, cap],
@@ -337,7 +321,7 @@ class _PostgreSQL:
                 )
                 count = int(cursor.fetchone()[0])
             else:
-                conditions = self._conditions(terms, filters, cursor, TOTAL_CAP + 1)
+                conditions = self._conditions(terms, filters)
                 union = " UNION ALL ".join(
                     f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
                     for where, _ in conditions
@@ -388,7 +372,7 @@ class _PostgreSQL:
             years = range(filters.year, filters.year - 1, -1)
         found: list[int] = []
         for year in years:
-            conditions = self._conditions(terms, replace(filters, year=year), cursor, TOTAL_CAP + 1)
+            conditions = self._conditions(terms, replace(filters, year=year))
             union = " UNION ALL ".join(
                 f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
                 for where, _ in conditions
@@ -408,7 +392,7 @@ class _PostgreSQL:
     ) -> list[tuple[int, str]]:
         """Every hit's key, newest first (for the relevance order, at most TOTAL_CAP of them)."""
         with connection.cursor() as cursor:
-            conditions = self._conditions(terms, filters, cursor, TOTAL_CAP + 1)
+            conditions = self._conditions(terms, filters)
             union = " UNION ALL ".join(
                 f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
                 for where, _ in conditions
