@@ -43,7 +43,7 @@ from gongkai.publications.models import (
     Status,
     Validity,
 )
-from gongkai.publications.numbering import format_index_number, reserve
+from gongkai.publications.numbering import format_index_number, reserve_years
 from gongkai.publications.sanitize import body_text, looks_like_html, sanitize_body
 from gongkai.publications.services import snapshot
 from gongkai.search import index
@@ -263,8 +263,11 @@ class Importer:
         for row in rows:
             assert row.publication.published_on is not None
             by_year.setdefault(row.publication.published_on.year, []).append(row)
+        firsts = reserve_years(
+            agency=self.agency, counts={year: len(group) for year, group in by_year.items()}
+        )
         for year, group in by_year.items():
-            first = reserve(agency=self.agency, year=year, count=len(group))
+            first = firsts[year]
             for offset, row in enumerate(group):
                 p = row.publication
                 p.index_year, p.index_sequence = year, first + offset
@@ -383,24 +386,27 @@ def import_publications(
     importer = Importer(agency, path.parent, timezone.localdate())
     size = path.stat().st_size
     rows: list[Row] = []
-    with path.open("rb") as stream:
-        for number, text, error in _lines(stream):
-            if text is None:
-                importer.result.errors.append(LineError(number, error))
-                continue
-            try:
-                rows.append(importer.check(number, text))
-            except ValidationError as invalid:
-                importer.result.errors.append(LineError(number, "；".join(invalid.messages)))
-            if len(rows) >= BATCH:
-                importer.save(rows)
-                rows = []
-                if progress:
-                    progress(stream.tell(), size)
-        importer.save(rows)
+    index.bulk_load_start()
+    try:
+        with path.open("rb") as stream:
+            for number, text, error in _lines(stream):
+                if text is None:
+                    importer.result.errors.append(LineError(number, error))
+                    continue
+                try:
+                    rows.append(importer.check(number, text))
+                except ValidationError as invalid:
+                    importer.result.errors.append(LineError(number, "；".join(invalid.messages)))
+                if len(rows) >= BATCH:
+                    importer.save(rows)
+                    rows = []
+                    if progress:
+                        progress(stream.tell(), size)
+            importer.save(rows)
+    finally:
+        index.bulk_load_done()
     if progress:
         progress(size, size)
     forget_counts([agency.pk])
-    index.bulk_load_done()
     importer.result.errors.sort(key=lambda e: e.line)
     return importer.result

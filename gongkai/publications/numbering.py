@@ -3,7 +3,7 @@ publication, given when an item is published or imported. Unique across bodies s
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from gongkai.agencies.models import Agency
@@ -25,3 +25,23 @@ def reserve(*, agency: Agency, year: int, count: int = 1) -> int:
     # UPDATE … SET last = last + n takes the row lock before reading: concurrent publishers queue here.
     counter.update(last=F("last") + count)
     return counter.values_list("last", flat=True).get() - count + 1
+
+
+def reserve_years(*, agency: Agency, counts: dict[int, int]) -> dict[int, int]:
+    """`reserve` for several years at once, in one statement (an import's batch spans many years): the
+    first sequence number taken in each year. The same rules: inside the saving transaction, the counter
+    rows locked until it ends (an upsert locks the row it updates)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("reserve_years() must run inside transaction.atomic")
+    if not counts:
+        return {}
+    years = sorted(counts)
+    table = PublicationCounter._meta.db_table
+    values = ", ".join(["(%s, %s, %s)"] * len(years))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (agency_id, year, last) VALUES {values} "  # noqa: S608 (a fixed name, placeholders)
+            f"ON CONFLICT (agency_id, year) DO UPDATE SET last = {table}.last + excluded.last RETURNING year, last",
+            [v for year in years for v in (agency.pk, year, counts[year])],
+        )
+        return {year: last - counts[year] + 1 for year, last in cursor.fetchall()}

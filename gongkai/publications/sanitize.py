@@ -65,12 +65,24 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
+# What sanitize_body makes of plain text: paragraphs and nothing else.
+_PLAIN_PARAGRAPHS = re.compile(r"(?:<p>[^<>]*</p>)+")
+
+
 def body_text(body_html: str) -> str:
     """The plain text of a sanitised body: paragraphs on their own lines."""
     if not body_html:
         return ""
+    if _PLAIN_PARAGRAPHS.fullmatch(body_html):
+        # Read without the HTML parser (several times faster, for every hit of a search): the same text.
+        text = "\n".join(html.unescape(p) for p in body_html[3:-4].split("</p><p>"))
+    else:
+        text = parsed_text(body_html)
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def parsed_text(body_html: str) -> str:
     parser = _Text()
     parser.feed(body_html)
     parser.close()
-    text = "".join(parser.parts)
-    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+    return "".join(parser.parts)

@@ -20,16 +20,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import connection, transaction
 
 from gongkai.search import text
-from gongkai.search.index import DAY_SHIFT, facet
+from gongkai.search.index import DAY_SHIFT, EPOCH, facet
 
 TOTAL_CAP = 10_000
+# PostgreSQL, more than TOTAL_CAP hits: rows of the newest-first index read before reading year by year.
+WALK_MIN_ROWS, WALK_MAX_ROWS = 1_000, 20_000
 ORDERS = ("newest", "relevance")
 
 
@@ -87,19 +89,19 @@ def search(
 def _search(
     backend: _SQLite | _PostgreSQL, terms: list[str], filters: Filters, page: int, per_page: int, order: str
 ) -> Found:
+    offset = (max(page, 1) - 1) * per_page
+    if order != "relevance":
+        count, ids = backend.page(terms, filters, offset, per_page)
+        total, exact = (count, True) if count <= TOTAL_CAP else (TOTAL_CAP, False)
+        return Found(ids[: max(0, min(per_page, total - offset))], total, exact, terms)
     count = backend.count(terms, filters, TOTAL_CAP + 1)
     total, exact = (count, True) if count <= TOTAL_CAP else (TOTAL_CAP, False)
-    offset = (max(page, 1) - 1) * per_page
     if offset >= total:
         return Found([], total, exact, terms)
     limit = min(per_page, total - offset)
-    if order == "relevance":
-        keys = backend.newest(terms, filters, 0, total)
-        ids = [pk for pk, _ in keys]
-        ranked = _by_relevance(ids, terms)
-        return Found(ranked[offset : offset + limit], total, exact, terms)
-    keys = backend.newest(terms, filters, offset, limit, total=count)
-    return Found([pk for pk, _ in keys], total, exact, terms)
+    keys = backend.newest(terms, filters, 0, total)
+    ranked = _by_relevance([pk for pk, _ in keys], terms)
+    return Found(ranked[offset : offset + limit], total, exact, terms)
 
 
 def _by_relevance(publication_ids: list[int], terms: list[str]) -> list[int]:
@@ -171,6 +173,14 @@ class _SQLite:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
+    def page(self, terms: Sequence[str], filters: Filters, offset: int, limit: int) -> tuple[int, list[int]]:
+        """The total (up to TOTAL_CAP + 1) and the ids of one page, newest first."""
+        count = self.count(terms, filters, TOTAL_CAP + 1)
+        limit = min(limit, min(count, TOTAL_CAP) - offset)
+        if limit <= 0:
+            return count, []
+        return count, [pk for pk, _ in self.newest(terms, filters, offset, limit)]
+
     def newest(
         self, terms: Sequence[str], filters: Filters, offset: int, limit: int, total: int | None = None
     ) -> list[tuple[int, str]]:
@@ -215,16 +225,16 @@ def _as_date(value: date | str) -> date:
 class _PostgreSQL:
     TEXT = ("title", "doc_number", "body", "attachments")
 
-    def __init__(self) -> None:
-        self._oversized: dict[tuple[tuple[str, ...], Filters], bool] = {}
-
     @contextmanager
     def session(self) -> Iterator[None]:
         """One transaction whose planner reads rows through the indexes (a sequential scan would decompress
-        every row's tsvector), with room for a large bitmap (an exact one: no rechecks)."""
+        every row's tsvector), with room for a large bitmap (an exact one: no rechecks), without JIT."""
         with transaction.atomic(), connection.cursor() as cursor:
+            # No JIT: a plan the planner prices high (a sequential scan it was told not to use costs 10^10)
+            # would spend 100–200 ms compiling before a query of a few milliseconds.
             cursor.execute(
-                "SELECT set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true)"
+                "SELECT set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true), "
+                "set_config('jit', 'off', true)"
             )
             yield
 
@@ -282,31 +292,18 @@ class _PostgreSQL:
         columns, column_params = self.columns(filters)
         return f"oversized AND {every} AND {columns}", [*params, *column_params]
 
-    def _conditions(
-        self, terms: Sequence[str], filters: Filters, cursor: Any, cap: int
-    ) -> list[tuple[str, list[Any]]]:
-        """The main condition, and the one for oversized rows when any of them match (rarely)."""
+    def _conditions(self, terms: Sequence[str], filters: Filters) -> list[tuple[str, list[Any]]]:
+        """The main condition, and the one for oversized rows (read through a partial index that holds
+        only them: next to nothing, so it is asked within the same query rather than in one more)."""
         conditions = [self.where(terms, filters)]
         if terms:
-            extra, params = self.oversized(terms, filters)
-            key = (tuple(terms), filters)
-            if key in self._oversized:
-                if self._oversized[key]:
-                    conditions.append((extra, params))
-                return conditions
-            cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM search_searchdoc WHERE {extra} LIMIT %s) s",  # noqa: S608 (placeholders and fixed names only)
-                [*params, cap],
-            )
-            self._oversized[key] = bool(cursor.fetchone()[0])
-            if self._oversized[key]:
-                conditions.append((extra, params))
+            conditions.append(self.oversized(terms, filters))
         return conditions
 
     def count(self, terms: Sequence[str], filters: Filters, cap: int) -> int:
         total = 0
         with connection.cursor() as cursor:
-            for where, params in self._conditions(terms, filters, cursor, cap):
+            for where, params in self._conditions(terms, filters):
                 cursor.execute(
                     f"SELECT count(*) FROM (SELECT 1 FROM search_searchdoc WHERE {where} LIMIT %s) s",  # noqa: S608 (placeholders and fixed names only)
                     [*params, cap],
@@ -314,37 +311,101 @@ class _PostgreSQL:
                 total += int(cursor.fetchone()[0])
         return total
 
-    def newest(
-        self, terms: Sequence[str], filters: Filters, offset: int, limit: int, total: int | None = None
-    ) -> list[tuple[int, str]]:
+    def page(self, terms: Sequence[str], filters: Filters, offset: int, limit: int) -> tuple[int, list[int]]:
+        """The total (up to TOTAL_CAP + 1) and the ids of one page, newest first. One pass over the hits
+        gives both when there are at most TOTAL_CAP of them; past that the page is read separately."""
         with connection.cursor() as cursor:
-            if total is not None and terms and self._walk_is_cheaper(cursor, total, offset + limit):
-                # Every row in newest-first order until the page is full: the exact check decides alone.
-                exact, params = self.exact(terms, all_terms=True)
-                columns, column_params = self.columns(filters)
+            if not terms and not filters.facets():
                 cursor.execute(
-                    f"SELECT publication_id, index_number FROM search_searchdoc WHERE {exact} AND {columns} "  # noqa: S608 (placeholders and fixed names only)
-                    "ORDER BY published_on DESC, index_number DESC LIMIT %s OFFSET %s",
-                    [*params, *column_params, limit, offset],
+                    "SELECT count(*) FROM (SELECT 1 FROM search_searchdoc LIMIT %s) s", [TOTAL_CAP + 1]
                 )
+                count = int(cursor.fetchone()[0])
             else:
-                conditions = self._conditions(terms, filters, cursor, TOTAL_CAP + 1)
+                conditions = self._conditions(terms, filters)
                 union = " UNION ALL ".join(
                     f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
                     for where, _ in conditions
                 )
-                # Materialised: every hit is fetched through the GIN index, then the page is sorted out.
                 cursor.execute(
-                    f"WITH hits AS MATERIALIZED ({union}) "  # noqa: S608 (placeholders and fixed names only)
-                    "SELECT publication_id, index_number FROM hits ORDER BY published_on DESC, index_number DESC "
-                    "LIMIT %s OFFSET %s",
-                    [*(p for _, params in conditions for p in params), limit, offset],
+                    f"WITH hits AS MATERIALIZED (SELECT * FROM ({union}) u LIMIT %s) "  # noqa: S608 (placeholders and fixed names only)
+                    "SELECT (SELECT count(*) FROM hits), (SELECT array_agg(publication_id ORDER BY published_on DESC, "
+                    "index_number DESC) FROM (SELECT * FROM hits ORDER BY published_on DESC, index_number DESC "
+                    "LIMIT %s OFFSET %s) p)",
+                    [*(p for _, params in conditions for p in params), TOTAL_CAP + 1, limit, offset],
                 )
+                count, ids = cursor.fetchone()
+                if count <= TOTAL_CAP:
+                    return count, list(ids or [])
+            if offset >= TOTAL_CAP:
+                return count, []
+            return count, self._newest_of_many(cursor, terms, filters, offset, limit)
+
+    def _newest_of_many(
+        self, cursor: Any, terms: Sequence[str], filters: Filters, offset: int, limit: int
+    ) -> list[int]:
+        """A page of a search with more than TOTAL_CAP hits. Walking the newest-first index meets a page of
+        hits after about needed × rows / hits rows when the hits are spread over the years: a walk of a
+        few times that many rows. Hits gathered in earlier years (a year in a document number) are then read
+        year by year from the newest, through the index with the year's facet."""
+        needed = offset + limit
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_searchdoc'")
+        rows = max(float(cursor.fetchone()[0]), 1.0)
+        walk = int(min(max(WALK_MIN_ROWS, 4 * needed * rows / TOTAL_CAP), WALK_MAX_ROWS))
+        exact, params = self.exact(terms, all_terms=True)
+        columns, column_params = self.columns(filters)
+        cursor.execute(
+            "SELECT publication_id FROM (SELECT publication_id, published_on, index_number, title, doc_number, "  # noqa: S608 (placeholders and fixed names only)
+            f"body, attachments FROM search_searchdoc WHERE {columns} "
+            "ORDER BY published_on DESC, index_number DESC LIMIT %s) w "
+            f"WHERE {exact} ORDER BY published_on DESC, index_number DESC LIMIT %s OFFSET %s",
+            [*column_params, walk, *params, limit, offset],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        if len(ids) == limit:
+            return ids
+        cursor.execute("SELECT min(id), max(id) FROM search_searchdoc")
+        low, high = cursor.fetchone()
+        if low is None:
+            return []
+        years = range(_year_of_id(high), _year_of_id(low) - 1, -1)
+        if filters.year is not None:
+            years = range(filters.year, filters.year - 1, -1)
+        found: list[int] = []
+        for year in years:
+            conditions = self._conditions(terms, replace(filters, year=year))
+            union = " UNION ALL ".join(
+                f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
+                for where, _ in conditions
+            )
+            cursor.execute(
+                f"WITH hits AS MATERIALIZED ({union}) "  # noqa: S608 (placeholders and fixed names only)
+                "SELECT publication_id FROM hits ORDER BY published_on DESC, index_number DESC LIMIT %s",
+                [*(p for _, params in conditions for p in params), needed - len(found)],
+            )
+            found += [row[0] for row in cursor.fetchall()]
+            if len(found) >= needed:
+                break
+        return found[offset:needed]
+
+    def newest(
+        self, terms: Sequence[str], filters: Filters, offset: int, limit: int, total: int | None = None
+    ) -> list[tuple[int, str]]:
+        """Every hit's key, newest first (for the relevance order, at most TOTAL_CAP of them)."""
+        with connection.cursor() as cursor:
+            conditions = self._conditions(terms, filters)
+            union = " UNION ALL ".join(
+                f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
+                for where, _ in conditions
+            )
+            # Materialised: every hit is fetched through the GIN index, then the page is sorted out.
+            cursor.execute(
+                f"WITH hits AS MATERIALIZED ({union}) "  # noqa: S608 (placeholders and fixed names only)
+                "SELECT publication_id, index_number FROM hits ORDER BY published_on DESC, index_number DESC "
+                "LIMIT %s OFFSET %s",
+                [*(p for _, params in conditions for p in params), limit, offset],
+            )
             return [(pk, number) for pk, number in cursor.fetchall()]
 
-    def _walk_is_cheaper(self, cursor: object, hits: int, needed: int) -> bool:
-        """Walking the newest-first index reads about needed × rows / hits rows; fetching every hit reads
-        `hits` rows (more when the total was capped)."""
-        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_searchdoc'")  # type: ignore[attr-defined]
-        rows = max(float(cursor.fetchone()[0]), 1.0)  # type: ignore[attr-defined]
-        return needed * rows / max(hits, 1) < hits
+
+def _year_of_id(pk: int) -> int:
+    return (EPOCH + timedelta(days=pk >> DAY_SHIFT)).year

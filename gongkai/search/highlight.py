@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gongkai.search.text import _FULL_WIDTH, _FULL_WIDTH_CHARACTER, _YEAR_IN_BRACKETS
@@ -21,10 +22,15 @@ class Part:
     mark: bool
 
 
-def _normal_map(text: str) -> tuple[str, list[int]]:
+_SPACE = re.compile(r"\s")
+
+
+def _normal_map(text: str) -> tuple[str, Sequence[int]]:
     folded = text.translate(_FULL_WIDTH) if _FULL_WIDTH_CHARACTER.search(text) else text
     if unicodedata.is_normalized("NFKC", folded):
         # The usual case: full-width forms become ASCII one for one, and whitespace goes.
+        if not _SPACE.search(folded):
+            return _YEAR_IN_BRACKETS.sub(r"〔\1〕", folded), range(len(folded))
         kept = [i for i, ch in enumerate(folded) if not ch.isspace()]
         return _YEAR_IN_BRACKETS.sub(r"〔\1〕", "".join(folded[i] for i in kept)), kept
     chars: list[str] = []

@@ -122,23 +122,43 @@ def search_publications(
 
 
 def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
-    from gongkai.publications.models import Publication
+    from gongkai.publications.models import Attachment, Publication
     from gongkai.publications.sanitize import body_text
 
-    items = Publication.objects.select_related("agency").prefetch_related("attachments").in_bulk(ids)
+    # Only what a hit shows.
+    items = (
+        Publication.objects.select_related("agency")
+        .only(
+            "index_number", "index_year", "index_sequence", "title", "published_on", "doc_number", "body",
+            "agency__name", "agency__code",
+        )
+        .in_bulk(ids)
+    )  # fmt: skip
+    bodies = {pk: body_text(p.body) for pk, p in items.items()}
+    # The match is in an attachment (or only in the title or number) when no term is in the body: the
+    # attachments of those hits are read (in one query) to show where it is.
+    elsewhere = [
+        pk
+        for pk, body in bodies.items()
+        if terms and not any(t in engine.text.normalize(body) for t in terms)
+    ]
+    sources = dict(bodies)
+    in_attachment: set[int] = set()
+    if elsewhere:
+        for attachment in (
+            Attachment.objects.filter(publication_id__in=elsewhere)
+            .order_by("publication_id", "position", "id")
+            .only("publication_id", "name", "text")
+        ):
+            pk = attachment.publication_id
+            if pk not in in_attachment and any(t in engine.text.normalize(attachment.text) for t in terms):
+                in_attachment.add(pk)  # the first attachment (in their order) that holds a term
+                sources[pk] = f"附件“{attachment.name}”：{attachment.text}"
     hits = []
     for pk in ids:
         p = items.get(pk)
         if p is None or p.published_on is None:
             continue
-        body = body_text(p.body)
-        source = body
-        if terms and not any(t in engine.text.normalize(body) for t in terms):
-            # The match is in an attachment (or only in the title or number): show where it is.
-            for attachment in p.attachments.all():
-                if any(t in engine.text.normalize(attachment.text) for t in terms):
-                    source = f"附件“{attachment.name}”：{attachment.text}"
-                    break
         hits.append(
             Hit(
                 publication_id=p.pk,
@@ -150,7 +170,7 @@ def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
                 serial=p.serial,
                 doc_number=p.doc_number,
                 title_parts=marked(p.title, terms),
-                snippet_parts=snippet(source, terms),
+                snippet_parts=snippet(sources[pk], terms),
             )
         )
     return hits
