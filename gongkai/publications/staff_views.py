@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can_act, can_review, is_head, require_read_publications
-from gongkai.portal.errors import attach_error
+from gongkai.core.form_errors import attach_error
 from gongkai.publications import catalog_services, services
 from gongkai.publications.catalog import catalog_tree, category_choices, flatten
 from gongkai.publications.figures import normative_document_figures, records_complete_from

@@ -18,8 +18,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
+from gongkai.core.form_errors import attach_error
 from gongkai.core.uploads import UploadLimits, limit_uploads, refused_uploads, request_too_large
-from gongkai.portal.errors import attach_error
 from gongkai.reports import formats
 from gongkai.reports.annual import services
 from gongkai.reports.annual.figures import computed_figures, entered_figures, report_figures

@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can_act, can_read, is_head, require_act
 from gongkai.core.audit import audit_record
-from gongkai.portal.errors import attach_error
+from gongkai.core.form_errors import attach_error
 from gongkai.reports.annual import selectors, services
 from gongkai.reports.annual.content import build_content
 from gongkai.reports.annual.review import CheckedReport, check_report

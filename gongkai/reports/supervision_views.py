@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.agencies.models import Agency, Membership
 from gongkai.agencies.permissions import is_admin
-from gongkai.portal.errors import attach_error
+from gongkai.core.form_errors import attach_error
 from gongkai.reports.annual import coverage
 from gongkai.reports.annual.aggregation import aggregation_members, explicit_members
 from gongkai.reports.annual.dashboard import STATUS_LABELS, Dashboard, region_dashboard

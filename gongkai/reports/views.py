@@ -32,8 +32,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import readable_agencies
 from gongkai.core.audit import audit_record
+from gongkai.core.form_errors import attach_error
 from gongkai.core.uploads import MB, UploadLimits, limit_uploads, refused_uploads, request_too_large
-from gongkai.portal.errors import attach_error
 from gongkai.reports import selectors, services
 from gongkai.reports.findings_xlsx import ReportLine, finding_values, findings_workbook, workbook_from_values
 from gongkai.reports.forms import ReportFilterForm, ReviewForm, UploadForm

@@ -92,7 +92,7 @@ def pdf_text(data: bytes, tmp_path: Path) -> str:
     path = tmp_path / "report.pdf"
     path.write_bytes(data)
     command = ["/usr/bin/pdftotext", "-layout", str(path), "-"]
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603 - our own file
+    return subprocess.run(command, capture_output=True, text=True, check=True, timeout=120).stdout  # noqa: S603 - our own file
 
 
 def pdf_fonts(data: bytes, tmp_path: Path) -> list[dict[str, str]]:
@@ -100,7 +100,7 @@ def pdf_fonts(data: bytes, tmp_path: Path) -> list[dict[str, str]]:
     path = tmp_path / "fonts.pdf"
     path.write_bytes(data)
     command = ["/usr/bin/pdffonts", str(path)]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603 - our own file
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)  # noqa: S603 - our own file
     lines = done.stdout.splitlines()[2:]
     fonts = []
     for line in lines:

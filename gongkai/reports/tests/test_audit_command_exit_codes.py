@@ -18,7 +18,7 @@ from gongkai.reports.tests.corpus.forms import seed
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "gongkai.cli", "report", "audit", *args]
-    return subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603 - the test's own arguments
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)  # noqa: S603 - the test's own arguments
 
 
 def test_from_the_command_line_findings_exit_0_an_unreadable_file_exit_1_and_a_bad_option_exit_2(

@@ -87,6 +87,7 @@ def test_the_command_line_names_the_cause_and_exits_1(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
     assert done.returncode == 1
     assert f"无法审核 {scan}：扫描件，无文字层" in done.stderr

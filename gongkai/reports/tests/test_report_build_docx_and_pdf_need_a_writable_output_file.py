@@ -53,7 +53,7 @@ def test_html_goes_to_stdout_as_a_whole_document() -> None:
 
 def gongkai(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "gongkai.cli", *args]
-    return subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603 - the test's own arguments
+    return subprocess.run(command, env=env, capture_output=True, text=True, check=False, timeout=120)  # noqa: S603 - the test's own arguments
 
 
 def test_a_missing_folder_is_one_clear_error_without_a_traceback(tmp_path: Path) -> None:

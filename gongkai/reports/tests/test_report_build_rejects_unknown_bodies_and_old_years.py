@@ -31,7 +31,10 @@ def test_a_year_before_2019_is_rejected_with_exit_1() -> None:
 def test_the_command_line_prints_the_rejection_in_chinese_on_stderr(tmp_path) -> None:  # type: ignore[no-untyped-def]
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
     subprocess.run(
-        [sys.executable, "-m", "gongkai.cli", "migrate", "-v", "0", "--skip-checks"], env=env, check=True
+        [sys.executable, "-m", "gongkai.cli", "migrate", "-v", "0", "--skip-checks"],
+        env=env,
+        check=True,
+        timeout=120,
     )
     completed = subprocess.run(
         [sys.executable, "-m", "gongkai.cli", "report", "build", "--agency", "NOPE", "--year", "2024"],
@@ -39,6 +42,7 @@ def test_the_command_line_prints_the_rejection_in_chinese_on_stderr(tmp_path) ->
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
     assert completed.returncode == 1
     assert completed.stdout == ""
