@@ -14,7 +14,7 @@ from gongkai.applications.register import RegisterRejected, import_register
 from gongkai.applications.register_export import export_register
 from gongkai.applications.remind import claim, reminders_for, send
 from gongkai.core.cli import GongkaiCommand, output_path, parse_date
-from gongkai.core.reminders import send_claimed, summary
+from gongkai.core.reminders import deliver_claimed, summary
 
 
 def _agency(command: GongkaiCommand, code: str) -> Agency:
@@ -75,11 +75,13 @@ def run_remind(command: GongkaiCommand, options: dict[str, Any]) -> None:
             counts["already"] += 1
             command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t今日已发送过，跳过")
             continue
-        error = send_claimed(log, partial(send, reminder, today), what=f"到期提醒 {agency.code}")
-        if error is not None:
-            counts["failed"] += 1
-            command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t发送失败：{error}")
-            continue
-        counts["sent"] += 1
-        command.stdout.write(f"{agency.code}\t{agency.name}\t{figures}\t已发送给 {names}")
+        deliver_claimed(
+            log,
+            partial(send, reminder, today),
+            what=f"到期提醒 {agency.code}",
+            line=f"{agency.code}\t{agency.name}\t{figures}",
+            names=names,
+            counts=counts,
+            write=command.stdout.write,
+        )
     command.stdout.write(summary(today, "到期提醒", len(reminders), counts, dry_run=dry_run))

@@ -4,7 +4,7 @@ sent or its claim given back, and each run ends with one summary line."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from datetime import date
 
 from django.db import models
@@ -23,6 +23,27 @@ def send_claimed(claim: models.Model, send: Callable[[], None], *, what: str) ->
         logger.exception("%s发送失败", what)
         return error
     return None
+
+
+def deliver_claimed(
+    claim: models.Model,
+    send: Callable[[], None],
+    *,
+    what: str,
+    line: str,
+    names: str,
+    counts: MutableMapping[str, int],
+    write: Callable[[str], object],
+) -> None:
+    """Send a claimed reminder (`send_claimed`), count it as sent or failed and write its line: `line`
+    (the body and what is due) followed by the outcome."""
+    error = send_claimed(claim, send, what=what)
+    if error is not None:
+        counts["failed"] += 1
+        write(f"{line}\t发送失败：{error}")
+    else:
+        counts["sent"] += 1
+        write(f"{line}\t已发送给 {names}")
 
 
 def summary(today: date, title: str, bodies: int, counts: Mapping[str, int], *, dry_run: bool) -> str:

@@ -28,7 +28,7 @@ from django.utils import timezone
 from gongkai.agencies.models import Agency
 from gongkai.applications.remind import staff_recipients
 from gongkai.core.cli import parse_date
-from gongkai.core.reminders import send_claimed, summary
+from gongkai.core.reminders import deliver_claimed, summary
 from gongkai.reports.annual.deadlines import REMINDER_DAYS, report_deadline
 from gongkai.reports.models import (
     AnnualReport,
@@ -166,11 +166,13 @@ def run_remind(command: GongkaiCommand, options: dict[str, Any]) -> None:
             counts["no_recipients"] += 1
             command.stdout.write(f"{prefix}\t{NO_RECIPIENTS}")
             continue
-        error = send_claimed(log, partial(send, reminder, today), what=f"年度报告发布提醒 {agency.code}")
-        if error is not None:
-            counts["failed"] += 1
-            command.stdout.write(f"{prefix}\t发送失败：{error}")
-            continue
-        counts["sent"] += 1
-        command.stdout.write(f"{prefix}\t已发送给 {names}")
+        deliver_claimed(
+            log,
+            partial(send, reminder, today),
+            what=f"年度报告发布提醒 {agency.code}",
+            line=prefix,
+            names=names,
+            counts=counts,
+            write=command.stdout.write,
+        )
     command.stdout.write(summary(today, "年度报告发布提醒", len(reminders), counts, dry_run=dry_run))
