@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "gongkai.portal",
     "gongkai.workbench",
     "gongkai.api",
+    "gongkai.demo",
 ]
 
 MIDDLEWARE = [

@@ -40,6 +40,9 @@ class AgencyAdmin(AuditedAdmin):
     autocomplete_fields = ["parent"]
     inlines = [MembershipInline]
 
+    def audit_agency(self, obj: Agency) -> Agency:
+        return obj
+
 
 @admin.register(Membership)
 class MembershipAdmin(AuditedAdmin):
@@ -48,6 +51,9 @@ class MembershipAdmin(AuditedAdmin):
     list_filter = ["role"]
     search_fields = ["user__username", "agency__name", "agency__code"]
     autocomplete_fields = ["user", "agency"]
+
+    def audit_agency(self, obj: Membership) -> Agency:
+        return obj.agency
 
 
 admin.site.unregister(User)

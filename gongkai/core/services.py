@@ -6,11 +6,10 @@ import functools
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
-from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import require_role
 from gongkai.core.audit import audit_record
 
 P = ParamSpec("P")
@@ -49,10 +48,12 @@ def logged_service(
                 if isinstance(obj, model):
                     obj.refresh_from_db()
                     agency = obj.agency  # type: ignore[attr-defined]
+                # The body, named by label: core imports no app.
+                agency_model = apps.get_model("agencies", "Agency")
                 audit_record(
                     action=action,
                     actor=kwargs.get("actor"),  # type: ignore[arg-type]
-                    agency=agency if isinstance(agency, Agency) else None,
+                    agency=agency if isinstance(agency, agency_model) else None,
                     obj=obj if isinstance(obj, model) else None,
                     message=message_of(error),
                     refused=True,
@@ -63,9 +64,3 @@ def logged_service(
         return run
 
     return decorate
-
-
-def require_logged(check: Callable[..., None], actor: object, agency: Agency, action: str) -> None:
-    """A role check whose refusal is written to the audit log before it is raised: the older spelling
-    of `agencies.permissions.require_role`, kept for the publications app's callers until they move."""
-    require_role(actor, agency, check, action=action)  # type: ignore[arg-type]

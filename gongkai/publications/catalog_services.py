@@ -8,9 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import require_act
+from gongkai.agencies.permissions import require_act, require_role
 from gongkai.core.audit import audit_record
-from gongkai.core.services import require_logged
 from gongkai.publications import indexing
 from gongkai.publications.models import Category, Guide, Publication
 
@@ -34,10 +33,6 @@ GUIDE_FIELDS = (
 )
 
 
-def _require(actor: Actor, agency: Agency, action: str) -> None:
-    require_logged(require_act, actor, agency, action)
-
-
 def _name(name: str) -> str:
     name = " ".join((name or "").split())
     if not name:
@@ -49,7 +44,7 @@ def _name(name: str) -> str:
 
 @transaction.atomic
 def category_add(*, actor: Actor, agency: Agency, name: str, parent: Category | None = None) -> Category:
-    _require(actor, agency, "category_add")
+    require_role(actor, agency, require_act, action="category_add")
     name = _name(name)
     if parent is not None and parent.agency_id != agency.pk:
         raise ValidationError({"parent": "上级目录不属于本机关。"})
@@ -72,7 +67,7 @@ def category_add(*, actor: Actor, agency: Agency, name: str, parent: Category | 
 
 @transaction.atomic
 def category_rename(*, actor: Actor, category: Category, name: str) -> Category:
-    _require(actor, category.agency, "category_rename")
+    require_role(actor, category.agency, require_act, action="category_rename")
     name = _name(name)
     if (
         Category.objects.filter(agency=category.agency, parent=category.parent, name=name)
@@ -99,7 +94,7 @@ def category_move(
     """Move a category (with its sub-categories) under another one, or to the top; its items follow it in
     the search's category filter (they are indexed again)."""
     agency = category.agency
-    _require(actor, agency, "category_move")
+    require_role(actor, agency, require_act, action="category_move")
     if parent is not None and (parent.agency_id != agency.pk or parent.path.startswith(category.path)):
         raise ValidationError({"parent": "不能移到本目录自身或其下级目录之下。"})
     if (
@@ -135,7 +130,7 @@ def category_move(
 @transaction.atomic
 def category_delete(*, actor: Actor, category: Category) -> None:
     """Remove an empty category (no items and no sub-categories)."""
-    _require(actor, category.agency, "category_delete")
+    require_role(actor, category.agency, require_act, action="category_delete")
     if category.children.exists() or category.publications.exists():
         raise ValidationError("目录下还有下级目录或信息，不能删除；请先移走。")
     audit_record(
@@ -150,7 +145,7 @@ def category_delete(*, actor: Actor, category: Category) -> None:
 
 @transaction.atomic
 def guide_update(*, actor: Actor, agency: Agency, **values: Any) -> Guide:
-    _require(actor, agency, "guide_update")
+    require_role(actor, agency, require_act, action="guide_update")
     unknown = set(values) - set(GUIDE_FIELDS)
     if unknown:
         raise ValidationError(f"未知的字段：{'、'.join(sorted(unknown))}")

@@ -50,6 +50,32 @@ def apply(publication: Publication, values: dict[str, Any], *, today: date) -> N
         raise ValidationError(f"未知的字段：{'、'.join(sorted(unknown))}")
     errors: dict[str, str] = {}
     new: dict[str, Any] = {}
+    _check_texts(publication, values, new, errors)
+    _check_dates(publication, values, new, errors, today=today)
+    _check_choices(values, new, errors)
+    if "category" in values:
+        new["category"] = _category(publication, values["category"], errors)
+    _check_item_body_channels(values, new, errors)
+    if "interprets" in values:
+        new["interprets"] = _interprets(
+            publication, values["interprets"], new.get("kind", publication.kind), errors
+        )
+    if errors:
+        raise ValidationError(errors)
+    for name, value in new.items():
+        setattr(publication, name, value)
+    if "item" not in values and publication.item is None and publication.category is not None:
+        publication.item = publication.category.item
+    if not publication.channels:
+        publication.channels = [Channel.WEBSITE]
+    _apply_validity_of_kind(publication, values, new, today=today)
+    if publication.kind not in INTERPRETATION_KINDS:
+        publication.interprets = None
+
+
+def _check_texts(
+    publication: Publication, values: dict[str, Any], new: dict[str, Any], errors: dict[str, str]
+) -> None:
     for name, limit in MAX_LENGTHS.items():
         if name in values:
             value = " ".join(str(values[name] or "").split())
@@ -60,6 +86,16 @@ def apply(publication: Publication, values: dict[str, Any], *, today: date) -> N
         errors["title"] = "标题不能为空"
     if publication.pk is None and not values.get("title"):
         errors["title"] = "标题不能为空"
+
+
+def _check_dates(
+    publication: Publication,
+    values: dict[str, Any],
+    new: dict[str, Any],
+    errors: dict[str, str],
+    *,
+    today: date,
+) -> None:
     for name, label in (
         ("made_on", "成文日期"),
         ("changed_on", "变更日期"),
@@ -75,6 +111,9 @@ def apply(publication: Publication, values: dict[str, Any], *, today: date) -> N
     changed = new.get("changed_on", publication.changed_on)
     if made and changed and changed < made:
         errors["changed_on"] = "变更日期不能早于成文日期"
+
+
+def _check_choices(values: dict[str, Any], new: dict[str, Any], errors: dict[str, str]) -> None:
     for name, choices, label in (
         ("topic", Topic, "主题分类"),
         ("genre", Genre, "体裁"),
@@ -84,8 +123,9 @@ def apply(publication: Publication, values: dict[str, Any], *, today: date) -> N
             if values[name] not in choices.values:
                 errors[name] = f"未知的{label}：{values[name]}"
             new[name] = values[name]
-    if "category" in values:
-        new["category"] = _category(publication, values["category"], errors)
+
+
+def _check_item_body_channels(values: dict[str, Any], new: dict[str, Any], errors: dict[str, str]) -> None:
     if "item" in values:
         item = values["item"]
         if item in (None, ""):
@@ -106,18 +146,12 @@ def apply(publication: Publication, values: dict[str, Any], *, today: date) -> N
         if bad:
             errors["channels"] = f"未知的发布渠道：{'、'.join(map(str, bad))}"
         new["channels"] = channels
-    if "interprets" in values:
-        new["interprets"] = _interprets(
-            publication, values["interprets"], new.get("kind", publication.kind), errors
-        )
-    if errors:
-        raise ValidationError(errors)
-    for name, value in new.items():
-        setattr(publication, name, value)
-    if "item" not in values and publication.item is None and publication.category is not None:
-        publication.item = publication.category.item
-    if not publication.channels:
-        publication.channels = [Channel.WEBSITE]
+
+
+def _apply_validity_of_kind(
+    publication: Publication, values: dict[str, Any], new: dict[str, Any], *, today: date
+) -> None:
+    """A normative document has a validity (有效 unless given otherwise); any other item has none."""
     if publication.kind in NORMATIVE_KINDS:
         if "validity" in values or "validity_changed_on" in values or "successor" in values:
             apply_validity(
@@ -131,8 +165,6 @@ def apply(publication: Publication, values: dict[str, Any], *, today: date) -> N
             publication.validity = Validity.IN_FORCE
     else:
         publication.validity, publication.validity_changed_on, publication.successor = "", None, None
-    if publication.kind not in INTERPRETATION_KINDS:
-        publication.interprets = None
 
 
 def _category(publication: Publication, value: object, errors: dict[str, str]) -> Category | None:

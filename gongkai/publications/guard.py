@@ -9,7 +9,7 @@ Full-width digits count as digits. Each match comes with its context, for the re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from stdnum.cn import ric
@@ -83,19 +83,24 @@ def scan(text: str) -> list[Match]:
         )
 
     if has_digits:
-        for m in _ID.finditer(folded):
-            if ric.is_valid(m.group().upper()):
-                add(KIND_ID, m.start(), m.end())
-        for m in _CARD.finditer(folded):
-            digits = re.sub(r"[ -]", "", m.group())
-            if 16 <= len(digits) <= 19 and luhn_valid(digits) and not _is_id(digits):
-                add(KIND_CARD, m.start(), m.end())
-        for m in _MOBILE.finditer(folded):
-            add(KIND_MOBILE, m.start(), m.end())
+        _scan_numbers(folded, add)
     for m in _SECRECY.finditer(folded):
         add(KIND_MARK, m.start(), m.end())
     found.sort(key=lambda match: match.start)
     return found
+
+
+def _scan_numbers(folded: str, add: Callable[[str, int, int], None]) -> None:
+    """ID numbers first, then card numbers that are not IDs, then mobile numbers (`add` skips overlaps)."""
+    for m in _ID.finditer(folded):
+        if ric.is_valid(m.group().upper()):
+            add(KIND_ID, m.start(), m.end())
+    for m in _CARD.finditer(folded):
+        digits = re.sub(r"[ -]", "", m.group())
+        if 16 <= len(digits) <= 19 and luhn_valid(digits) and not _is_id(digits):
+            add(KIND_CARD, m.start(), m.end())
+    for m in _MOBILE.finditer(folded):
+        add(KIND_MOBILE, m.start(), m.end())
 
 
 def _is_id(digits: str) -> bool:

@@ -9,9 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import require_head
+from gongkai.agencies.permissions import require_head, require_role
 from gongkai.core.audit import audit_record
-from gongkai.core.services import require_logged
 from gongkai.publications.models import NormativeRegister
 
 if TYPE_CHECKING:
@@ -24,7 +23,7 @@ def normative_register_set(
     """Mark the register complete from `complete_from` (None: not complete for any year). The head decides
     (None actor: the command line, run by an administrator)."""
     if actor is not None:
-        require_logged(require_head, actor, agency, "normative_register_set")
+        require_role(actor, agency, require_head, action="normative_register_set")
     if complete_from is not None and not 2008 <= complete_from <= timezone.localdate().year:
         raise ValidationError(f"起始年度应在 2008–{timezone.localdate().year} 之间：{complete_from}")
     with transaction.atomic():

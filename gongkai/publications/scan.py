@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import require_review
+from gongkai.agencies.permissions import require_review, require_role
 from gongkai.core.audit import audit_record
-from gongkai.core.services import require_logged
 from gongkai.publications.findings import rescan
 from gongkai.publications.models import (
     EventKind,
@@ -36,7 +35,7 @@ class ScanReport:
 def scan_published(*, agency: Agency, actor: User | AnonymousUser | None, batch: int = 500) -> ScanReport:
     """Scan every published item of the body; a reviewer or the head asks for it (None: the command line)."""
     if actor is not None:
-        require_logged(require_review, actor, agency, "publications_scan")
+        require_role(actor, agency, require_review, action="publications_scan")
     report = ScanReport()
     items = Publication.objects.filter(agency=agency, status=Status.PUBLISHED).prefetch_related("attachments")
     last = 0

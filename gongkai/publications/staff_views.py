@@ -5,6 +5,7 @@ change goes through one service, which checks again."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -19,6 +20,7 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can_act, can_review, is_head, require_read_publications
 from gongkai.core.form_errors import attach_error
 from gongkai.publications import catalog_services, services
+from gongkai.publications.attachments import MAX_BYTES as MAX_ATTACHMENT_BYTES
 from gongkai.publications.catalog import catalog_tree, category_choices, flatten
 from gongkai.publications.figures import normative_document_figures, records_complete_from
 from gongkai.publications.forms import ApproveForm, AttachmentForm, PublicationForm, ReasonForm, ValidityForm
@@ -200,102 +202,118 @@ def detail(
     return render(request, "publications/staff/detail.html", context, status=status)
 
 
+DONE = {
+    "submit": "已提交审核。",
+    "review": "保密审查通过，已送负责人审批。",
+    "approve": "已批准并发布。",
+    "return": "已退回修改。",
+    "withdraw": "已撤回，该信息不再在网站上公开。",
+    "decide": "已确认该处内容可以公开。",
+    "attach": "已添加附件。",
+    "detach": "已删除附件。",
+    "validity": "已变更有效性。",
+}
+# The form each action reads; for those in FORM_FIRST an invalid form is shown again before anything is done.
+ACTION_FORMS: dict[str, Any] = {
+    "review": ReasonForm,
+    "approve": ApproveForm,
+    "return": ReasonForm,
+    "withdraw": ReasonForm,
+    "decide": ReasonForm,
+    "attach": AttachmentForm,
+    "validity": ValidityForm,
+}
+FORM_FIRST = ("approve", "attach", "validity")
+
+
+def _reason(form: Any) -> str:
+    return str(form.cleaned_data.get("reason", ""))
+
+
+def _attach(user: Any, publication: Publication, request: HttpRequest, form: Any) -> None:
+    upload = form.cleaned_data["file"]
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(f"附件超过 {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB。")
+    services.publication_add_attachment(
+        actor=user, publication=publication, name=upload.name, data=upload.read()
+    )
+
+
+def _set_validity(user: Any, publication: Publication, request: HttpRequest, form: Any) -> None:
+    number = form.cleaned_data["successor"].strip()
+    successor = Publication.objects.filter(index_number=number).first() if number else None
+    if number and successor is None:
+        raise ValidationError({"successor": f"没有索引号为 {number} 的信息。"})
+    services.publication_set_validity(
+        actor=user,
+        publication=publication,
+        validity=form.cleaned_data["validity"],
+        changed_on=form.cleaned_data["changed_on"],
+        successor=successor,
+        note=form.cleaned_data["note"],
+    )
+
+
+# What each action does, with the acting user, the item, the request and the form it read.
+ACTION_RUNS: dict[str, Callable[[Any, Publication, HttpRequest, Any], object]] = {
+    "submit": lambda user, item, request, form: services.publication_submit(actor=user, publication=item),
+    "review": lambda user, item, request, form: services.publication_review(
+        actor=user, publication=item, reason=_reason(form)
+    ),
+    "approve": lambda user, item, request, form: services.publication_approve(
+        actor=user,
+        publication=item,
+        published_on=form.cleaned_data.get("published_on"),
+        reason=_reason(form),
+    ),
+    "return": lambda user, item, request, form: services.publication_return(
+        actor=user, publication=item, reason=_reason(form)
+    ),
+    "withdraw": lambda user, item, request, form: services.publication_withdraw(
+        actor=user, publication=item, reason=_reason(form)
+    ),
+    "decide": lambda user, item, request, form: services.finding_decide(
+        actor=user,
+        publication=item,
+        finding_id=int(request.POST.get("finding", "0") or 0),
+        reason=_reason(form),
+    ),
+    "attach": _attach,
+    "detach": lambda user, item, request, form: services.publication_remove_attachment(
+        actor=user, publication=item, attachment_id=int(request.POST.get("attachment", "0") or 0)
+    ),
+    "validity": _set_validity,
+}
+
+
 @login_required
 @require_POST
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """One action on the item through its service; a refused role is the 403 page (logged), a refused
     state or bad input an error on the item's page."""
     publication = _item(request, pk)
-    user = request.user
-    done = {
-        "submit": "已提交审核。",
-        "review": "保密审查通过，已送负责人审批。",
-        "approve": "已批准并发布。",
-        "return": "已退回修改。",
-        "withdraw": "已撤回，该信息不再在网站上公开。",
-        "decide": "已确认该处内容可以公开。",
-        "attach": "已添加附件。",
-        "detach": "已删除附件。",
-        "validity": "已变更有效性。",
-    }
-    if action not in done:
+    if action not in DONE:
         raise Http404("没有这项操作。")
     form: Any = None
+    if action in ACTION_FORMS:
+        form = (
+            AttachmentForm(request.POST, request.FILES)
+            if action == "attach"
+            else ACTION_FORMS[action](request.POST)
+        )
+        if not form.is_valid() and action in FORM_FIRST:
+            return detail(request, pk, {action: form}, status=400)
     try:
-        if action == "submit":
-            services.publication_submit(actor=user, publication=publication)
-        elif action == "review":
-            form = ReasonForm(request.POST)
-            form.is_valid()
-            services.publication_review(
-                actor=user, publication=publication, reason=form.cleaned_data.get("reason", "")
-            )
-        elif action == "approve":
-            form = ApproveForm(request.POST)
-            if not form.is_valid():
-                return detail(request, pk, {"approve": form}, status=400)
-            services.publication_approve(
-                actor=user,
-                publication=publication,
-                published_on=form.cleaned_data.get("published_on"),
-                reason=form.cleaned_data.get("reason", ""),
-            )
-        elif action in ("return", "withdraw"):
-            form = ReasonForm(request.POST)
-            form.is_valid()
-            service = services.publication_return if action == "return" else services.publication_withdraw
-            service(actor=user, publication=publication, reason=form.cleaned_data.get("reason", ""))
-        elif action == "decide":
-            form = ReasonForm(request.POST)
-            form.is_valid()
-            finding_id = int(request.POST.get("finding", "0") or 0)
-            services.finding_decide(
-                actor=user,
-                publication=publication,
-                finding_id=finding_id,
-                reason=form.cleaned_data.get("reason", ""),
-            )
-        elif action == "attach":
-            form = AttachmentForm(request.POST, request.FILES)
-            if not form.is_valid():
-                return detail(request, pk, {"attach": form}, status=400)
-            upload = form.cleaned_data["file"]
-            if upload.size > services.files.MAX_BYTES:
-                raise ValidationError(f"附件超过 {services.files.MAX_BYTES // 1024 // 1024} MB。")
-            services.publication_add_attachment(
-                actor=user, publication=publication, name=upload.name, data=upload.read()
-            )
-        elif action == "detach":
-            services.publication_remove_attachment(
-                actor=user,
-                publication=publication,
-                attachment_id=int(request.POST.get("attachment", "0") or 0),
-            )
-        elif action == "validity":
-            form = ValidityForm(request.POST)
-            if not form.is_valid():
-                return detail(request, pk, {"validity": form}, status=400)
-            number = form.cleaned_data["successor"].strip()
-            successor = Publication.objects.filter(index_number=number).first() if number else None
-            if number and successor is None:
-                raise ValidationError({"successor": f"没有索引号为 {number} 的信息。"})
-            services.publication_set_validity(
-                actor=user,
-                publication=publication,
-                validity=form.cleaned_data["validity"],
-                changed_on=form.cleaned_data["changed_on"],
-                successor=successor,
-                note=form.cleaned_data["note"],
-            )
+        ACTION_RUNS[action](request.user, publication, request, form)
     except ValidationError as error:
-        key = {"approve": "approve", "attach": "attach", "validity": "validity"}.get(action, "reason")
+        key = action if action in FORM_FIRST else "reason"
         if form is None:
             form = ReasonForm(request.POST)
             form.is_valid()
         attach_error(form, error)
         messages.error(request, "；".join(error.messages))
         return detail(request, pk, {key: form}, status=400)
-    messages.success(request, done[action])
+    messages.success(request, DONE[action])
     return redirect("publications:detail", pk=publication.pk)
 
 

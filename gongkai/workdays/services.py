@@ -1,8 +1,9 @@
 """Changes to the working-day calendar.
 
 Administrators only (系统管理员; the command line is trusted and passes no actor). Each change is logged,
-bumps the calendar's version so every process reloads it, and recomputes the open applications'
-deadlines (a year's calendar entered late turns provisional deadlines into final ones, DESIGN.md).
+bumps the calendar's version so every process reloads it, and sends `calendar_changed`: the applications
+app recomputes the open applications' deadlines on it (a year's calendar entered late turns provisional
+deadlines into final ones, DESIGN.md).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.dispatch import Signal
 
 from gongkai.agencies.permissions import require_admin, require_role
 from gongkai.core.audit import audit_record
@@ -28,6 +30,11 @@ if TYPE_CHECKING:
 NAME_MAX_LENGTH = CalendarDay._meta.get_field("name").max_length or 100
 DEFAULT_WORKDAY_NAME = "调休上班"
 DEFAULT_REST_DAY_NAME = "放假"
+
+# Sent, inside the change's transaction, after each change of the calendar that can move a deadline, with
+# `year` (None: any year) and `actor`. The applications app owns the deadlines and listens
+# (`gongkai.applications.apps`): the calendar knows nothing of applications.
+calendar_changed = Signal()
 
 
 def _require_admin(actor: Actor, action: str, message: str) -> None:
@@ -48,11 +55,8 @@ def _check_year(value: object) -> int:
     return value
 
 
-def _recompute_open_due_dates(year: int | None, actor: Actor) -> int:
-    # The applications app owns deadlines; imported here because it depends on this app, not the reverse.
-    from gongkai.applications.services import application_recompute_open_due_dates
-
-    return application_recompute_open_due_dates(year=year, actor=actor)
+def _recompute_open_due_dates(year: int | None, actor: Actor) -> None:
+    calendar_changed.send(sender=calendar_changed, year=year, actor=actor)
 
 
 def _entry_state(entry: CalendarDay | None) -> dict[str, Any] | None:

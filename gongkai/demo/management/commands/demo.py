@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from gongkai.core import demo
 from gongkai.core.cli import GongkaiCommand
+from gongkai.demo import load as demo
 
 
 class Command(GongkaiCommand):

@@ -20,7 +20,7 @@ from gongkai.appeals.models import AppealCase, Outcome
 from gongkai.applications.deadlines import compute_deadline, deadline_state
 from gongkai.applications.models import Application, EventKind, Result, Status
 from gongkai.applications.selectors import get_application_for_applicant
-from gongkai.core.demo import PASSWORD, USERS
+from gongkai.demo.accounts import PASSWORD, USERS
 
 pytestmark = pytest.mark.django_db
 
