@@ -17,13 +17,13 @@ from gongkai.core.audit import audit_record
 from gongkai.core.users import acted_in
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(admin.TabularInline[Membership, Agency]):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
 
 
-class UserMembershipInline(admin.TabularInline):
+class UserMembershipInline(admin.TabularInline[Membership, User]):
     model = Membership
     extra = 0
     autocomplete_fields = ["agency"]
@@ -61,7 +61,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(User)
-class GongkaiUserAdmin(AuditedAdmin, UserAdmin):
+class GongkaiUserAdmin(AuditedAdmin, UserAdmin[User]):
     """Users with their roles. Deleting is offered only for a user who never acted; otherwise 停用."""
 
     audit_actions = ("user_create", "user_change", "user_delete")

@@ -16,7 +16,7 @@ from gongkai.api.tokens import api_token_revoke
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
     list_display = ["agency", "name", "prefix", "created_by", "created_at", "last_used", "revoked_at"]
     list_filter = ["agency"]
     search_fields = ["name", "prefix", "agency__name", "agency__code"]

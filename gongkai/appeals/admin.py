@@ -17,7 +17,7 @@ from gongkai.appeals.deadlines import response_deadline
 from gongkai.appeals.models import AppealCase, AppealDecision, Outcome
 
 
-class AppealCaseForm(forms.ModelForm):
+class AppealCaseForm(forms.ModelForm[AppealCase]):
     class Meta:
         model = AppealCase
         fields = [
@@ -48,7 +48,7 @@ class AppealCaseForm(forms.ModelForm):
         return data
 
 
-class AppealDecisionInline(admin.TabularInline):
+class AppealDecisionInline(admin.TabularInline[AppealDecision, AppealCase]):
     model = AppealDecision
     extra = 0
     can_delete = False
@@ -60,7 +60,7 @@ class AppealDecisionInline(admin.TabularInline):
 
 
 @admin.register(AppealCase)
-class AppealCaseAdmin(admin.ModelAdmin):
+class AppealCaseAdmin(admin.ModelAdmin[AppealCase]):
     form = AppealCaseForm
     list_display = ["case_number", "kind", "agency", "filed_on", "outcome", "decided_on", "response_due"]
     list_filter = ["kind", "outcome", "co_defendant"]

@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from gongkai.applications.models import Application, ApplicationCounter, ApplicationEvent
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(admin.ModelAdmin[Any]):
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
@@ -25,7 +25,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-class ApplicationEventInline(admin.TabularInline):
+class ApplicationEventInline(admin.TabularInline[ApplicationEvent, Application]):
     model = ApplicationEvent
     fields = ("at", "kind", "effective_on", "actor", "note", "data")
     readonly_fields = fields

@@ -29,7 +29,7 @@ class ActionFilter(admin.SimpleListFilter):
 
 
 @admin.register(AuditLog)
-class AuditLogAdmin(admin.ModelAdmin):
+class AuditLogAdmin(admin.ModelAdmin[AuditLog]):
     """Read-only: the audit log is append-only."""
 
     list_display = ["at", "actor", "agency", "action_name", "outcome", "message"]

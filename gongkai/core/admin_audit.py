@@ -21,7 +21,7 @@ def change_sentence(message: Any) -> str:
     return LogEntry(change_message=message or "").get_change_message()
 
 
-class AuditedAdmin(admin.ModelAdmin):
+class AuditedAdmin(admin.ModelAdmin[Any]):
     """Writes an audit log entry for each addition, change and deletion made through this admin, under
     the action codes `audit_actions` (addition, change, deletion)."""
 

@@ -34,7 +34,7 @@ def lockout_message() -> str:
     return LOCKED_OUT.format(limit=settings.AXES_FAILURE_LIMIT, minutes=minutes)
 
 
-class LockoutBackend(AxesStandaloneBackend):
+class LockoutBackend(AxesStandaloneBackend):  # type: ignore[misc]  # django-axes ships no types
     """django-axes's check before the password is: a locked-out account or address is refused.
 
     A sign-in without a request comes from code on the server (a command, a test), not from someone
@@ -43,7 +43,8 @@ class LockoutBackend(AxesStandaloneBackend):
     def authenticate(self, request: HttpRequest | None, *args: Any, **kwargs: Any) -> None:
         if request is None:
             return None
-        return super().authenticate(request, *args, **kwargs)
+        super().authenticate(request, *args, **kwargs)  # returns nothing, or raises for a locked-out sign-in
+        return None
 
 
 def lockout_response(

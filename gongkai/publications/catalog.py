@@ -115,7 +115,7 @@ def published_counts(agency: Agency) -> dict[int, int]:
     """Published items per category of the body: counted once and kept for a few minutes (a body with
     a million items would otherwise be counted on every page of its column); a publication forgets them."""
     key = COUNTS_KEY.format(agency.pk)
-    counts = cache.get(key)
+    counts: dict[int, int] | None = cache.get(key)
     if counts is None:
         counts = _counts(agency, public_only=True)
         cache.set(key, counts, COUNTS_SECONDS)

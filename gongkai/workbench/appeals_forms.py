@@ -19,8 +19,9 @@ from gongkai.agencies.models import Agency
 from gongkai.appeals.models import AppealCase, CaseKind, Outcome
 from gongkai.appeals.selectors import DECIDED, PENDING
 from gongkai.appeals.services import CaseFacts, allowed_actions, case_errors
+from gongkai.applications.applicant_form import blank
 from gongkai.applications.models import Application
-from gongkai.workbench.forms import BodyFilterMixin, blank, date_field
+from gongkai.workbench.forms import BodyFilterMixin, date_field
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User

@@ -63,8 +63,8 @@ class RegisterImportForm(forms.Form):
             self.add_error("file", [f"{refused}，请分成几个文件导入。" for refused in self.refused])
         return cleaned
 
-    def clean_file(self) -> UploadedFile:
-        upload: UploadedFile = self.cleaned_data["file"]
+    def clean_file(self) -> UploadedFile[bytes]:
+        upload: UploadedFile[bytes] = self.cleaned_data["file"]
         if (upload.size or 0) > MAX_UPLOAD_MB * 1024 * 1024:
             raise forms.ValidationError(f"文件超过 {MAX_UPLOAD_MB} MB，请分成几个文件导入。")
         return upload

@@ -38,7 +38,7 @@ class CalendarAdminMixin:
         return is_admin(request.user)
 
 
-class CalendarYearForm(forms.ModelForm):
+class CalendarYearForm(forms.ModelForm[CalendarYear]):
     class Meta:
         model = CalendarYear
         fields = ["year", "is_complete"]
@@ -52,7 +52,7 @@ class CalendarYearForm(forms.ModelForm):
 
 
 @admin.register(CalendarDay)
-class CalendarDayAdmin(CalendarAdminMixin, admin.ModelAdmin):
+class CalendarDayAdmin(CalendarAdminMixin, admin.ModelAdmin[CalendarDay]):
     list_display = ["date", "weekday", "name", "is_workday", "source"]
     list_filter = ["source", "is_workday"]
     search_fields = ["name"]
@@ -88,7 +88,7 @@ class CalendarDayAdmin(CalendarAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(CalendarYear)
-class CalendarYearAdmin(CalendarAdminMixin, admin.ModelAdmin):
+class CalendarYearAdmin(CalendarAdminMixin, admin.ModelAdmin[CalendarYear]):
     list_display = ["year", "is_complete", "source", "updated_at"]
     list_filter = ["is_complete", "source"]
     fields = ["year", "is_complete", "source"]
