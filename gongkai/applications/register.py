@@ -30,7 +30,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gongkai.agencies.permissions import require_act, require_role
-from gongkai.applications.deadlines import compute_deadline
+from gongkai.applications.deadlines import compute_deadline as compute_deadline  # watched here by a test
 from gongkai.applications.models import (
     ApplicantType,
     Application,

@@ -6,6 +6,8 @@ Eve has no role anywhere.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -33,21 +35,21 @@ def world() -> dict[str, object]:
     return {"office": office, "cixi": cixi, "yuyao": yuyao, **people}
 
 
-def test_staff_act_only_for_their_own_body(world: dict) -> None:
+def test_staff_act_only_for_their_own_body(world: dict[str, Any]) -> None:
     assert permissions.can_act(world["alice"], world["office"])
     assert not permissions.can_act(world["dan"], world["office"])
     with pytest.raises(PermissionDenied):
         permissions.require_act(world["dan"], world["office"])
 
 
-def test_only_the_head_approves(world: dict) -> None:
+def test_only_the_head_approves(world: dict[str, Any]) -> None:
     assert permissions.is_head(world["bob"], world["office"])
     assert not permissions.is_head(world["alice"], world["office"])
     with pytest.raises(PermissionDenied):
         permissions.require_head(world["alice"], world["office"])
 
 
-def test_a_supervisor_reads_its_subtree_but_does_not_act(world: dict) -> None:
+def test_a_supervisor_reads_its_subtree_but_does_not_act(world: dict[str, Any]) -> None:
     assert permissions.can_read(world["carol"], world["office"])
     assert not permissions.can_read(world["carol"], world["yuyao"])
     assert not permissions.can_act(world["carol"], world["office"])
@@ -55,12 +57,12 @@ def test_a_supervisor_reads_its_subtree_but_does_not_act(world: dict) -> None:
     assert readable == {"CX", "CX-BGS"}
 
 
-def test_someone_without_a_role_sees_nothing(world: dict) -> None:
+def test_someone_without_a_role_sees_nothing(world: dict[str, Any]) -> None:
     assert not permissions.can_read(world["eve"], world["office"])
     assert not permissions.readable_agencies(world["eve"]).exists()
 
 
-def test_an_administrator_reads_every_body(world: dict) -> None:
+def test_an_administrator_reads_every_body(world: dict[str, Any]) -> None:
     admin = User.objects.create_user("root", password="x")
     membership_grant(user=admin, agency=Agency.objects.get(code="NB"), role=Membership.Role.ADMIN)
     assert permissions.is_admin(admin)

@@ -3,9 +3,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from gongkai.appeals.models import CaseKind, Outcome
+from gongkai.agencies.models import Agency
+from gongkai.appeals.models import AppealCase, CaseKind, Outcome
 from gongkai.appeals.services import appeal_case_decide, appeal_case_register
 from gongkai.appeals.tests.factories import make_agency, make_user
 from gongkai.core.models import AuditLog
@@ -13,7 +15,7 @@ from gongkai.core.models import AuditLog
 pytestmark = pytest.mark.django_db
 
 
-def _lawsuit(agency, staff):  # type: ignore[no-untyped-def]
+def _lawsuit(agency: Agency, staff: User) -> AppealCase:
     return appeal_case_register(
         agency=agency, kind=CaseKind.LITIGATION_DIRECT, filed_on=date(2024, 11, 5), actor=staff
     )

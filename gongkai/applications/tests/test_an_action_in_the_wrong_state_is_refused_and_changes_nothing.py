@@ -3,6 +3,7 @@ logged, and nothing is saved."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -35,7 +36,7 @@ def test_a_closed_application_accepts_no_further_step(cast: Cast) -> None:
     application_draft_reply(actor=cast.staff, application=application, result=Result.DISCLOSED)
     application_sign_reply(actor=cast.head, application=application, replied_on=date(2025, 3, 10))
     events_before = list(application.events.values_list("id", flat=True))
-    attempts = [
+    attempts: list[Callable[[], object]] = [
         lambda: application_request_correction(
             actor=cast.staff,
             application=application,

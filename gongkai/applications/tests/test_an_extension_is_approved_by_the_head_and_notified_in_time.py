@@ -23,7 +23,7 @@ def cast() -> Cast:
 
 
 def extend(cast: Cast, application: Application, **changes: Any) -> Application:
-    fields = {
+    fields: dict[str, Any] = {
         "actor": cast.head,
         "application": application,
         "workdays": 20,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 import time_machine
@@ -33,7 +34,7 @@ def cast() -> Cast:
     return make_cast()
 
 
-def notify_fee(cast: Cast, application: Application, **decision: object) -> Notice:
+def notify_fee(cast: Cast, application: Application, **decision: Any) -> Notice:
     services.application_notify_fee(
         actor=cast.staff, application=application, notified_on=date(2025, 3, 11), **decision
     )

@@ -53,7 +53,7 @@ def test_an_e_mail_names_only_its_own_application_and_applicant(
     (message,) = mail.outbox
     assert message.to == ["zhangsan@example.cn"]
     assert message.cc == [] and message.bcc == []
-    text = message.subject + message.body
+    text = str(message.subject) + str(message.body)
     assert mine.number in text and "张三" in text
     for other in (theirs.number, theirs.applicant_name, theirs.email, "李四"):
         assert other not in text

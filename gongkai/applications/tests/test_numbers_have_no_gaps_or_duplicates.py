@@ -4,6 +4,7 @@ applications arrive at the same moment; imported numbers stay outside it."""
 from __future__ import annotations
 
 import threading
+import typing
 from datetime import date
 
 import pytest
@@ -64,7 +65,7 @@ def test_applications_registered_in_separate_transactions_are_numbered_without_g
     cast = make_cast()
     for _ in range(12):
         register(cast, date(2025, 3, 3))
-    sequences = sorted(Application.objects.values_list("sequence", flat=True))
+    sequences = sorted(typing.cast("list[int]", list(Application.objects.values_list("sequence", flat=True))))
     assert sequences == list(range(1, 13))
     assert ApplicationCounter.objects.get(agency=cast.agency, year=2025).last == 12
 
@@ -96,4 +97,6 @@ def test_applications_registered_at_the_same_moment_get_distinct_consecutive_num
     assert errors == []
     numbers = list(Application.objects.values_list("number", flat=True))
     assert len(numbers) == len(set(numbers)) == 18
-    assert sorted(Application.objects.values_list("sequence", flat=True)) == list(range(1, 19))
+    assert sorted(
+        typing.cast("list[int]", list(Application.objects.values_list("sequence", flat=True)))
+    ) == list(range(1, 19))

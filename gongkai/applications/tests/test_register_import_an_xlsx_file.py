@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from io import StringIO
 from pathlib import Path
@@ -18,7 +19,9 @@ HEADER = ["受理编号", "申请人类型", "收到日期", "申请方式", "�
 
 
 def _workbook(
-    tmp_path: Path, rows: list[list[object]], first_sheet_rows: list[list[object]] | None = None
+    tmp_path: Path,
+    rows: Sequence[Sequence[object]],
+    first_sheet_rows: Sequence[Sequence[object]] | None = None,
 ) -> Path:
     workbook = Workbook()
     sheet = workbook.active

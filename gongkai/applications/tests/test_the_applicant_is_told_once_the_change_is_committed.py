@@ -4,6 +4,7 @@ not after a rollback, and not for internal steps."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -61,7 +62,7 @@ def test_correction_extension_and_reply_are_told_and_internal_steps_are_not(
 ) -> None:
     cast = make_cast()
     consulted, corrected, charged, replied = (register(cast, date(2025, 3, 3)) for _ in range(4))
-    changes = {
+    changes: dict[str, Callable[[], object]] = {
         "consultation": lambda: application_start_consultation(
             actor=cast.staff, application=consulted, sent_on=date(2025, 3, 4), party="第三方"
         ),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -102,7 +103,7 @@ def expected(agency: Agency, filters: dict[str, object]) -> list[int]:
     return [a.pk for a in rows]
 
 
-FILTERS: list[dict[str, object]] = [
+FILTERS: list[dict[str, Any]] = [
     {},
     {"status": "open"},
     *({"status": status} for status in Status.values),

@@ -92,8 +92,8 @@ def imports_of(source: str, importer: str, package: Path, *, is_package: bool = 
 
     def visit(node: ast.AST) -> None:
         if isinstance(node, ast.If) and _type_checking_only(node):
-            for child in node.orelse:
-                visit(child)
+            for statement in node.orelse:
+                visit(statement)
             return
         if isinstance(node, ast.Import):
             found.extend(Import(importer, alias.name, node.lineno) for alias in node.names)

@@ -26,6 +26,7 @@ def test_the_applicant_submits_the_correction_requested() -> None:
         submitted_at=datetime(2025, 3, 3, 9, tzinfo=SHANGHAI),
         applicant=ApplicantDetails(**PERSON),
     )
+    assert application.submitted_at is not None  # submitted online
     services.application_confirm_receipt(
         actor=cast.staff, application=application, received_on=application.submitted_at.date()
     )
@@ -57,11 +58,13 @@ def test_an_empty_correction_is_refused_in_chinese_and_changes_nothing() -> None
     application, code = services.application_submit_online(
         agency=cast.agency, applicant=ApplicantDetails(**PERSON)
     )
+    assert application.submitted_at is not None  # submitted online
     services.application_confirm_receipt(
         actor=cast.staff,
         application=application,
         received_on=application.submitted_at.astimezone(SHANGHAI).date(),
     )
+    assert application.received_on is not None
     services.application_request_correction(
         actor=cast.staff,
         application=application,

@@ -4,6 +4,8 @@ that writes it itself would otherwise pick a fresh counter for every guess)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client, override_settings
 
@@ -19,7 +21,7 @@ PROXY = "127.0.0.1"
 
 def look_up(number: str, code: str, *, peer: str, forwarded_for: str = "") -> str:
     client = Client(REMOTE_ADDR=peer)  # a fresh session each time: only the address counts
-    headers = {"HTTP_X_FORWARDED_FOR": forwarded_for} if forwarded_for else {}
+    headers: dict[str, Any] = {"HTTP_X_FORWARDED_FOR": forwarded_for} if forwarded_for else {}
     response = client.post("/status/", {"number": number, "query_code": code}, follow=True, **headers)
     return response.content.decode()
 

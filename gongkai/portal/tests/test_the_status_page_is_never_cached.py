@@ -19,11 +19,13 @@ def test_the_status_page_and_its_correction_errors_are_not_cached() -> None:
     application, code = services.application_submit_online(
         agency=cast.agency, applicant=ApplicantDetails(**PERSON)
     )
+    assert application.submitted_at is not None  # submitted online
     services.application_confirm_receipt(
         actor=cast.staff,
         application=application,
         received_on=application.submitted_at.astimezone(SHANGHAI).date(),
     )
+    assert application.received_on is not None
     services.application_request_correction(
         actor=cast.staff,
         application=application,

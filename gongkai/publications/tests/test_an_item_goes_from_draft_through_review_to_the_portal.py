@@ -34,6 +34,7 @@ def test_an_item_is_published_only_after_review_and_approval_and_then_appears_ev
 
     item.refresh_from_db()
     assert item.status == Status.PUBLISHED
+    assert item.published_on is not None
     assert item.index_number == f"NB-FGW/{item.published_on.year}-00001"
     kinds = list(item.events.values_list("kind", flat=True))
     assert kinds == [

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.http import FileResponse
 from django.test import Client, override_settings
 
 from gongkai.publications import attachments, services
@@ -61,10 +62,12 @@ def test_a_png_is_stored_under_its_digest_and_served_with_its_checked_type() -> 
     stored = services.publication_add_attachment(
         actor=cast.staff, publication=item, name="../../etc/图表.pdf", data=PNG
     )
+    assert stored.file.name is not None
     assert stored.name == "图表.png" and stored.type == "png" and stored.sha256 in stored.file.name
     publish(cast, item)
     response = Client().get(f"{item.get_absolute_url()}attachments/{stored.pk}/")
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png" and response["X-Content-Type-Options"] == "nosniff"
+    assert isinstance(response, FileResponse)  # streamed from the file
     assert b"".join(response.streaming_content) == PNG
     assert Client().get(f"{item.get_absolute_url()}attachments/{stored.pk + 99}/").status_code == 404

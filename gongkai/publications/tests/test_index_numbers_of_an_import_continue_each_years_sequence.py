@@ -4,6 +4,7 @@ year's sequence without gaps, across batches and across imports."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import pytest
 
@@ -22,7 +23,7 @@ def test_each_year_is_numbered_from_one_without_gaps_across_batches_and_imports(
     load_lines(cast.agency, lines[:10], batch=4)
     load_lines(cast.agency, lines[10:], batch=3)
 
-    numbers = defaultdict(list)
+    numbers: defaultdict[Any, list[Any]] = defaultdict(list)
     for p in Publication.objects.filter(agency=cast.agency):
         assert p.index_number == f"NB-FGW/{p.index_year}-{p.index_sequence:05d}"
         assert p.published_on is not None and p.index_year == p.published_on.year

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -14,10 +15,11 @@ from gongkai.publications.tests.factories import load_lines, make_agency, make_c
 pytestmark = pytest.mark.django_db
 
 
-def run(*args: str) -> dict[str, object]:
+def run(*args: str) -> dict[str, Any]:
     out = StringIO()
     call_command("search", *args, "--json", stdout=out, stderr=StringIO())
-    return json.loads(out.getvalue())
+    result: dict[str, Any] = json.loads(out.getvalue())
+    return result
 
 
 def test_json_hits_newest_first_with_the_exact_total() -> None:
@@ -34,13 +36,13 @@ def test_json_hits_newest_first_with_the_exact_total() -> None:
     result = run("节能")
     assert result["total"] == 6 and result["total_is_exact"] is True
     hits = result["hits"]
-    assert hits[0] == {"index_number": "NB-FGW-X/2024-00001", "title": "节能检查", "published": "2024-02-01"}  # type: ignore[index]
+    assert hits[0] == {"index_number": "NB-FGW-X/2024-00001", "title": "节能检查", "published": "2024-02-01"}
     assert run("节能", "--agency", "NB-FGW")["total"] == 5
     assert run("节能", "--agency", "NB-FGW", "--subtree")["total"] == 6
     assert [h["title"] for h in run("节能", "--limit", "2", "--page", "2")["hits"]] == [
         "节能通知4",
         "节能通知3",
-    ]  # type: ignore[index, union-attr]
+    ]
     assert run("甬发改[2024]3号")["total"] == 1
     assert run("没有这个词")["total"] == 0  # no hits is not an error
 

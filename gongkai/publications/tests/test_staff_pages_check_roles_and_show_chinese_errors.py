@@ -98,6 +98,7 @@ def test_scan_of_published_items_and_the_statistics() -> None:
     assert Finding.objects.filter(publication=item, kind="mobile", after_publication=True).exists()
     assert "13800138000" in reviewer.get("/staff/publications/agencies/NB-FGW/findings/").content.decode()
 
+    assert item.published_on is not None  # published above
     year = item.published_on.year
     staff_page = client_for(cast.staff).get(f"/staff/publications/agencies/NB-FGW/statistics/?year={year}")
     assert "手工填报" in staff_page.content.decode()

@@ -38,7 +38,7 @@ def test_a_long_list_links_to_the_next_and_last_pages_with_its_filters(
     assert f'?kind={CaseKind.RECONSIDERATION}&amp;page=2">下一页</a>' in first
     assert '<span class="disabled">上一页</span>' in first
     second = client.get(
-        "/staff/agencies/NB-FGW/appeals/", {"kind": CaseKind.RECONSIDERATION, "page": 2}
+        "/staff/agencies/NB-FGW/appeals/", {"kind": CaseKind.RECONSIDERATION, "page": "2"}
     ).content.decode()
     assert "第 2 / 2 页" in second
     assert '<span class="disabled">下一页</span>' in second

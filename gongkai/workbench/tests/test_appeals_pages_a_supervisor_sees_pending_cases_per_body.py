@@ -4,6 +4,7 @@ still owed and those overdue (derived from the deadlines, never stored)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 import time_machine
@@ -20,7 +21,7 @@ NOW = "2025-06-16 10:00 +0800"
 @time_machine.travel(NOW, tick=False)
 def test_each_body_of_the_subtree_has_its_pending_owed_and_overdue_counts() -> None:
     cast = make_cast()
-    register = {"agency": cast.agency, "actor": cast.staff}
+    register: dict[str, Any] = {"agency": cast.agency, "actor": cast.staff}
     appeal_case_register(kind=CaseKind.RECONSIDERATION, filed_on=date(2025, 6, 9), **register)
     appeal_case_register(  # owed, due 2025-06-04: overdue
         kind=CaseKind.LITIGATION_DIRECT,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 
 from gongkai.core.models import AuditLog
@@ -18,7 +19,7 @@ DAYS = "/admin/workdays/calendarday/"
 YEARS = "/admin/workdays/calendaryear/"
 
 
-def admin_client() -> tuple[Client, object]:
+def admin_client() -> tuple[Client, User]:
     client = Client()
     user = make_admin()
     client.force_login(user)
