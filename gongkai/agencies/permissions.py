@@ -94,6 +94,12 @@ def readable_agencies(user: AnyUser) -> QuerySet[Agency]:
     return query.distinct()
 
 
+def has_some_role(user: AnyUser, agency: Agency | None = None) -> bool:
+    """Holds a role that reads some body (staff, head, supervisor, administrator): staff work such as
+    auditing published reports is open to them, whichever body (`agency` is ignored)."""
+    return readable_agencies(user).exists()
+
+
 def actable_agencies(user: AnyUser) -> QuerySet[Agency]:
     """The bodies whose applications the user may handle (staff or head)."""
     if not user.is_authenticated:
@@ -142,6 +148,19 @@ def require_admin(user: AnyUser, agency: Agency | None = None) -> None:
     """An administrator of the whole system (whatever the body, so a `RoleCheck` too)."""
     if not is_admin(user):
         raise PermissionDenied("此操作须由系统管理员执行。")
+
+
+def role_check(
+    allowed: Callable[[AnyUser, Any], bool], refusal: str
+) -> Callable[[AnyUser, Agency | None], None]:
+    """A check for `require_role` made of a predicate above and the refusal's own words (`{agency}` is
+    replaced by the body's name), for the pages whose refusal names what was refused."""
+
+    def check(user: AnyUser, agency: Agency | None) -> None:
+        if not allowed(user, agency):
+            raise PermissionDenied(refusal.format(agency=agency.name if agency is not None else ""))
+
+    return check
 
 
 def require_role(

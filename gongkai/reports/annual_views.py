@@ -17,7 +17,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,8 +26,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import can_act, can_read, is_head, require_act
-from gongkai.core.audit import audit_record
+from gongkai.agencies.permissions import can_act, is_head, require_act, require_read, require_role
 from gongkai.core.form_errors import attach_error
 from gongkai.reports.annual import selectors, services
 from gongkai.reports.annual.content import build_content
@@ -54,17 +53,14 @@ def body(request: HttpRequest, code: str, *, page: str) -> Agency:
     agency = Agency.objects.filter(code=code).first()
     if agency is None:
         raise Http404(NOT_FOUND)
-    if not can_read(request.user, agency):
-        audit_record(
-            action=f"annual_report_{page}",
-            actor=request.user,
-            agency=agency,
-            obj=agency,
-            message="无权查看该机关的年度报告",
-            refused=True,
-            detail={"path": request.path},
-        )
-        raise Http404(NOT_FOUND)
+    try:
+        require_role(
+            request.user, agency, require_read, action=f"annual_report_{page}", obj=agency,
+            message="无权查看该机关的年度报告", detail={"path": request.path},
+        )  # fmt: skip
+    except PermissionDenied:
+        # "No such body" and "not yours" answer alike: the page does not say which bodies exist.
+        raise Http404(NOT_FOUND) from None
     return agency
 
 

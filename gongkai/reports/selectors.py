@@ -11,15 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import can_read, readable_agencies
-from gongkai.core.audit import audit_record
+from gongkai.agencies.permissions import can_read, readable_agencies, require_role, role_check
 from gongkai.reports import formats
 from gongkai.reports.audit.model import Number, ParsedReport
 from gongkai.reports.models import AuditFinding, PublishedReport
@@ -32,14 +30,12 @@ if TYPE_CHECKING:
 Status = AuditFinding.Status
 
 
-def _refuse(user: AnyUser, agency: Agency, *, action: str, obj: Any, message: str) -> NoReturn:
-    audit_record(action=action, actor=user, agency=agency, obj=obj, message=message, refused=True)
-    raise PermissionDenied(message)
+_read_reports = role_check(can_read, "您无权查看{agency}的年度报告。")
+_review_findings = role_check(can_read, "您无权核实{agency}年度报告的审核发现。")
 
 
 def _require_read(user: AnyUser, agency: Agency, *, action: str, obj: Any) -> None:
-    if not can_read(user, agency):
-        _refuse(user, agency, action=action, obj=obj, message=f"您无权查看{agency.name}的年度报告。")
+    require_role(user, agency, _read_reports, action=action, obj=obj)
 
 
 def agency_for_reader(user: AnyUser, code: str, *, action: str) -> Agency:
@@ -57,12 +53,7 @@ def report_for_reader(user: AnyUser, pk: int, *, action: str = "published_report
 def finding_for_reviewer(user: AnyUser, pk: int) -> AuditFinding:
     """The finding, for the body's staff or head, a supervising office above it, or an administrator."""
     finding = get_object_or_404(AuditFinding.objects.select_related("report__agency"), pk=pk)
-    agency = finding.report.agency
-    if not can_read(user, agency):
-        _refuse(
-            user, agency, action="audit_finding_review", obj=finding,
-            message=f"您无权核实{agency.name}年度报告的审核发现。",
-        )  # fmt: skip
+    require_role(user, finding.report.agency, _review_findings, action="audit_finding_review", obj=finding)
     return finding
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import can_read, readable_agencies
+from gongkai.agencies.permissions import can_read, has_some_role, require_role, role_check
 from gongkai.core.archives import ArchiveRefused, check_archive
 from gongkai.core.audit import audit_record
 from gongkai.reports.audit.inputs import ReportUnreadable
@@ -26,6 +26,12 @@ from gongkai.reports.audit.run import audit_report
 from gongkai.reports.audit.services import ReportFile, published_reports_import
 from gongkai.reports.models import AuditFinding, PublishedReport
 from gongkai.reports.selectors import stored_reports_as_parsed
+
+# Auditing is staff work: the body's staff or head, a supervising office above it, an administrator; with
+# no body named, whoever holds a role in some body.
+_audit_reports = role_check(can_read, "您无权审核{agency}的年度报告。")
+_audit_any = role_check(has_some_role, "您在任何机关都没有角色，不能审核年度报告。")
+_review_findings = role_check(can_read, "您无权核实{agency}年度报告的审核发现。")
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -63,21 +69,9 @@ def published_reports_audit(
     “结转下年度继续办理”, and section 五 must not repeat last year's (格式2019/2021：“不得出现敷衍了事甚至
     年年雷同现象”).
     """
-    if agency is not None and not can_read(actor, agency):
-        audit_record(
-            action="published_report_audit", actor=actor, agency=agency, refused=True,
-            message=f"无权审核{agency.name}的年度报告",
-        )  # fmt: skip
-        raise PermissionDenied(f"您无权审核{agency.name}的年度报告。")
-    if agency is None and not readable_agencies(actor).exists():
-        # Auditing is staff work: the staff of some body, a supervising office, an administrator.
-        audit_record(
-            action="published_report_audit",
-            actor=actor,
-            refused=True,
-            message="无任何机关的角色，不能审核年度报告",
-        )
-        raise PermissionDenied("您在任何机关都没有角色，不能审核年度报告。")
+    require_role(
+        actor, agency, _audit_reports if agency is not None else _audit_any, action="published_report_audit"
+    )
     audited = [_read(name, data) for name, data in files]
     uploaded: dict[int, ParsedReport] = {}
     for item in audited:
@@ -151,12 +145,7 @@ def audit_finding_review(*, actor: User, finding: AuditFinding, status: str, not
     may be changed later; every review is logged with what it replaced.
     """
     agency = finding.report.agency
-    if not can_read(actor, agency):
-        audit_record(
-            action="audit_finding_review", actor=actor, agency=agency, obj=finding, refused=True,
-            message=f"无权核实{agency.name}年度报告的审核发现",
-        )  # fmt: skip
-        raise PermissionDenied(f"您无权核实{agency.name}年度报告的审核发现。")
+    require_role(actor, agency, _review_findings, action="audit_finding_review", obj=finding)
     if status not in (Status.CONFIRMED, Status.DISMISSED):
         raise ValidationError({"status": "请选择“确认”或“排除”。"})
     note = note.strip()

@@ -19,7 +19,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -30,8 +30,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import readable_agencies
-from gongkai.core.audit import audit_record
+from gongkai.agencies.permissions import has_some_role, require_role, role_check
 from gongkai.core.form_errors import attach_error
 from gongkai.core.uploads import MB, UploadLimits, limit_uploads, refused_uploads, request_too_large
 from gongkai.reports import selectors, services
@@ -54,6 +53,7 @@ PAGE_SIZE = 50
 # A published report is a few hundred KB; a DOCX or PDF with pictures a few MB. Text and HTML are read line
 # by line, so a smaller cap; a region's reports at once, or in a few uploads.
 UPLOAD_LIMITS = UploadLimits(binary=20 * MB, text=5 * MB, total=100 * MB)
+_upload_any = role_check(has_some_role, "您在任何机关都没有角色，不能上传和审核年度报告。")
 
 
 def _actor(request: HttpRequest) -> User:
@@ -149,11 +149,8 @@ def upload(request: HttpRequest) -> HttpResponse:
     """Upload one or many reports: audited at once, then stored as the chosen body's reports (all or none),
     or only audited. The user's role is checked before a byte of the upload is read; each file is then
     capped by kind as it arrives (a file past its cap is named in the errors, never read)."""
-    if not readable_agencies(request.user).exists():
-        # Auditing is staff work: the staff of some body, a supervising office, an administrator.
-        message = "您在任何机关都没有角色，不能上传和审核年度报告。"
-        audit_record(action="published_report_audit", actor=request.user, refused=True, message=message)
-        raise PermissionDenied(message)
+    # Auditing is staff work: the staff of some body, a supervising office, an administrator.
+    require_role(request.user, None, _upload_any, action="published_report_audit")
     limit_uploads(request, UPLOAD_LIMITS)
     if request.method == "POST" and (too_large := request_too_large(request)):
         context = {"form": UploadForm(user=request.user), "upload_error": too_large}

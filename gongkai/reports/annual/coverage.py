@@ -2,20 +2,20 @@
 the default set of `aggregation`), and the bodies covered by another body's report (`CoveredBody`).
 
 Who: a supervising office of the body concerned (its own or one above it) or an administrator
-(`can_supervise`). Every change is written to the audit log with the set before and after; every
+(`agencies.permissions.supervises`). Every change is written to the audit log with the set before and after; every
 refusal too. Each service runs in one transaction and changes everything it was asked to or nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from gongkai.agencies.models import Agency, Membership
-from gongkai.agencies.permissions import is_admin
+from gongkai.agencies.models import Agency
+from gongkai.agencies.permissions import require_role, role_check, supervises
 from gongkai.core.audit import audit_record
 from gongkai.reports.annual.aggregation import explicit_members, in_report_order
 from gongkai.reports.counts import check_report_year
@@ -27,36 +27,12 @@ if TYPE_CHECKING:
     AnyUser = User | AnonymousUser
 
 
-def can_supervise(user: AnyUser, agency: Agency) -> bool:
-    """A supervising office of the body (its own 主管部门 role, or one above it), or an administrator."""
-    if not user.is_authenticated:
-        return False
-    if is_admin(user):
-        return True
-    codes = [code for code in agency.path.strip("/").split("/") if code]
-    return Membership.objects.filter(
-        user=user, role=Membership.Role.SUPERVISOR, agency__code__in=codes
-    ).exists()
-
-
-def refuse(user: AnyUser, agency: Agency, *, action: str, message: str, path: str = "") -> NoReturn:
-    audit_record(
-        action=action,
-        actor=user,
-        agency=agency,
-        obj=agency,
-        message=message,
-        refused=True,
-        detail={"path": path} if path else None,
-    )
-    raise PermissionDenied(message)
+_supervise = role_check(supervises, "您不是{agency}的主管部门，无权进行此操作。")
 
 
 def require_supervisor(user: AnyUser, agency: Agency, *, action: str, path: str = "") -> None:
-    if not can_supervise(user, agency):
-        refuse(
-            user, agency, action=action, path=path, message=f"您不是{agency.name}的主管部门，无权进行此操作。"
-        )
+    detail = {"path": path} if path else None
+    require_role(user, agency, _supervise, action=action, obj=agency, detail=detail)
 
 
 def _codes(bodies: Iterable[Agency]) -> list[str]:

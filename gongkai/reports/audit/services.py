@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import can_read
+from gongkai.agencies.permissions import can_read, require_role, role_check
 from gongkai.core.audit import audit_record
 from gongkai.reports.audit.model import ParsedReport
 from gongkai.reports.models import AuditFinding, PublishedReport
@@ -27,15 +27,14 @@ class ReportFile:
     name: str
 
 
+_import_reports = role_check(can_read, "您无权为{agency}导入年度报告。")
+
+
 def _require_import(actor: User | None, agency: Agency) -> None:
     """The body's own staff, a supervising office above it, or an administrator (a command run on
     the server has no actor and may)."""
-    if actor is not None and not can_read(actor, agency):
-        audit_record(
-            action="published_report_import", actor=actor, agency=agency, refused=True,
-            message=f"无权为{agency.name}导入年度报告",
-        )  # fmt: skip
-        raise PermissionDenied(f"您无权为{agency.name}导入年度报告。")
+    if actor is not None:
+        require_role(actor, agency, _import_reports, action="published_report_import")
 
 
 def published_reports_import(
