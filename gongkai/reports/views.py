@@ -34,6 +34,7 @@ from gongkai.agencies.permissions import has_some_role, require_role, role_check
 from gongkai.core.form_errors import attach_error
 from gongkai.core.uploads import MB, UploadLimits, limit_uploads, refused_uploads, request_too_large
 from gongkai.reports import selectors, services
+from gongkai.reports.audit.services import YEAR_ALREADY_STORED
 from gongkai.reports.findings_xlsx import ReportLine, finding_values, findings_workbook, workbook_from_values
 from gongkai.reports.forms import ReportFilterForm, ReviewForm, UploadForm
 from gongkai.reports.history_chart import Series, line_chart
@@ -178,7 +179,7 @@ def _upload(request: HttpRequest) -> HttpResponse:
             )
         except ValidationError as error:
             attach_error(form, error)
-            if any("已保留原报告" in message for message in error.messages):
+            if any(item.code == YEAR_ALREADY_STORED for item in getattr(error, "error_list", ())):
                 form.add_error("replace", "如需替换已存的报告，请勾选此项后重新上传。")
         else:
             stored = [item.stored for item in audited if item.stored is not None]

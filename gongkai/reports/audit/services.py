@@ -27,6 +27,8 @@ class ReportFile:
     name: str
 
 
+# The code of the refusal to replace a year's stored report unasked: the upload page then offers `replace`.
+YEAR_ALREADY_STORED = "year_already_stored"
 _import_reports = role_check(can_read, "您无权为{agency}导入年度报告。")
 
 
@@ -66,8 +68,11 @@ def published_reports_import(
         if stored and not replace:
             raise ValidationError(
                 [
-                    f"{agency.name}{year}年度已存有已发布的年度报告（{report.source_name}，"
-                    f"导入于 {report.imported_at:%Y-%m-%d}），已保留原报告"
+                    ValidationError(
+                        f"{agency.name}{year}年度已存有已发布的年度报告（{report.source_name}，"
+                        f"导入于 {report.imported_at:%Y-%m-%d}），已保留原报告",
+                        code=YEAR_ALREADY_STORED,
+                    )
                     for year, report in sorted(stored.items())
                 ]
             )
