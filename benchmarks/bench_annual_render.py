@@ -72,7 +72,7 @@ def main() -> int:
         from gongkai.reports.annual.content import build_content
         from gongkai.reports.annual.render_docx import report_docx
         from gongkai.reports.annual.render_pdf import report_pdf
-        from gongkai.reports.build_cli import report_json
+        from gongkai.reports.cli import report_json
 
         agency = make_agency("BENCH")
         fill_applications(agency, N_APPLICATIONS, index=False)  # the report never searches

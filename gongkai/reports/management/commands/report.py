@@ -7,7 +7,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from gongkai.core.cli import GongkaiCommand
-from gongkai.reports.build_cli import add_build_arguments
+from gongkai.reports.cli import add_build_arguments
 
 
 class Command(GongkaiCommand):
@@ -54,11 +54,11 @@ class Command(GongkaiCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "build":
-            from gongkai.reports.build_cli import run_build
+            from gongkai.reports.cli import run_build
 
             run_build(self, options)
         elif action == "figures":
-            from gongkai.reports.figures_cli import run_figures
+            from gongkai.reports.cli import run_figures
 
             run_figures(self, options)
         elif action == "remind":
@@ -66,10 +66,10 @@ class Command(GongkaiCommand):
 
             run_remind(self, options)
         elif action == "audit":
-            from gongkai.reports.audit.cli import run_audit
+            from gongkai.reports.cli import run_audit
 
             run_audit(self, options)
         else:
-            from gongkai.reports.audit.cli import run_import
+            from gongkai.reports.cli import run_reports_import
 
-            run_import(self, options)
+            run_reports_import(self, options)
