@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import logging
 import re
 import zipfile
 from collections.abc import Iterator
@@ -435,7 +434,7 @@ def _nearest(element: Any, tag: str) -> Any:
     return next(element.iterancestors(tag), None)
 
 
-# --- PDF ----------------------------------------------------------------------------------------
+# --- PDF ---------------------------------------------------------------------------------------
 
 
 def pdf_lines(data: bytes) -> list[str]:
@@ -443,69 +442,6 @@ def pdf_lines(data: bytes) -> list[str]:
 
 
 def pdf_document(data: bytes) -> Document:
-    import pdfplumber
+    from gongkai.reports.audit.pdf import pdf_document as read_pdf  # the PDF adapter, in its module
 
-    # pdfminer warns on every damaged object of a broken file; the reader's own error says enough.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-
-    builder = DocumentBuilder(FORM_PDF)
-    chars = 0
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                chars += len(page.chars)
-                _pdf_page(page, builder)
-                page.close()  # frees the page's parsed objects: memory stays flat over many reports
-    except ReportUnreadable:
-        raise
-    except Exception as error:  # pdfminer raises many kinds of errors on broken or encrypted files
-        raise ReportUnreadable(f"PDF 文件已损坏或已加密，无法读取：{type(error).__name__}") from None
-    from gongkai.reports.audit.scanned import refuse_scanned_pdf  # a scan is refused with its cause named
-
-    refuse_scanned_pdf(data, chars)
-    return builder.finish()
-
-
-def _pdf_page(page: Any, builder: DocumentBuilder) -> None:
-    # Only ruled tables are found as tables; a table without rules stays as text lines, which the
-    # reader also understands (cells separated by spaces).
-    tables = page.find_tables() if (page.lines or page.rects) else []
-    boxes = [table.bbox for table in tables]
-
-    def outside(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
-    text_page = page.filter(outside) if boxes else page
-    items: list[tuple[float, int, str | list[list[Slot]]]] = []
-    for line in text_page.extract_text_lines(return_chars=False):
-        text = line["text"].replace("\t", " ")
-        if text.strip():
-            items.append((line["top"], 0, text))
-    for table in tables:
-        rows: list[list[Slot]] = []
-        for row in table.extract():
-            # pdfplumber gives None for the grid positions a merged cell covers: the cell before
-            # spans them.
-            slots: list[Slot] = []
-            for cell in row:
-                if cell is None:
-                    if slots:
-                        text, height, width, continued = slots[-1]
-                        slots[-1] = (text, height, width + 1, continued)
-                    continue
-                slots.append((cell, 1, 1, False))
-            if any(text.strip() for text, _, _, _ in slots):
-                rows.append(slots)
-        items.append((table.bbox[1], 1, rows))
-    items.sort(key=lambda item: (item[0], item[1]))
-    for _, _, item in items:
-        if isinstance(item, str):
-            builder.paragraph(item)
-            continue
-        for slots in item:
-            builder.row(slots)
-        builder.end_table()
+    return read_pdf(data)
