@@ -272,6 +272,11 @@ def _fill_cells(
                 extra_cells[key] = value
         if extra_cells:
             report.extras["extra_cells"] = extra_cells
+            unclear = {key for ambiguity in ambiguities for key in ambiguity.keys}
+            blank = [key for key, value in extra_cells.items() if value is None and key not in unclear]
+            if blank:
+                # Printed blank (not ambiguous): blank_cell names them as it names the format's.
+                report.extras["blank_extra_cells"] = blank
         report.findings.extend(
             _ambiguous(report, fmt, ambiguity) for ambiguity in ambiguities if _canonical(ambiguity, wanted)
         )
@@ -305,10 +310,15 @@ def _printed_sums(children: dict[str, list[str]], extra: set[str]) -> list[SumRu
     columns = [""] + ([".cumulative"] if any(key.endswith(".cumulative") for key in extra) else [])
     rules: list[SumRule] = []
     for total, parts in children.items():
-        if total not in _PRINTED_TOTALS:
-            continue
         for suffix in columns:
-            rules.append(SumRule("old_format_sum", total + suffix, tuple(part + suffix for part in parts)))
+            # A row under "其中" is at most its total, in every column (an item published on a
+            # channel is one of the items published).
+            for part in parts:
+                rules.append(SumRule("old_format_sum", part + suffix, (total + suffix,), at_most=True))
+            if total in _PRINTED_TOTALS:
+                rules.append(
+                    SumRule("old_format_sum", total + suffix, tuple(part + suffix for part in parts))
+                )
     for key in extra:
         if key.endswith(".cumulative"):
             rules.append(SumRule("cumulative", key.removesuffix(".cumulative"), (key,), at_most=True))
