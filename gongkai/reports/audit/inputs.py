@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from gongkai.reports.audit.document import TABLE_WORDS, Document, DocumentBuilder, Slot, from_lines
@@ -111,10 +112,11 @@ def plain_lines(text: str) -> list[str]:
 LONG_LINE = 300
 MAX_INLINE_HEADINGS = 100
 # A section heading inside such a line: "一、总体情况", "1、 总体情况", "四、政府信息公开行政复议、
-# 行政诉讼情况", after a space, a sentence's end or a table's last figure. Bounded repetition and a
+# 行政诉讼情况", after a space, a sentence's end or a table's last figure (and its unit: 表二 of the 2019
+# format ends with 采购总金额 "432.52元"). Bounded repetition and a
 # fixed end: no backtracking beyond the 30 characters a heading can have.
 _INLINE_HEADING = re.compile(
-    r"(?:(?<=[\s。；！？!?\d])|^)(?:[一二三四五六七八九十]{1,2}|\d{1,2})、\s?[^。，；：:\d\s]{2,28}?(?:情况|事项|概述|概况)"
+    r"(?:(?<=[\s。；！？!?\d元])|^)(?:[一二三四五六七八九十]{1,2}|\d{1,2})、\s?[^。，；：:\d\s]{2,28}?(?:情况|事项|概述|概况)"
 )
 
 
@@ -204,6 +206,7 @@ def html_document(text: str, encoding: str | None = None) -> Document:
     except (lxml.etree.ParserError, ValueError) as error:
         raise ReportUnreadable(f"HTML 文件无法解析：{error}") from None
     builder = DocumentBuilder(FORM_HTML, encoding)
+    builder.document.published_on = _page_date(root)
     title = _page_title(root)
     if title and title not in _HTML_SPACE.sub(" ", root.text_content()[:4000]).replace(title, "", 1):
         # A CMS page often prints the report's title only in <title>: it is the name the report
@@ -214,6 +217,17 @@ def html_document(text: str, encoding: str | None = None) -> Document:
     writer.block(root)
     writer.finish()
     return builder.finish()
+
+
+def _page_date(root: Any) -> date | None:
+    """The publication date in the page's <meta> tags (a CMS's PubDate, firstpublishedtime, …)."""
+    from gongkai.reports.audit.facts import page_date
+
+    meta = [
+        (str(element.get("name") or element.get("property") or ""), str(element.get("content") or ""))
+        for element in root.iter("meta")
+    ]
+    return page_date(meta)
 
 
 _TITLE_SUFFIX = re.compile(r"\s*(?:_|\||｜| - | — ).*$")

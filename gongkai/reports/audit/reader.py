@@ -76,7 +76,7 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
     document = decode_report(data, name)
     lines = document.lines
     layout = document.layout()
-    facts = read_facts(lines, layout.text_lines)
+    facts = read_facts(lines, layout.text_lines, document.published_on)
     tables = recognise_tables(lines, layout)
     year = facts.title_year or (facts.text_years[0] if facts.text_years else None)
     if year is None and facts.period is not None:
