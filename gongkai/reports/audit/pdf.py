@@ -46,13 +46,20 @@ _NUMBERED = re.compile(
 # only, or words separated by spaces as cells are ("信息内容 本年制发件数 本年废止件数").
 _FIGURE_RUN = re.compile(r"(?:(?<=\s)|^)\d[\d.,]*(?:\s+\d[\d.,]*){2}(?=\s|$)")
 _CJK_GAP = re.compile(r"[\u4e00-\u9fff）)]\s+[（(\u4e00-\u9fff]")
-# A paragraph's line reaches the right margin within this many characters' widths, and its
-# continuation starts at the left margin within this many.
-RIGHT_SLACK = 1.5
+# A paragraph's line reaches the right margin within this many characters' widths (the rules of
+# line breaking push a character or two to the next line), and its continuation starts at the left
+# margin within this many.
+RIGHT_SLACK = 2.0
 LEFT_SLACK = 0.5
 # A space between characters this many characters wide parts two cells (justified prose spaces
 # its characters by a fraction of one).
 COLUMN_GAP = 1.5
+# Lines further apart than the page's usual leading by this many characters' heights are in two
+# paragraphs.
+PARAGRAPH_SPACE = 0.5
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:19|20)\d{2}|[二〇○零一三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"
+)
 # A page whose text is narrower than this many characters has no paragraphs to join (a title page).
 MIN_BLOCK = 12
 
@@ -66,6 +73,10 @@ class _Line:
     left: float  # the page's text block
     right: float
     gap: float  # the widest space between two of its characters
+    top: float
+    bottom: float
+    page: int
+    leading: float  # the page's usual space between a line and the next
 
 
 Grid = list[list[str | None]]
@@ -136,17 +147,33 @@ def _pdf_page(page: Any) -> list[_Item]:
     items: list[_Item] = []
     if lines:
         left = min(line["x0"] for line in lines)
-        right = max(line["x1"] for line in lines)
+        right = _right_margin([float(line["x1"]) for line in lines], left)
+        spaces = sorted(b["top"] - a["bottom"] for a, b in itertools.pairwise(lines))
+        leading = spaces[len(spaces) // 2] if spaces else 0.0
         for line in lines:
             text = line["text"].replace("\t", " ")
             size = max(1.0, float(line["bottom"] - line["top"]))
             chars = line["chars"]
             gap = max((b["x0"] - a["x1"] for a, b in itertools.pairwise(chars)), default=0.0)
-            items.append((line["top"], 0, _Line(text, line["x0"], line["x1"], size, left, right, gap)))
+            geometry = (line["top"], line["bottom"], page.page_number, leading)
+            items.append(
+                (line["top"], 0, _Line(text, line["x0"], line["x1"], size, left, right, gap, *geometry))
+            )
     for bbox, grid in tables:
         items.append((bbox[1], 1, _slots(grid)))
     items.sort(key=lambda item: (item[0], item[1]))
     return items
+
+
+def _right_margin(ends: list[float], left: float) -> float:
+    """Where the page's full lines end: the most common end among the long lines (a line that ends
+    with a mark may stand out past it, one that the line-breaking rules cut ends short of it)."""
+    widest = max(ends)
+    counts: dict[int, int] = {}
+    for end in ends:
+        if end - left >= 0.6 * (widest - left):
+            counts[round(end)] = counts.get(round(end), 0) + 1
+    return float(max(counts, key=lambda end: (counts[end], end)))
 
 
 def _slots(grid: Grid) -> list[list[Slot]]:
@@ -208,6 +235,10 @@ def _continues(previous: _Line, line: _Line) -> bool:
         return False  # the paragraph ended short of the margin, or the next one is indented
     if abs(line.size - size) > 0.25 * size:
         return False  # another font size: a heading, a caption, a note
+    if line.page == previous.page and line.top - previous.bottom > previous.leading + PARAGRAPH_SPACE * size:
+        return False  # space between paragraphs
+    if _DATE_LINE.match(line.text) or _DATE_LINE.match(previous.text):
+        return False  # the date under the signature is a line of its own
     if _NUMBERED.match(line.text) or is_section_heading(_SPACES.sub("", previous.text)):
         return False
     return not (_table_like(previous) or _table_like(line))
