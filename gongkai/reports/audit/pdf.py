@@ -34,9 +34,9 @@ PROSE_CELL = 30
 _SENTENCE_MARK = re.compile(r"[。，；：！？]")
 _SENTENCE_END = re.compile(r"[。；！？]")
 _SPACES = re.compile(r"\s+")
-# A page number in the official form ("- 3 -", "— 3 —") or alone, on a line of its own.
+# A page number on a line of its own, in the official form ("- 3 -", "— 3 —") or "第3页（共5页）".
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/（(]?\s*共\s*\d{1,4}\s*页[)）]?)?)\s*$"
 )
 # A line that starts a list item or a heading starts a paragraph of its own.
 _NUMBERED = re.compile(
