@@ -27,6 +27,7 @@ from typing import Any
 from gongkai.reports.audit.document import TABLE_WORDS, Document, DocumentBuilder, Slot
 from gongkai.reports.audit.inputs import FORM_PDF, ReportUnreadable
 from gongkai.reports.audit.sections import is_section_heading
+from gongkai.reports.audit.text import parse_figure
 
 # A cell this long, with a sentence's punctuation, is prose, not a label or a figure; so is one
 # that ends a sentence.
@@ -79,8 +80,15 @@ class _Line:
     leading: float  # the page's usual space between a line and the next
 
 
+@dataclass(slots=True)
+class _Prose:
+    """The paragraphs of a grid of prose, in reading order."""
+
+    paragraphs: list[str]
+
+
 Grid = list[list[str | None]]
-_Item = tuple[float, int, "_Line | list[list[Slot]]"]
+_Item = tuple[float, int, "_Line | _Prose | list[list[Slot]]"]
 
 
 def pdf_document(data: bytes) -> Document:
@@ -99,6 +107,8 @@ def pdf_document(data: bytes) -> Document:
                 for _, _, item in _pdf_page(page):
                     if isinstance(item, _Line):
                         writer.line(item)
+                    elif isinstance(item, _Prose):
+                        writer.prose(item)
                     else:
                         writer.table(item)
                 page.close()  # frees the page's parsed objects: memory stays flat over many reports
@@ -117,8 +127,18 @@ def _pdf_page(page: Any) -> list[_Item]:
     """The page's text lines and tables, top to bottom."""
     found = page.find_tables() if (page.lines or page.rects) else []
     tables: list[tuple[tuple[float, float, float, float], Grid]] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    items: list[_Item] = []
     for table in found:
         grid = table.extract()
+        if prose_grid(grid):
+            # Prose in the cells of a grid of several columns (存在的主要问题 | 改进情况): each cell a
+            # paragraph, row by row, as one reads it (the page's lines would run the columns together).
+            items.append(
+                (table.bbox[1], 0, _Prose([_cell_paragraph(cell) for row in grid for cell in row if cell]))
+            )
+            boxes.append(table.bbox)
+            continue
         first, last = statistics_rows(grid)
         if first < last:
             rows = [row.bbox for row in table.rows[first:last]]
@@ -129,7 +149,7 @@ def _pdf_page(page: Any) -> list[_Item]:
                 max(box[3] for box in rows),
             )
             tables.append((bbox, grid[first:last]))
-    boxes = [bbox for bbox, _ in tables]
+    boxes += [bbox for bbox, _ in tables]
 
     def outside(obj: dict[str, Any]) -> bool:
         if obj.get("object_type") != "char":
@@ -144,7 +164,6 @@ def _pdf_page(page: Any) -> list[_Item]:
         for line in text_page.extract_text_lines(return_chars=True)
         if line["text"].strip() and not _PAGE_NUMBER.match(line["text"])
     ]
-    items: list[_Item] = []
     if lines:
         left = min(line["x0"] for line in lines)
         right = _right_margin([float(line["x1"]) for line in lines], left)
@@ -208,6 +227,12 @@ class _ParagraphWriter:
         self.parts.append(line.text)
         self.last = line
 
+    def prose(self, prose: _Prose) -> None:
+        self.flush()
+        for text in prose.paragraphs:
+            if text.strip():
+                self.builder.paragraph(text)
+
     def table(self, rows: list[list[Slot]]) -> None:
         self.flush()
         for slots in rows:
@@ -216,14 +241,43 @@ class _ParagraphWriter:
 
     def flush(self) -> None:
         if self.parts:
-            text = self.parts[0]
-            for part in self.parts[1:]:
-                # Words of Latin letters or figures cut at the line's end are two words.
-                glue = " " if text[-1:].isascii() and text[-1:].isalnum() and part[:1].isascii() else ""
-                text = text.rstrip() + glue + part.lstrip()
-            self.builder.paragraph(text)
+            self.builder.paragraph(_joined(self.parts))
         self.parts = []
         self.last = None
+
+
+def _joined(parts: list[str]) -> str:
+    """The lines of a paragraph as one line."""
+    text = parts[0]
+    for part in parts[1:]:
+        # Words of Latin letters or figures cut at the line's end are two words.
+        glue = " " if text[-1:].isascii() and text[-1:].isalnum() and part[:1].isascii() else ""
+        text = text.rstrip() + glue + part.lstrip()
+    return text
+
+
+def _cell_paragraph(cell: str) -> str:
+    return _joined(cell.split("\n")) if cell.strip() else ""
+
+
+def prose_grid(grid: Grid) -> bool:
+    """Whether a grid of several columns holds prose, not figures: no cell is a figure, no table's
+    words, and most of its text is in cells of sentences (a table that prints 存在的主要问题 and
+    改进情况 side by side). A grid of one column is read with the page's lines (`statistics_rows`)."""
+    if all(sum(1 for cell in row if cell and cell.strip()) <= 1 for row in grid):
+        return False
+    cells = [_SPACES.sub("", cell) for row in grid for cell in row if cell and cell.strip()]
+    if any(parse_figure(cell).value is not None for cell in cells):
+        return False
+    text = "".join(cells)
+    if any(word in text for word in TABLE_WORDS):
+        return False
+    sentences = sum(len(cell) for cell in cells if _is_prose(cell))
+    return 2 * sentences >= len(text)
+
+
+def _is_prose(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text) or (len(text) >= PROSE_CELL and _SENTENCE_MARK.search(text)))
 
 
 def _continues(previous: _Line, line: _Line) -> bool:
@@ -287,10 +341,6 @@ def _row_kind(row: list[str | None]) -> str:
     text = _SPACES.sub("", filled[0])
     if any(word in text for word in TABLE_WORDS):
         return "table"
-    if (
-        _SENTENCE_END.search(text)
-        or (len(text) >= PROSE_CELL and _SENTENCE_MARK.search(text))
-        or is_section_heading(text)
-    ):
+    if _is_prose(text) or is_section_heading(text):
         return "prose"
     return "line"

@@ -1,7 +1,7 @@
 """A PDF whose prose is printed in a framed box reads as paragraphs, not as a table: a box of one cell,
-a box with a rule under each paragraph (a table of one column), and a frame that closes on a
+a box with a rule under each paragraph (a table of one column), a frame that closes on a
 statistics table's rules (its paragraphs the table's first rows, each one cell over the whole width,
-as in hongze_2024.pdf). The PDFs are rendered here with WeasyPrint from seed 002; each reads the cells,
+as in hongze_2024.pdf), and paragraphs side by side in a table of two columns without a figure. The PDFs are rendered here with WeasyPrint from seed 002; each reads the cells,
 facts, sections and findings of the seed, and its paragraphs wrapped over lines are read whole."""
 
 from __future__ import annotations
@@ -75,10 +75,23 @@ def closing_on_a_table(content: list[forms.Block]) -> str:
     return _rest(head) + markup.replace("<table>\n", f"<table>\n{rows}", 1) + _rest(rest[1:])
 
 
+def side_by_side(content: list[forms.Block]) -> str:
+    """The overview's first two paragraphs in a table of two columns under two headings, as reports
+    print 存在的主要问题 beside 改进情况."""
+    head, prose, rest = _split(content)
+    first, second, *others = prose
+    box = (
+        "<table><tr><td class=prose>主要做法</td><td class=prose>具体情况</td></tr>"
+        f"<tr><td class=prose>{_paragraph(first)}</td><td class=prose>{_paragraph(second)}</td></tr></table>"
+    )
+    return _rest(head) + box + "".join(_paragraph(t) for t in others) + _rest(rest)
+
+
 BOXES: dict[str, Callable[[list[forms.Block]], str]] = {
     "one-cell": one_cell,
     "one-column": one_column,
     "closing-on-a-table": closing_on_a_table,
+    "side-by-side": side_by_side,
 }
 
 
