@@ -306,7 +306,8 @@ _PRINTED_TOTALS = frozenset(
 
 def _printed_sums(children: dict[str, list[str]], extra: set[str]) -> list[SumRule]:
     """The sums of a regional old table as printed: a total and the rows under it, in every value
-    column; and the current year at most the 历年累计 beside it."""
+    column; each row under a total at most that total; and the current year at most the 历年累计
+    beside it."""
     columns = [""] + ([".cumulative"] if any(key.endswith(".cumulative") for key in extra) else [])
     rules: list[SumRule] = []
     for total, parts in children.items():
