@@ -5,9 +5,11 @@ a paragraph number skipped).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from gongkai.reports.audit.model import Finding
-from gongkai.reports.audit.text import chinese_number
+from gongkai.reports.audit.text import chinese_number, normalise, strip_numbering
+from gongkai.reports.formats import spec
 from gongkai.reports.rules.common import Check
 
 REGULATION = "政府信息公开条例"
@@ -54,6 +56,8 @@ def check_typos(check: Check) -> list[Finding]:
     for number, line in check.prose():
         for start, size in repeated_phrases(line):
             phrase = line[start : start + size]
+            if _table_labels_only(phrase):
+                continue  # a table's headings as a copied page runs them together ("结果维持结果纠正…")
             findings.append(
                 check.finding(
                     "typo",
@@ -144,3 +148,38 @@ def _cn(value: int) -> str:
         return digits[value]
     tens, ones = divmod(value, 10)
     return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+@cache
+def _table_labels() -> tuple[str, ...]:
+    """The row and column labels of every format's tables, longest first, as compared."""
+    labels: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            label = normalise(strip_numbering(value))
+            if len(label) >= 2:
+                labels.add(label)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for fmt in spec()["formats"].values():
+        for table in fmt.get("tables", {}).values():
+            if isinstance(table, dict):
+                walk(table.get("columns"))
+                walk(table.get("rows"))
+        walk(fmt.get("keys"))
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
+def _table_labels_only(phrase: str) -> bool:
+    """Whether a phrase is made of the tables' labels (a heading row printed twice is the table's)."""
+    rest = normalise(phrase)
+    for label in _table_labels():
+        if label in rest:
+            rest = rest.replace(label, "")
+    return len(rest) * 4 <= len(normalise(phrase))

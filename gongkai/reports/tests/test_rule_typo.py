@@ -52,3 +52,9 @@ def test_a_phrase_said_again_later_or_a_run_of_figures_is_not_a_typo() -> None:
         )
         == []
     )
+
+
+def test_a_tables_headings_run_together_twice_are_not_a_typo() -> None:
+    # pingtan_2019.txt, table 四 copied as text: the two 行政诉讼 blocks print the same column heads.
+    line = "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
+    assert _typos(line) == []
