@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from gongkai.reports.audit.layout import Cell, Layout, Row
 from gongkai.reports.audit.text import parse_figure
@@ -56,6 +57,8 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     # The text adapter found tables joined into long lines (the whole report on one line).
     flattened: bool = False
+    # The publication date that the page's metadata gives (HTML <meta name="PubDate">), if any.
+    published_on: date | None = None
 
     @property
     def text_lines(self) -> list[int]:

@@ -28,9 +28,28 @@ _PERIOD = re.compile(
 _PERIOD_CUE = re.compile(r"统计(?:的)?(?:期限|时限|时间|区间|范围|周期)|数据(?:的)?(?:期限|时限|统计)")
 _CN_DATE = rf"{_YEAR}\s*年\s*(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月\s*(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日"
 _DATE_LINE = re.compile(rf"^\s*{_CN_DATE}\s*$")
+# How a CMS page prints its date: "发布时间：2024-03-08 15:34", "发布日期：2020年1月20日", and
+# "来源：… 时间：2014-01-10" (a bare 时间/日期 only at a line's or a field's start: "统计时间：" is the
+# period's).
 _PUBLISHED = re.compile(
-    rf"(?:发布|公开|成文|印发)(?:日期|时间)\s*[:：]?\s*(?:{_CN_DATE}|((?:19|20)\d{{2}})[-/.](\d{{1,2}})[-/.](\d{{1,2}}))"
+    rf"(?:(?:发布|公开|成文|印发)(?:日期|时间)\s*[:：]?|(?:^|(?<=\s))(?:时间|日期)\s*[:：])"
+    rf"\s*(?:{_CN_DATE}|((?:19|20)\d{{2}})[-/.](\d{{1,2}})[-/.](\d{{1,2}}))"
 )
+# The <meta> names under which government CMSes give a page's publication date (TRS: PubDate;
+# 政府网站集约化平台 and gov.cn: firstpublishedtime; others: publishdate, pubtime,
+# article:published_time, DC.date).
+PAGE_DATE_NAMES = (
+    "pubdate",
+    "publishdate",
+    "firstpublishedtime",
+    "publishedtime",
+    "pubtime",
+    "publishtime",
+    "article:published_time",
+    "dc.date.issued",
+    "dc.date",
+)
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
 @dataclass
@@ -59,14 +78,29 @@ def _date(year: int | None, month: int | None, day: int | None) -> date | None:
         return None
 
 
-def read_facts(lines: list[str], text_lines: list[int]) -> Facts:
-    """Facts from the paragraph lines (`text_lines`: their 1-based numbers in `lines`)."""
+def read_facts(lines: list[str], text_lines: list[int], page_published: date | None = None) -> Facts:
+    """Facts from the paragraph lines (`text_lines`: their 1-based numbers in `lines`) and the date
+    that the page the report was published on gives in its metadata (`page_date`)."""
     facts = Facts()
     _find_title(lines, text_lines, facts)
     _find_years(lines, text_lines, facts)
     _find_period(lines, text_lines, facts)
-    _find_published_on(lines, text_lines, facts)
+    _find_published_on(lines, text_lines, facts, page_published)
     return facts
+
+
+def page_date(meta: list[tuple[str, str]]) -> date | None:
+    """The publication date among a page's <meta> (name or property, content) pairs, by the names
+    of `PAGE_DATE_NAMES` in their order."""
+    dates: dict[str, date] = {}
+    for name, content in meta:
+        name = name.strip().lower()
+        match = _ISO_DATE.search(content)
+        if name in PAGE_DATE_NAMES and name not in dates and match:
+            found = _date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            if found is not None:
+                dates[name] = found
+    return next((dates[name] for name in PAGE_DATE_NAMES if name in dates), None)
 
 
 def _clean(text: str) -> str:
@@ -167,7 +201,11 @@ def _cn_date(year: str, month: str, day: str) -> date | None:
     return _date(_year(year), chinese_number(month), chinese_number(day))
 
 
-def _find_published_on(lines: list[str], text_lines: list[int], facts: Facts) -> None:
+def _find_published_on(
+    lines: list[str], text_lines: list[int], facts: Facts, page_published: date | None = None
+) -> None:
+    # The date the page prints as its publication date, then the one its metadata gives, then the
+    # date under the signature.
     for number in text_lines[:40]:
         match = _PUBLISHED.search(lines[number - 1])
         if match:
@@ -176,6 +214,9 @@ def _find_published_on(lines: list[str], text_lines: list[int], facts: Facts) ->
             if found:
                 facts.published_on = found
                 return
+    if page_published is not None:
+        facts.published_on = page_published
+        return
     # A date alone on its line: the date under the signature.
     for number in reversed(text_lines):
         match = _DATE_LINE.match(lines[number - 1])

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import codecs
 import io
-import logging
 import re
 import zipfile
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from gongkai.reports.audit.document import TABLE_WORDS, Document, DocumentBuilder, Slot, from_lines
@@ -112,10 +112,11 @@ def plain_lines(text: str) -> list[str]:
 LONG_LINE = 300
 MAX_INLINE_HEADINGS = 100
 # A section heading inside such a line: "一、总体情况", "1、 总体情况", "四、政府信息公开行政复议、
-# 行政诉讼情况", after a space, a sentence's end or a table's last figure. Bounded repetition and a
+# 行政诉讼情况", after a space, a sentence's end or a table's last figure (and its unit: 表二 of the 2019
+# format ends with 采购总金额 "432.52元"). Bounded repetition and a
 # fixed end: no backtracking beyond the 30 characters a heading can have.
 _INLINE_HEADING = re.compile(
-    r"(?:(?<=[\s。；！？!?\d])|^)(?:[一二三四五六七八九十]{1,2}|\d{1,2})、\s?[^。，；：:\d\s]{2,28}?(?:情况|事项|概述|概况)"
+    r"(?:(?<=[\s。；！？!?\d元])|^)(?:[一二三四五六七八九十]{1,2}|\d{1,2})、\s?[^。，；：:\d\s]{2,28}?(?:情况|事项|概述|概况)"
 )
 
 
@@ -205,6 +206,7 @@ def html_document(text: str, encoding: str | None = None) -> Document:
     except (lxml.etree.ParserError, ValueError) as error:
         raise ReportUnreadable(f"HTML 文件无法解析：{error}") from None
     builder = DocumentBuilder(FORM_HTML, encoding)
+    builder.document.published_on = _page_date(root)
     title = _page_title(root)
     if title and title not in _HTML_SPACE.sub(" ", root.text_content()[:4000]).replace(title, "", 1):
         # A CMS page often prints the report's title only in <title>: it is the name the report
@@ -215,6 +217,17 @@ def html_document(text: str, encoding: str | None = None) -> Document:
     writer.block(root)
     writer.finish()
     return builder.finish()
+
+
+def _page_date(root: Any) -> date | None:
+    """The publication date in the page's <meta> tags (a CMS's PubDate, firstpublishedtime, …)."""
+    from gongkai.reports.audit.facts import page_date
+
+    meta = [
+        (str(element.get("name") or element.get("property") or ""), str(element.get("content") or ""))
+        for element in root.iter("meta")
+    ]
+    return page_date(meta)
 
 
 _TITLE_SUFFIX = re.compile(r"\s*(?:_|\||｜| - | — ).*$")
@@ -435,7 +448,7 @@ def _nearest(element: Any, tag: str) -> Any:
     return next(element.iterancestors(tag), None)
 
 
-# --- PDF ----------------------------------------------------------------------------------------
+# --- PDF ---------------------------------------------------------------------------------------
 
 
 def pdf_lines(data: bytes) -> list[str]:
@@ -443,69 +456,6 @@ def pdf_lines(data: bytes) -> list[str]:
 
 
 def pdf_document(data: bytes) -> Document:
-    import pdfplumber
+    from gongkai.reports.audit.pdf import pdf_document as read_pdf  # the PDF adapter, in its module
 
-    # pdfminer warns on every damaged object of a broken file; the reader's own error says enough.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-
-    builder = DocumentBuilder(FORM_PDF)
-    chars = 0
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                chars += len(page.chars)
-                _pdf_page(page, builder)
-                page.close()  # frees the page's parsed objects: memory stays flat over many reports
-    except ReportUnreadable:
-        raise
-    except Exception as error:  # pdfminer raises many kinds of errors on broken or encrypted files
-        raise ReportUnreadable(f"PDF 文件已损坏或已加密，无法读取：{type(error).__name__}") from None
-    from gongkai.reports.audit.scanned import refuse_scanned_pdf  # a scan is refused with its cause named
-
-    refuse_scanned_pdf(data, chars)
-    return builder.finish()
-
-
-def _pdf_page(page: Any, builder: DocumentBuilder) -> None:
-    # Only ruled tables are found as tables; a table without rules stays as text lines, which the
-    # reader also understands (cells separated by spaces).
-    tables = page.find_tables() if (page.lines or page.rects) else []
-    boxes = [table.bbox for table in tables]
-
-    def outside(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
-    text_page = page.filter(outside) if boxes else page
-    items: list[tuple[float, int, str | list[list[Slot]]]] = []
-    for line in text_page.extract_text_lines(return_chars=False):
-        text = line["text"].replace("\t", " ")
-        if text.strip():
-            items.append((line["top"], 0, text))
-    for table in tables:
-        rows: list[list[Slot]] = []
-        for row in table.extract():
-            # pdfplumber gives None for the grid positions a merged cell covers: the cell before
-            # spans them.
-            slots: list[Slot] = []
-            for cell in row:
-                if cell is None:
-                    if slots:
-                        text, height, width, continued = slots[-1]
-                        slots[-1] = (text, height, width + 1, continued)
-                    continue
-                slots.append((cell, 1, 1, False))
-            if any(text.strip() for text, _, _, _ in slots):
-                rows.append(slots)
-        items.append((table.bbox[1], 1, rows))
-    items.sort(key=lambda item: (item[0], item[1]))
-    for _, _, item in items:
-        if isinstance(item, str):
-            builder.paragraph(item)
-            continue
-        for slots in item:
-            builder.row(slots)
-        builder.end_table()
+    return read_pdf(data)

@@ -76,7 +76,7 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
     document = decode_report(data, name)
     lines = document.lines
     layout = document.layout()
-    facts = read_facts(lines, layout.text_lines)
+    facts = read_facts(lines, layout.text_lines, document.published_on)
     tables = recognise_tables(lines, layout)
     year = facts.title_year or (facts.text_years[0] if facts.text_years else None)
     if year is None and facts.period is not None:
@@ -272,6 +272,11 @@ def _fill_cells(
                 extra_cells[key] = value
         if extra_cells:
             report.extras["extra_cells"] = extra_cells
+            unclear = {key for ambiguity in ambiguities for key in ambiguity.keys}
+            blank = [key for key, value in extra_cells.items() if value is None and key not in unclear]
+            if blank:
+                # Printed blank (not ambiguous): blank_cell names them as it names the format's.
+                report.extras["blank_extra_cells"] = blank
         report.findings.extend(
             _ambiguous(report, fmt, ambiguity) for ambiguity in ambiguities if _canonical(ambiguity, wanted)
         )
@@ -301,14 +306,20 @@ _PRINTED_TOTALS = frozenset(
 
 def _printed_sums(children: dict[str, list[str]], extra: set[str]) -> list[SumRule]:
     """The sums of a regional old table as printed: a total and the rows under it, in every value
-    column; and the current year at most the 历年累计 beside it."""
+    column; each row under a total at most that total; and the current year at most the 历年累计
+    beside it."""
     columns = [""] + ([".cumulative"] if any(key.endswith(".cumulative") for key in extra) else [])
     rules: list[SumRule] = []
     for total, parts in children.items():
-        if total not in _PRINTED_TOTALS:
-            continue
         for suffix in columns:
-            rules.append(SumRule("old_format_sum", total + suffix, tuple(part + suffix for part in parts)))
+            # A row under "其中" is at most its total, in every column (an item published on a
+            # channel is one of the items published).
+            for part in parts:
+                rules.append(SumRule("old_format_sum", part + suffix, (total + suffix,), at_most=True))
+            if total in _PRINTED_TOTALS:
+                rules.append(
+                    SumRule("old_format_sum", total + suffix, tuple(part + suffix for part in parts))
+                )
     for key in extra:
         if key.endswith(".cumulative"):
             rules.append(SumRule("cumulative", key.removesuffix(".cumulative"), (key,), at_most=True))

@@ -47,6 +47,7 @@ class Ambiguity:
     keys: list[str]
     examples: list[tuple[Number, ...]]
     reason: str
+    choices: list[int] = field(default_factory=list)  # the row's candidates still possible
 
 
 class _TooMany(Exception):
@@ -155,6 +156,10 @@ def resolve(
             ambiguities.append(Ambiguity(row, list(row.keys), [], "拆分方式过多"))
             continue
         if not candidates:
+            blank_extras = _regional_columns_blank(row)
+            if blank_extras is not None:
+                values.update(blank_extras)
+                continue
             ambiguities.append(
                 Ambiguity(row, list(row.keys), [], "数字个数少于单元格个数，无法确定哪些单元格为空")
             )
@@ -198,8 +203,78 @@ def resolve(
                     if linked
                     else "表中没有能核对这一行的合计，正文也未给出能确定拆分的数字"
                 )
-                ambiguities.append(Ambiguity(row, unclear, examples, reason))
+                ambiguities.append(Ambiguity(row, unclear, examples, reason, sorted(choices)))
+    if bounds:
+        ambiguities = _narrow_by_bounds(ambiguities, bounds, values, context)
     return values, ambiguities
+
+
+def _narrow_by_bounds(
+    ambiguities: list[Ambiguity],
+    bounds: list[SumRule],
+    values: dict[str, Number | None],
+    context: Mapping[str, Number | None],
+) -> list[Ambiguity]:
+    """The ambiguities left once the bounds between rows are applied with the cells read: a part is
+    at most its total ("其中：1.网站公开" ≤ 主动公开信息数), so "17953304" under a total of 2026 can
+    only be 1795 | 3304. A cell is read when every split still possible gives it the same figure."""
+    known: dict[str, Number | None] = {**context, **{k: v for k, v in values.items() if v is not None}}
+    left: list[Ambiguity] = []
+    for ambiguity in ambiguities:
+        row = ambiguity.row
+        keys = set(row.keys)
+        rules = [rule for rule in bounds if keys & {rule.total, *rule.parts, *rule.minus}]
+        fitting = [
+            choice
+            for choice in ambiguity.choices
+            if all(
+                _holds(rule, {**known, **dict(zip(row.keys, row.candidates[choice], strict=True))})
+                is not False
+                for rule in rules
+            )
+        ]
+        if not fitting or len(fitting) == len(ambiguity.choices):
+            left.append(ambiguity)
+            continue
+        unclear: list[str] = []
+        for position, key in enumerate(row.keys):
+            if key not in ambiguity.keys:
+                continue
+            figures = {row.candidates[choice][position] for choice in fitting}
+            if len(figures) == 1:
+                values[key] = known[key] = figures.pop()
+            else:
+                unclear.append(key)
+        if unclear:
+            examples = [row.candidates[choice] for choice in fitting[:3]]
+            left.append(Ambiguity(row, unclear, examples, ambiguity.reason, fitting))
+    return left
+
+
+# The regional column beside the year's (福建's 历年累计): an addition to the format's table.
+REGIONAL_COLUMN = ".cumulative"
+
+
+def _regional_columns_blank(row: PendingRow) -> dict[str, Number | None] | None:
+    """A row that printed figures for the format's own columns only, its regional columns (历年累计)
+    left blank: "2、政府公报公开 条 0" under 本年度 | 历年累计. A copied page drops an empty cell, so
+    one figure for two cells could be either's; but the year's column is the report's own, the one
+    the format requires, and the running total the one that bodies leave empty; and with the bound
+    本年度 ≤ 历年累计 a single 0 is the year's figure whichever cell printed it. The figures are the
+    format's columns' when they are exactly as many, space-separated, as those columns; the regional
+    columns, all after them, are blank. None when the row is not such a row."""
+    own = [key for key in row.keys if not key.endswith(REGIONAL_COLUMN)]
+    regional = row.keys[len(own) :]
+    if not own or not regional or row.keys[: len(own)] != own:
+        return None
+    if any(not key.endswith(REGIONAL_COLUMN) for key in regional):
+        return None
+    tokens = row.figures.split()
+    if len(tokens) != len(own) or not all(_NUMBER.fullmatch(token) for token in tokens):
+        return None
+    values: dict[str, Number | None] = {key: _number(token) for key, token in zip(own, tokens, strict=True)}
+    values.update(dict.fromkeys(regional))
+    return values
 
 
 def _components(rows: list[PendingRow], rules: list[SumRule]) -> list[list[PendingRow]]:

@@ -26,6 +26,16 @@ _SPACES = re.compile(r"[\s\u3000]+")
 _ATTACHMENT = re.compile(r"^\s*附\s*(?:件|表)")
 
 
+def is_section_heading(line: str) -> bool:
+    """Whether a line (without spaces) is the heading of one of the report's sections."""
+    return (
+        leading_ordinal(line) is not None
+        and len(line) <= 50
+        and "。" not in line
+        and any(pattern.search(line) for _, pattern in SECTION_PATTERNS)
+    )
+
+
 def find_sections(lines: list[str], text_lines: list[int]) -> dict[str, tuple[int, int]]:
     """Section id → (heading line, last line).
 

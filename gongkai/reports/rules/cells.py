@@ -10,6 +10,11 @@ from gongkai.reports import formats
 from gongkai.reports.audit.model import Evidence, Finding
 from gongkai.reports.rules.common import TABLE_TITLES, Check, show, table_of
 
+OTHER_PROCESSING_2021 = (
+    "requests.other_no_correction.",
+    "requests.other_fee_unpaid.",
+    "requests.other_other.",
+)
 # Money may have decimals (万元, 元); every other cell is a count of items, cases or people.
 MONEY_KEYS = {
     "item20_8.fees.amount_10k_yuan",
@@ -30,7 +35,12 @@ def check_blank_cells(check: Check) -> list[Finding]:
         return []  # told once by the sums
     findings: list[Finding] = []
     by_table: dict[str, list[str]] = {}
+    single_other_row = bool(check.report.extras.get("requests_other_processing_single_row"))
     for key in formats.all_keys(fmt):
+        if single_other_row and key.startswith(OTHER_PROCESSING_2021):
+            # Table 三 printed （六）其他处理 as the 2019 format's one row: its three rows of the
+            # 2021 format are not blank but not printed, and format_mismatch says so.
+            continue
         by_table.setdefault(table_of(fmt, key), []).append(key)
     missing_tables = [t for t in by_table if not check.table_found(t) and t.startswith("item20_")]
     if missing_tables:
@@ -48,11 +58,45 @@ def check_blank_cells(check: Check) -> list[Finding]:
             message = f"{title}有{len(blank)}处空白：{names}；没有发生的事项应填0，空白不能当作0"
             evidence = [e for k in blank for e in _blank_evidence(check, k)]
             findings.append(check.finding("blank_cell", message, blank, evidence))
-        if absent:
+        if absent and fmt == formats.FORMAT_2008 and check.report.extras.get("extra_cells"):
+            # A regional variant of the old table (福建's, with 历年累计 or rows of its own) prints
+            # only some of the national table's rows: a row it lacks is no blank, but its figure
+            # cannot be checked.
+            names = "、".join(check.label(k) for k in absent)
+            message = f"{title}为地方格式，未列出{len(absent)}项，无法核对：{names}"
+            findings.append(check.finding("not_checkable", message, absent))
+        elif absent:
             names = "、".join(check.label(k) for k in absent)
             message = f"{title}缺少{len(absent)}项：{names}"
             findings.append(check.finding("blank_cell", message, absent))
+    blank_regional = _blank_regional_cells(check)
+    if blank_regional is not None:
+        findings.append(blank_regional)
     return findings
+
+
+REGIONAL_COLUMN = ".cumulative"
+
+
+def _regional_label(check: Check, key: str) -> str:
+    """ "政府公报公开（历年累计）"; a regional row by its printed label (电子邮件申请数)."""
+    row = key.removesuffix(REGIONAL_COLUMN)
+    rows = formats.spec()["formats"][formats.FORMAT_2008].get("regional_rows", {}).get("rows", {})
+    label = str(rows[row][0]) if row in rows else check.label(row)
+    return label + ("（历年累计）" if key.endswith(REGIONAL_COLUMN) else "")
+
+
+def _blank_regional_cells(check: Check) -> Finding | None:
+    """The regional cells (历年累计, 电子邮件申请数 …) that the report's table printed blank: they are
+    no key of the format, but a blank in the table the body published is a blank all the same."""
+    blank = [str(key) for key in check.report.extras.get("blank_extra_cells") or []]
+    if not blank:
+        return None
+    names = "、".join(_regional_label(check, key) for key in blank)
+    lines = check.report.cell_lines
+    evidence = [Evidence(lines[key], f"{_regional_label(check, key)}：空白") for key in blank if key in lines]
+    message = f"{TABLE_TITLES['old_table']}（地方增列的栏目）有{len(blank)}处空白：{names}；没有发生的事项应填0，空白不能当作0"
+    return check.finding("blank_cell", message, blank, evidence)
 
 
 def _blank_evidence(check: Check, key: str) -> list[Evidence]:

@@ -51,6 +51,8 @@ def check_places(check: Check) -> list[Finding]:
     other_kind = {"县": "区", "区": "县"}.get(area.kind) if area.level == COUNTY else None
     if other_kind and other_kind in (check.report.agency_name or "").replace(area.name, ""):
         other_kind = None  # 象山县经济开发区管委会 rightly speaks of 全区
+    if other_kind == "区" and _zone_named_after(area, "".join(text for _, text in check.prose())):
+        other_kind = None  # 平潭县 lies in 平潭综合实验区, whose report it shares: 全区 is the zone
     for number, line in check.prose():
         for sentence in _SENTENCE.findall(line):
             if _COOPERATION.search(sentence):
@@ -87,6 +89,16 @@ def check_places(check: Check) -> list[Finding]:
             )
         )
     return findings
+
+
+# A zone that a county's government lies in and that bears its name (平潭县 in 平潭综合实验区): not an
+# administrative division of the code list, so "全区" speaks of it, not of a 区 the text was copied from.
+_ZONES = ("综合实验区", "实验区", "试验区", "示范区", "新区", "开发区", "合作区")
+
+
+def _zone_named_after(area: Division, prose: str) -> bool:
+    stem = area.name[:-1] if len(area.name) > 2 else area.name
+    return any(f"{stem}{zone}" in prose for zone in _ZONES)
 
 
 def _own_area(check: Check) -> Division | None:

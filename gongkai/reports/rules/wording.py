@@ -5,9 +5,11 @@ a paragraph number skipped).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from gongkai.reports.audit.model import Finding
-from gongkai.reports.audit.text import chinese_number
+from gongkai.reports.audit.text import chinese_number, normalise, strip_numbering
+from gongkai.reports.formats import spec
 from gongkai.reports.rules.common import Check
 
 REGULATION = "政府信息公开条例"
@@ -51,8 +53,54 @@ def check_typos(check: Check) -> list[Finding]:
                     evidence=check.line_evidence([number]),
                 )
             )
+    for number, line in check.prose():
+        for start, size in repeated_phrases(line):
+            phrase = line[start : start + size]
+            if _table_labels_only(phrase):
+                continue  # a table's headings as a copied page runs them together ("结果维持结果纠正…")
+            findings.append(
+                check.finding(
+                    "typo",
+                    f"“{phrase.strip()}”连续出现两次，疑为重复录入",
+                    evidence=check.line_evidence([number]),
+                )
+            )
     findings += _skipped_numbers(check)
     return findings
+
+
+# A phrase written twice in a row ("聚焦新中国成立 70 周年平潭专场新闻发布会聚焦新中国成立 70 周年…"): at
+# least this many characters (shorter words doubled are `_DOUBLED`'s), at most this many (a
+# paragraph pasted twice is `repeated_text`'s business), with this many Chinese characters in it
+# (not a run of figures or marks).
+PHRASE_SHORTEST = 7
+PHRASE_LONGEST = 120
+PHRASE_HAN = 4
+
+
+def repeated_phrases(line: str) -> list[tuple[int, int]]:
+    """(start, length) of each phrase that the line writes twice in a row, in one pass over the
+    line: each run of PHRASE_SHORTEST characters is looked up where it last occurred, and when that
+    was a phrase's length before, the phrase is compared with what follows it. Linear in the line
+    (a look-up per character, a comparison of at most PHRASE_LONGEST characters), with no
+    regular expression to backtrack."""
+    k = PHRASE_SHORTEST
+    last: dict[str, int] = {}
+    found: list[tuple[int, int]] = []
+    after = 0  # a repeat found is not found again inside itself
+    for j in range(len(line) - k + 1):
+        gram = line[j : j + k]
+        previous = last.get(gram)
+        last[gram] = j
+        if previous is None or j < after:
+            continue
+        size = j - previous
+        if k <= size <= PHRASE_LONGEST and line[previous:j] == line[j : j + size]:
+            phrase = line[previous:j]
+            if sum(1 for ch in phrase if "\u4e00" <= ch <= "\u9fff") >= PHRASE_HAN:
+                found.append((previous, size))
+            after = j + size
+    return found
 
 
 def _two_words(text: str, line: str, match: re.Match[str]) -> bool:
@@ -100,3 +148,38 @@ def _cn(value: int) -> str:
         return digits[value]
     tens, ones = divmod(value, 10)
     return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+@cache
+def _table_labels() -> tuple[str, ...]:
+    """The row and column labels of every format's tables, longest first, as compared."""
+    labels: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            label = normalise(strip_numbering(value))
+            if len(label) >= 2:
+                labels.add(label)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for fmt in spec()["formats"].values():
+        for table in fmt.get("tables", {}).values():
+            if isinstance(table, dict):
+                walk(table.get("columns"))
+                walk(table.get("rows"))
+        walk(fmt.get("keys"))
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
+def _table_labels_only(phrase: str) -> bool:
+    """Whether a phrase is made of the tables' labels (a heading row printed twice is the table's)."""
+    rest = normalise(phrase)
+    for label in _table_labels():
+        if label in rest:
+            rest = rest.replace(label, "")
+    return len(rest) * 4 <= len(normalise(phrase))

@@ -37,18 +37,34 @@ def test_splits_fixed_by_the_printed_sums_are_read() -> None:
     assert report.extras["extra_cells"]["channel_gazette.cumulative"] == 7
 
 
-def test_a_split_nothing_fixes_is_null_with_ambiguous_cell_never_guessed() -> None:
+def test_a_row_under_a_total_is_split_so_as_to_be_at_most_that_total() -> None:
     report = _read()
-    # "20263542": 2026|3542, 202|63542, … — the channels do not sum to the total (an item on
-    # several channels counts once), so nothing in the table fixes it.
+    # "17953304" under 主动公开信息数 2026 | 3542 (the prose quotes 2026): 其中 网站公开 is at most
+    # the total in both columns, which only 1795 | 3304 is (17953 | 304 is more than 2026).
+    assert report.cells["proactive_total"] == 2026
+    assert report.cells["channel_website"] == 1795
+    assert report.extras["extra_cells"]["channel_website.cumulative"] == 3304
+    assert not any(f.rule == "ambiguous_cell" for f in report.findings)
+
+
+def test_a_split_nothing_fixes_is_null_with_ambiguous_cell_never_guessed() -> None:
+    # Without the prose's 2026, "20263542" is 2026|3542, 202|63542, … : the channels do not sum
+    # to the total (an item on several channels counts once), so nothing in the table fixes it,
+    # nor the row under it.
+    text = HEADER + TABLE.replace("2012年我县主动公开政府信息2026条。", "")
+    report = audit_report(read_report_bytes(text.encode(), "regional.txt"))
+    assert report.cells["proactive_total"] is None
     assert report.cells["channel_website"] is None
-    assert any(f.rule == "ambiguous_cell" and "channel_website" in f.keys for f in report.findings)
+    ambiguous = {key for f in report.findings if f.rule == "ambiguous_cell" for key in f.keys}
+    assert {"proactive_total", "channel_website"} <= ambiguous
+    # and the bound 总数 ≤ Σ渠道 is not checked with 0 for the unread cells
+    assert not [f for f in report.findings if f.rule == "old_format_sum"]
 
 
 def test_the_standard_sum_is_not_applied_to_rows_printed_otherwise() -> None:
     report = _read()
     assert not [f for f in report.findings if f.severity == "error"]
-    [regional] = [f for f in report.findings if f.rule == "not_checkable" and "地方格式" in f.message]
+    [regional] = [f for f in report.findings if f.rule == "not_checkable" and "所列分项" in f.message]
     assert "电子邮件申请数" in regional.message
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from gongkai.reports import formats
 from gongkai.reports.audit.model import Evidence, Finding
 from gongkai.reports.rules import run_rules
+from gongkai.reports.rules.cells import OTHER_PROCESSING_2021
 from gongkai.reports.tests.rule_factories import build_report
 
 
@@ -67,3 +68,46 @@ def test_filled_cells_that_already_exceed_the_total_are_an_error_despite_a_blank
     assert finding.message.endswith(
         "另有三（二）部分公开（区分处理的，只计这一情形，不计其他情形）（自然人）空白未计入"
     )
+
+
+def test_the_2021_rows_of_a_single_other_processing_row_are_not_blank() -> None:
+    # hongze_2024.pdf prints （六）其他处理 as one row, as the 2019 format did: format_mismatch says so,
+    # and the three rows of the 2021 format that it lacks are not reported as missing figures.
+    keys = [key for key in formats.all_keys(formats.FORMAT_2021) if key.startswith(OTHER_PROCESSING_2021)]
+    report = build_report(formats.FORMAT_2021, omit_keys=tuple(keys))
+    report.extras["requests_other_processing_single_row"] = True
+
+    findings = run_rules(report)
+
+    assert not [f for f in findings if f.rule == "blank_cell"]
+    assert [f.rule for f in findings if f.rule == "format_mismatch"] == ["format_mismatch"]
+
+
+def test_a_regional_running_total_printed_blank_is_a_blank_cell() -> None:
+    # pingtan_2013.txt: "2、政府公报公开 条 0" under 本年度 | 历年累计.
+    report = build_report(formats.FORMAT_2008)
+    line = report.cell_lines["channel_gazette"]
+    report.cell_lines["channel_gazette.cumulative"] = line
+    report.extras["extra_cells"] = {"channel_gazette.cumulative": None, "channel_website.cumulative": 400}
+    report.extras["blank_extra_cells"] = ["channel_gazette.cumulative"]
+
+    (finding,) = [f for f in run_rules(report) if f.rule == "blank_cell"]
+
+    assert finding.severity == "warning"
+    assert finding.keys == ["channel_gazette.cumulative"]
+    assert finding.message.startswith(
+        "政府信息公开情况统计表（地方增列的栏目）有1处空白：政府公报公开政府信息数（历年累计）"
+    )
+    assert [e.line for e in finding.evidence] == [line]
+
+
+def test_rows_a_regional_table_does_not_have_are_not_checkable_not_missing() -> None:
+    report = build_report(formats.FORMAT_2008, omit_keys=("budget_10k_yuan", "meetings"))
+    report.extras["extra_cells"] = {"proactive_total.cumulative": 900}
+
+    findings = run_rules(report)
+
+    assert not [f for f in findings if f.rule == "blank_cell"]
+    (not_checkable,) = [f for f in findings if f.rule == "not_checkable" and "地方格式" in f.message]
+    assert not_checkable.message.startswith("政府信息公开情况统计表为地方格式，未列出2项，无法核对")
+    assert not_checkable.keys == ["budget_10k_yuan", "meetings"]

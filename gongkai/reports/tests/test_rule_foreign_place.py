@@ -76,3 +76,13 @@ def test_a_body_whose_area_is_unknown_is_not_checkable() -> None:
 
 def test_a_body_of_the_central_government_has_no_foreign_places() -> None:
     assert _places("国家统计局", "赴浙江省象山县、北京市朝阳区开展调研。") == []
+
+
+def test_a_county_in_a_zone_of_its_own_name_may_speak_of_the_whole_zone() -> None:
+    # pingtanxian_2012.txt: 平潭县 lies in 平潭综合实验区, whose site it publishes on; its 全区 is the zone.
+    prose = "在平潭综合实验区管委会网站公开政府信息。全区部门职能单位工作进行集中公开。"
+    assert _places("平潭县人民政府", prose) == []
+    # Without the zone, a 县 speaking of 全区 is still copied from a 区's report.
+    assert [f.rule for f in _places("平潭县人民政府", "全区部门职能单位工作进行集中公开。")] == [
+        "foreign_place"
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gongkai.reports import formats
+from gongkai.reports.audit.model import Evidence, Finding
 from gongkai.reports.rules import run_rules
 from gongkai.reports.tests.rule_factories import build_report
 
@@ -49,3 +50,42 @@ def test_a_part_larger_than_its_total_is_a_warning() -> None:
     found = _old_sums(responses_online_interviews_by_principal=1)
     assert found == [("warning", "主要负责同志参加政府网站在线访谈次数为1，大于政府网站在线访谈次数0")]
     assert _old_sums(proactive_normative_documents=501, proactive_total=500)[0][0] == "warning"
+
+
+def test_channels_whose_figures_could_not_be_split_make_the_bound_not_checkable_not_a_sum_with_zero() -> None:
+    # pingtan_2015.txt: 网站公开 ran together with its 历年累计 and could not be split (ambiguous_cell);
+    # the other channels are rows the regional table does not have.
+    report = build_report(
+        OLD, cells={"proactive_total": 2949, "channel_website": None}, omit_keys=_OTHER_CHANNELS
+    )
+    line = report.cell_lines["channel_website"]
+    report.findings.append(
+        Finding("ambiguous_cell", "warning", "数字连在一起", ["channel_website"], [Evidence(line, "")])
+    )
+
+    findings = run_rules(report)
+
+    assert not [f for f in findings if f.rule == "old_format_sum"]
+    assert any(f.rule == "not_checkable" and "channel_website" in f.keys for f in findings)
+
+
+def test_channels_the_table_does_not_print_add_nothing_to_the_bound() -> None:
+    # pingtanxian_2012.txt: 主动公开信息数 2026 > 网站公开 1795 + 政府公报公开 0, the table having no
+    # rows for 微博, 微信 and other channels.
+    report = build_report(
+        OLD,
+        cells={"proactive_total": 2026, "channel_website": 1795, "channel_gazette": 0},
+        omit_keys=_OTHER_CHANNELS,
+    )
+
+    (finding,) = [f for f in run_rules(report) if f.rule == "old_format_sum"]
+
+    assert finding.severity == "warning"
+    assert finding.message.startswith("主动公开政府信息数为2026，大于通过各渠道公开的政府信息数之和1795")
+    assert finding.message.endswith(
+        "（政务微博公开政府信息数、政务微信公开政府信息数、其他方式公开政府信息数表中未列出）"
+    )
+    assert {"proactive_total", "channel_website", "channel_gazette"} <= set(finding.keys)
+
+
+_OTHER_CHANNELS = ("channel_weibo", "channel_wechat", "channel_other")

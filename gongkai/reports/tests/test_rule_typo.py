@@ -33,3 +33,28 @@ def test_a_skipped_paragraph_number_is_information() -> None:
 
 def test_numbering_that_starts_again_in_a_new_section_is_fine() -> None:
     assert _typos("（一）完善制度。", "（二）强化监督。", "二、主动公开情况", "（一）公开数量。") == []
+
+
+def test_a_phrase_written_twice_in_a_row_is_information() -> None:
+    # pingtan_2019.txt: the name of a press conference pasted twice.
+    line = (
+        "区领导亲自组织或参与平潭港口岸金井港区对外开放新闻发布会、"
+        "聚焦新中国成立 70 周年平潭专场新闻发布会聚焦新中国成立 70 周年平潭专场新闻发布会；组织19期。"
+    )
+    assert _typos(line) == [("info", "“聚焦新中国成立 70 周年平潭专场新闻发布会”连续出现两次，疑为重复录入")]
+
+
+def test_a_phrase_said_again_later_or_a_run_of_figures_is_not_a_typo() -> None:
+    assert (
+        _typos(
+            "加强政务公开标准化建设，加强政务公开标准化培训，推进政务公开标准化规范化。",
+            "编号 0101010101010101010101，分类 —— —— —— —— ——。",
+        )
+        == []
+    )
+
+
+def test_a_tables_headings_run_together_twice_are_not_a_typo() -> None:
+    # pingtan_2019.txt, table 四 copied as text: the two 行政诉讼 blocks print the same column heads.
+    line = "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
+    assert _typos(line) == []
