@@ -17,10 +17,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from gongkai.reports.audit.layout import Cell, Layout, Row
+from gongkai.reports.audit.lexicon import table_words
 from gongkai.reports.audit.text import parse_figure
 
-# Words that only the statistics tables print.
-TABLE_WORDS = ("第二十条", "申请人情况", "勾稽关系", "指标名称", "统计指标", "本年新收", "统计表")
+# Words that only the statistics tables print (`report_formats.json`, reader.table_words).
+TABLE_WORDS = table_words()
 
 
 @dataclass(slots=True)
@@ -67,7 +68,9 @@ class Document:
         for index, table in enumerate(self.tables):
             for cells in table.rows:
                 if cells:
-                    layout.rows.append(Row([Cell(c.text, c.line) for c in cells], cells[0].line, index))
+                    layout.rows.append(
+                        Row([Cell(c.text, c.line, c.column, c.colspan) for c in cells], cells[0].line, index)
+                    )
         return layout
 
 

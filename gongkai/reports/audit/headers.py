@@ -97,6 +97,8 @@ def header_tree(table: str) -> Heading:
 class _Placed:
     heading: Heading | None  # None: a heading the lexicon does not know (a column not read)
     text: str
+    column: int = 0  # the grid columns it covers, where the form gives them
+    span: int = 1 << 30
     children: list[_Placed] = field(default_factory=list)
 
     def open(self) -> bool:
@@ -106,32 +108,37 @@ class _Placed:
         held = {child.heading for child in self.children if child.heading is not None}
         return len(held) < len(self.heading.children)
 
+    def covers(self, column: int, span: int) -> bool:
+        return self.column <= column and column + span <= self.column + self.span
 
-class HeaderReader:
-    """Reads the header rows of one table, in order, into its columns."""
 
-    def __init__(self, tree: Heading) -> None:
+# A header cell as read: its text and, where the form gives them, its grid column and span.
+HeaderCell = tuple[str, int, int]
+
+
+class _Reading:
+    """One way of reading the header rows: by the headings' order alone, or also by the grid
+    columns each heading covers (a heading then goes only under one whose columns hold it)."""
+
+    def __init__(self, tree: Heading, positions: bool) -> None:
         self.tree = tree
+        self.positions = positions
         self.top = _Placed(tree, "")
-        self.texts: list[str] = []
-        self.placed = 0  # headings placed
+        self.placed = 0
 
-    def feed(self, cells: list[str]) -> bool:
-        """One header row's cell texts; whether it held a heading of the table."""
+    def feed(self, cells: list[HeaderCell]) -> bool:
         placed_before: _Placed | None = None  # where the row's last heading went
         found = False
-        for raw in cells:
-            text = normalise(raw)
-            if not text or (text.startswith("(") and text.endswith(")")):
-                continue
-            self.texts.append(text)
-            parent = self._place(text)
+        for text, column, span in cells:
+            if not self.positions:
+                column, span = 0, 1
+            parent = self._place(text, column, span)
             if parent is not None:
                 found = True
                 self.placed += 1
                 placed_before = parent
             elif placed_before is not None:
-                placed_before.children.append(_Placed(None, text))
+                placed_before.children.append(_Placed(None, text, column, span))
         return found
 
     def _open(self, node: _Placed) -> list[_Placed]:
@@ -140,25 +147,28 @@ class HeaderReader:
             found.extend(self._open(child))
         return found
 
-    def _place(self, text: str) -> _Placed | None:
+    def _place(self, text: str, column: int, span: int) -> _Placed | None:
         """Put the heading under the first open heading that can hold it; the parent, or None."""
         for parent in self._open(self.top):
             assert parent.heading is not None
+            if self.positions and not parent.covers(column, span):
+                continue
             heading = parent.heading.child(text)
             if heading is not None and all(child.heading is not heading for child in parent.children):
-                parent.children.append(_Placed(heading, text))
+                parent.children.append(_Placed(heading, text, column, span))
                 return parent
         return None
 
     def columns(self) -> list[str] | None:
-        """The columns' keys in printed order ("" for a column not read), or None when the header
-        does not hold every column of the table exactly once."""
         keys: list[str] = []
         complete = True
 
         def walk(node: _Placed) -> None:
             nonlocal complete
-            for child in node.children:
+            children = (
+                sorted(node.children, key=lambda child: child.column) if self.positions else node.children
+            )
+            for child in children:
                 if child.heading is None:
                     keys.append("")
                 elif child.heading.children:
@@ -169,11 +179,47 @@ class HeaderReader:
                     keys.append(child.heading.key)
 
         walk(self.top)
-        wanted = self.tree.leaves()
         known = [key for key in keys if key]
-        if not complete or sorted(known) != sorted(wanted):
+        if not complete or sorted(known) != sorted(self.tree.leaves()):
             return None
         return keys
+
+
+class HeaderReader:
+    """Reads the header rows of one table, in order, into its columns: by the grid columns the
+    headings cover where they make a whole header (a page with rowspan and colspan), else by the
+    headings' order alone (a grid whose spans were lost)."""
+
+    def __init__(self, tree: Heading) -> None:
+        self.tree = tree
+        self.readings = (_Reading(tree, True), _Reading(tree, False))
+        self.texts: list[str] = []
+
+    @property
+    def placed(self) -> int:
+        return self.readings[1].placed
+
+    def feed(self, cells: list[str] | list[HeaderCell]) -> bool:
+        """One header row's cells; whether it held a heading of the table."""
+        row: list[HeaderCell] = []
+        for index, cell in enumerate(cells):
+            raw, column, span = cell if isinstance(cell, tuple) else (cell, index, 1)
+            text = normalise(raw)
+            if not text or (text.startswith("(") and text.endswith(")")):
+                continue
+            self.texts.append(text)
+            row.append((text, column if column >= 0 else index, span))
+        found = [reading.feed(row) for reading in self.readings]
+        return found[1]
+
+    def columns(self) -> list[str] | None:
+        """The columns' keys in printed order ("" for a column not read), or None when the header
+        does not hold every column of the table exactly once."""
+        for reading in self.readings:
+            columns = reading.columns()
+            if columns is not None:
+                return columns
+        return None
 
     def description(self) -> str:
         return "、".join(self.texts[:12]) or "（无）"

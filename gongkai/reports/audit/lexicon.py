@@ -23,6 +23,7 @@ from gongkai.reports.formats import (
     FORMAT_2019,
     FORMAT_2021,
     REQUEST_COLUMNS,
+    request_label,
     request_rows,
     spec,
 )
@@ -98,7 +99,7 @@ def request_row_labels(fmt: str) -> tuple[RowLabels, ...]:
     variants = tables[fmt]["tables"]["requests"].get("label_variants", {})
     rows: list[RowLabels] = []
     for row in request_rows(fmt):
-        official = official_rows.get(row, "三（六）其他处理")
+        official = official_rows.get(row) or request_label(FORMAT_2019, row)
         keys = tuple(f"requests.{row}.{column}" for column in REQUEST_COLUMNS)
         rows.append(
             RowLabels("requests", row, keys, _cores(official, variants.get(row, [])), _number(official))

@@ -27,7 +27,7 @@ from gongkai.reports.audit.found import (
     is_figure,
     item20_key,
 )
-from gongkai.reports.audit.headers import HeaderReader, header_tree
+from gongkai.reports.audit.headers import HeaderCell, HeaderReader, header_tree
 from gongkai.reports.audit.layout import Cell, Layout, Row
 from gongkai.reports.audit.lexicon import (
     appeal_header_words,
@@ -44,6 +44,10 @@ from gongkai.reports.audit.text_rows import UNIT_IN_HEADING, read_text_line
 from gongkai.reports.formats import REQUEST_COLUMNS, spec
 
 __all__ = ["APPEALS", "OLD_TABLE", "REQUESTS", "FoundTables", "RawRow", "item20_columns", "recognise_tables"]
+
+
+def _header_cells(cells: list[Cell]) -> list[HeaderCell]:
+    return [(cell.text, cell.column, cell.colspan) for cell in cells]
 
 
 def _label(cells: list[Cell]) -> str:
@@ -98,9 +102,9 @@ class _GridRows(Recognition):
             self.start_requests()
             self.request_done = False
             assert self.request_header is not None
-            self.request_header.feed(norms)
+            self.request_header.feed(_header_cells(cells))
             return
-        if not figures and self._header_row(norms, joined):
+        if not figures and self._header_row(_header_cells(cells), joined):
             return
         if self._item20_row(cells, norms):
             return
@@ -113,24 +117,24 @@ class _GridRows(Recognition):
 
     # --- headers --------------------------------------------------------------------------------
 
-    def _header_row(self, norms: list[str], joined: str) -> bool:
+    def _header_row(self, cells: list[HeaderCell], joined: str) -> bool:
         """A header row of table 四 or 三 (a row without figures); whether it was one."""
         if all(word in joined for word in appeal_header_words()):
             self.context = APPEALS
             self.appeal_header = HeaderReader(header_tree(APPEALS))
             self.appeal_done = False
-            self.appeal_header.feed(norms)
+            self.appeal_header.feed(cells)
             return True
         if self.context == APPEALS:
-            return self.appeal_header is not None and not self.appeal_done and self.appeal_header.feed(norms)
+            return self.appeal_header is not None and not self.appeal_done and self.appeal_header.feed(cells)
         if self.context == REQUESTS and self.request_header is not None and not self.request_done:
-            return self.request_header.feed(norms)
+            return self.request_header.feed(cells)
         if self.context == OLD_TABLE:
             return False
         # A header printed again (a table continued on the next page), or one without the words
         # that usually head it: two of table 三's headings at least.
         trial = HeaderReader(header_tree(REQUESTS))
-        if trial.feed(norms) and trial.placed >= 2:
+        if trial.feed(cells) and trial.placed >= 2:
             self.context = REQUESTS
             self.request_header, self.request_done = trial, False
             return True
@@ -144,7 +148,8 @@ class _GridRows(Recognition):
         if self.request_columns is not None:
             return self.request_columns, None
         if self.request_header is None or not self.request_header.texts:
-            return None, "表三未见表头（自然人、法人或其他组织、总计等列），各数字属于哪一列无法确定"
+            headings = "、".join(heading.cores[0] for heading in header_tree(REQUESTS).children)
+            return None, f"表三未见表头（{headings}等列），各数字属于哪一列无法确定"
         return (
             None,
             f"表三的表头未能识别（读到：{self.request_header.description()}），各数字属于哪一列无法确定",
