@@ -15,6 +15,7 @@ from gongkai.reports.audit.headers import HeaderReader, header_tree
 from gongkai.reports.audit.layout import Cell
 from gongkai.reports.audit.lexicon import (
     item20_column_format,
+    item20_label_endings,
     item20_row_of_label,
     old_label_key,
     request_row_groups,
@@ -92,8 +93,10 @@ def item20_key(label: str) -> tuple[str, str] | None:
     rows = item20_row_of_label()
     label = strip_numbering(label)
     found = rows.get(label)
-    if found is None and label.endswith(("事项", "情况", "数量")) and label[:-2] in rows:
-        found = rows[label[:-2]]
+    if found is None:
+        ending = next((word for word in item20_label_endings() if label.endswith(word)), None)
+        if ending and label[: -len(ending)] in rows:
+            found = rows[label[: -len(ending)]]
     return found
 
 

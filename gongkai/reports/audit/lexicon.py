@@ -333,3 +333,9 @@ def old_label_key(label: str, previous: str | None, used: set[str]) -> OldLabel 
 def appeal_table_label() -> str:
     """Table 四 as a row's label in messages (its one row has no label of its own)."""
     return strip_numbering(normalise(spec()["formats"][FORMAT_2021]["tables"]["appeals"]["title"]))
+
+
+@cache
+def item20_label_endings() -> tuple[str, ...]:
+    """Words a 第二十条 row label may end with beyond its lexicon label (行政许可事项)."""
+    return tuple(spec()["reader"]["item20_label_endings"])
