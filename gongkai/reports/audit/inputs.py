@@ -230,8 +230,11 @@ def _page_title(root: Any) -> str | None:
 
 
 def _span(element: Any, name: str) -> int:
+    value = element.get(name)
+    if value is None:
+        return 1
     try:
-        return max(1, min(int(str(element.get(name, "1")).strip() or "1"), 1000))
+        return max(1, min(int(str(value).strip() or "1"), 1000))
     except ValueError:
         return 1
 
@@ -294,9 +297,10 @@ class _HtmlWriter:
             spans: dict[int, list[int]] = {}
             column = 0
             for td in tr:
-                if not _is_cell(td):
+                if td.tag not in _CELL_TAGS and not _is_cell(td):
                     continue
-                column = _fill_covered(slots, covered, column)
+                if covered:
+                    column = _fill_covered(slots, covered, column)
                 width, height = _span(td, "colspan"), _span(td, "rowspan")
                 slots.append((_cell_text(td), height, width, False))
                 if height > 1:
@@ -313,6 +317,9 @@ class _HtmlWriter:
             if slots:
                 builder.row(slots)
         builder.end_table()
+
+
+_CELL_TAGS = frozenset({"td", "th"})
 
 
 def _is_cell(element: Any) -> bool:
@@ -341,16 +348,13 @@ def _is_data_table(table: Any) -> bool:
     single cell)."""
     if table.find(".//table") is not None:
         return False
-    cells = sum(
-        1
-        for tr in _table_rows(table)
-        for td in tr
-        if isinstance(td.tag, str) and td.tag.lower() in {"td", "th"}
-    )
-    return cells > 1
+    cells = (td for tr in _table_rows(table) for td in tr if _is_cell(td))
+    return next(cells, None) is not None and next(cells, None) is not None
 
 
 def _cell_text(td: Any) -> str:
+    if not len(td):  # a cell of text alone, as most are: its text with its spaces collapsed
+        return _HTML_SPACE.sub(" ", td.text or "").strip()
     writer = _HtmlWriter()
     writer.block(td)
     return "\n".join(writer.finish())

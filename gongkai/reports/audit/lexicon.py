@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from gongkai.reports.audit.text import normalise, strip_numbering
@@ -300,6 +300,7 @@ def old_header() -> OldHeader:
     )
 
 
+@lru_cache(maxsize=256)
 def old_column_kind(heading: str) -> str | None:
     """label, unit, current, cumulative or previous for a heading of the old table, or None."""
     text = normalise(heading)

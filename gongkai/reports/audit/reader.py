@@ -125,9 +125,8 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
         children = streamed.children if streamed is not None else {}
         if children:
             report.extras["printed_children"] = {key: list(value) for key, value in children.items()}
-        _fill_cells(
-            report, fmt, tables, lambda: quoted_figures(lines, layout.text_lines, fmt, year), children
-        )
+        prose = _prose_lines(lines, layout.text_lines)
+        _fill_cells(report, fmt, tables, lambda: quoted_figures(lines, prose, fmt, year), children)
         single_other_row = any(row.row == "other_processing" for row in tables.rows)
         if single_other_row and fmt == FORMAT_2021:
             # Table 三 prints （六）其他处理 as one row, as the 2019 format did: format_mismatch.
@@ -136,6 +135,23 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
         if unread is not None:
             report.findings.insert(0, unread)
     return report
+
+
+# The prose a report's figures are looked for in, when cells ran together: a report has a few
+# thousand characters of it; text far beyond that is no report's and would only cost time.
+PROSE_LIMIT = 100_000
+
+
+def _prose_lines(lines: list[str], text_lines: list[int]) -> list[int]:
+    """The paragraph lines up to `PROSE_LIMIT` characters."""
+    taken: list[int] = []
+    size = 0
+    for number in text_lines:
+        size += len(lines[number - 1])
+        if size > PROSE_LIMIT:
+            break
+        taken.append(number)
+    return taken
 
 
 def _keys_read(tables: FoundTables, fmt: str) -> dict[str, set[str]]:

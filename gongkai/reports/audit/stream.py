@@ -113,11 +113,14 @@ def make_stream(lines: list[str]) -> Stream:
 
 def _anchor(lines: list[str]) -> tuple[int, int]:
     """The line and the offset in it of the first word that only a table prints (0, 0 if none)."""
-    for index, line in enumerate(lines):
-        found = [at for at in (line.find(word) for word in table_words()) if at >= 0]
-        if found:
-            return index, max(min(found) - 200, 0)  # a table title may stand just before
-    return 0, 0
+    text = "\n".join(lines)
+    found = [at for at in (text.find(word) for word in table_words()) if at >= 0]
+    if not found:
+        return 0, 0
+    at = min(found)
+    index = text.count("\n", 0, at)
+    start = text.rfind("\n", 0, at) + 1
+    return index, max(at - start - 200, 0)  # a table title may stand just before
 
 
 @dataclass

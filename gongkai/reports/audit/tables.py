@@ -46,6 +46,16 @@ from gongkai.reports.formats import REQUEST_COLUMNS, spec
 __all__ = ["APPEALS", "OLD_TABLE", "REQUESTS", "FoundTables", "RawRow", "item20_columns", "recognise_tables"]
 
 
+# The widest table of a report (四) has 15 figures and a label; a row of far more cells is the cells
+# of a whole table or more run into one row (text copied without blank lines), which `stream` reads.
+MAX_ROW_CELLS = 64
+
+
+# A report's tables have a few hundred rows at most; rows beyond these are no report's (an
+# appendix of that length before the tables would leave them unread, and `tables_unread` says so).
+MAX_GRID_ROWS = 5000
+
+
 def _header_cells(cells: list[Cell]) -> list[HeaderCell]:
     return [(cell.text, cell.column, cell.colspan) for cell in cells]
 
@@ -81,6 +91,8 @@ class _GridRows(Recognition):
 
     def row(self, row: Row) -> None:
         cells = row.cells
+        if len(cells) > MAX_ROW_CELLS:
+            return  # no table row of a report; cells that lost their rows are read as a stream
         norms = [normalise(cell.text) for cell in cells]
         if not any(norms):
             return
@@ -231,7 +243,7 @@ class _GridRows(Recognition):
 
 def recognise_tables(lines: list[str], layout: Layout) -> FoundTables:
     recogniser = _GridRows()
-    for row in layout.rows:
+    for row in layout.rows[:MAX_GRID_ROWS]:
         recogniser.row(row)
     found = recogniser.tables.found
     new_kinds = {ITEM20, REQUESTS, APPEALS}
