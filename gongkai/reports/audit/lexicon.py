@@ -233,6 +233,22 @@ def item20_title_cores() -> tuple[str, ...]:
 
 
 @cache
+def item20_title_prefix() -> str:
+    """What every 第二十条 item's title starts with: a text without it holds no title."""
+    titles = item20_title_cores()
+    prefix = titles[0]
+    for title in titles[1:]:
+        while not title.startswith(prefix):
+            prefix = prefix[:-1]
+    return prefix
+
+
+def has_item20_title(text: str) -> bool:
+    """Whether a compared text holds a 第二十条 item's title."""
+    return item20_title_prefix() in text and any(title in text for title in item20_title_cores())
+
+
+@cache
 def item20_column_keywords() -> tuple[tuple[str, str], ...]:
     """(word, column) for every 第二十条 item column of both formats, the longest words first
     ("本年处理决定数量" is one heading, not "处理决定" and something else)."""

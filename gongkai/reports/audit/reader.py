@@ -288,7 +288,7 @@ def _fill_cells(
         known: dict[str, Number | None] = {k: v for k, v in report.cells.items() if v is not None}
         rules = _printed_sums(children, extra) if fmt == FORMAT_2008 and extra else sum_rules(fmt)
         # The figures the text quotes are looked for only when some row ran together.
-        values, ambiguities = resolve(pending, known, rules, quoted())
+        values, ambiguities = resolve(pending, known, rules, quoted)
         extra_cells: dict[str, Number | None] = {}
         for key, value in values.items():
             if key in wanted:

@@ -32,9 +32,9 @@ from gongkai.reports.audit.layout import Cell, Layout, Row
 from gongkai.reports.audit.lexicon import (
     appeal_header_words,
     appeal_table_label,
+    has_item20_title,
     item20_column_keywords,
     item20_header_stub,
-    item20_title_cores,
     old_column_kind,
     old_header,
     request_header_words,
@@ -100,7 +100,7 @@ class _GridRows(Recognition):
         if any(norm.startswith(word) for norm in norms for word in old_header().words):
             self._old_header(norms)
             return
-        if any(title in joined for title in item20_title_cores()):
+        if has_item20_title(joined):
             self.context = ITEM20
             self.item20_columns = None
             return

@@ -26,13 +26,13 @@ from gongkai.reports.audit.layout import Cell
 from gongkai.reports.audit.lexicon import (
     appeal_header_words,
     appeal_table_label,
+    has_item20_title,
     item20_column_keywords,
     item20_header_stub,
-    item20_title_cores,
     old_header,
     request_header_words,
 )
-from gongkai.reports.audit.text import NUMBERING, normalise, numbering_segments, strip_numbering
+from gongkai.reports.audit.text import NUMBERING, normalise, numbering_segments, squeeze, strip_numbering
 from gongkai.reports.formats import REQUEST_COLUMNS
 
 # The figures at the end of a line pasted from a table: digits, signs, points and spaces. Every
@@ -56,7 +56,7 @@ def read_text_line(state: Recognition, line: str, number: int, kinds: set[str]) 
     text = unicodedata.normalize("NFKC", line).strip()
     if not text or len(text) > _LONGEST_LINE:
         return
-    compact = normalise(text)
+    compact = squeeze(text)
     if any(word in compact for word in old_header().words):
         if OLD_TABLE in kinds:
             state.start_old_table()
@@ -66,10 +66,10 @@ def read_text_line(state: Recognition, line: str, number: int, kinds: set[str]) 
         return
     trailing = _TRAILING_FIGURES.search(text)
     figures = trailing.group("figures").strip() if trailing else ""
-    label = normalise(text[: trailing.start()] if trailing else text)
+    label = squeeze(text[: trailing.start()]) if trailing else compact
     run = Cell(figures, number)
     if ITEM20 in kinds:
-        if any(title in compact for title in item20_title_cores()):
+        if has_item20_title(compact):
             state.context = ITEM20
             state.item20_columns = None
             return
