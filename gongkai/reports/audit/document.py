@@ -139,7 +139,7 @@ def from_lines(lines: list[str], form: str, encoding: str | None = None) -> Docu
     row whose cells are all empty holds nothing and is left out of the grid (its lines stay)."""
     document = Document(lines, form, encoding)
     table: Table | None = None
-    row: list[GridCell] | None = None
+    row: list[list[str | int]] | None = None  # [text, line] of each cell of the row under way
     filled = False  # whether the row under way has a cell with text
     for number, line in enumerate(lines, start=1):
         if line[:1] == "\t":
@@ -147,14 +147,15 @@ def from_lines(lines: list[str], form: str, encoding: str | None = None) -> Docu
                 row = []
                 filled = False
             text = line[1:]
-            row.append(GridCell(text, number, len(row)))
-            filled = filled or (text != "" and not text.isspace())
+            row.append([text, number])
+            if not filled and text and not text.isspace():
+                filled = True
         elif not line or line.isspace():
             if row is not None and filled:
                 table = _add_row(document, table, row)
             row = None
         elif row is not None:
-            row[-1].text += "\n" + line  # a cell's further lines
+            row[-1][0] = f"{row[-1][0]}\n{line}"  # a cell's further lines
             filled = True
         else:
             document.paragraphs.append(Paragraph(line, number))
@@ -164,26 +165,33 @@ def from_lines(lines: list[str], form: str, encoding: str | None = None) -> Docu
     return document
 
 
-def _add_row(document: Document, table: Table | None, row: list[GridCell]) -> Table:
+def _add_row(document: Document, table: Table | None, row: list[list[str | int]]) -> Table:
+    """A row with text in it, as grid cells (a row of empty cells, as adversarial text can hold
+    hundreds of thousands, costs no object)."""
     if table is None:
         table = Table()
         document.tables.append(table)
     number = len(table.rows)
-    for cell in row:
-        cell.row = number
-    table.rows.append(row)
-    table.cells.extend(row)
-    _mark_header(row)
+    cells = [GridCell(str(text), int(line), column, row=number) for column, (text, line) in enumerate(row)]
+    table.rows.append(cells)
+    table.cells.extend(cells)
+    _mark_header(cells)
     return table
 
 
 def _mark_header(row: list[GridCell]) -> None:
-    header = not any(_DIGIT.search(cell.text) and parse_figure(cell.text).value is not None for cell in row)
+    header = not any(_is_number(cell.text) for cell in row)
     for cell in row:
         cell.header = header
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _is_number(text: str) -> bool:
+    if text.isascii() and text.isdigit():
+        return True  # most figures: answered without parsing
+    return bool(_DIGIT.search(text)) and parse_figure(text).value is not None
 
 
 def iter_cells(document: Document) -> Iterator[GridCell]:

@@ -47,8 +47,9 @@ def decode_report(data: bytes, name: str = "") -> Document:
     document = from_lines(plain_lines(text), FORM_TEXT, encoding)
     # A text whose tables were joined into long lines (copied from a web page): its tables have
     # no structure left but the order of their words and figures.
-    document.flattened = any(
-        len(line) > LONG_LINE and any(word in line for word in TABLE_WORDS) for line in text.splitlines()
+    raw_lines = text.splitlines()
+    document.flattened = max(map(len, raw_lines), default=0) > LONG_LINE and any(
+        len(line) > LONG_LINE and any(word in line for word in TABLE_WORDS) for line in raw_lines
     )
     return document
 
@@ -102,8 +103,8 @@ def _checked_text(text: str) -> str:
 
 
 def plain_lines(text: str) -> list[str]:
-    lines = [line.rstrip("\r") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    if any(len(line) > LONG_LINE for line in lines):
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if max(map(len, lines), default=0) > LONG_LINE:
         lines = [part for line in lines for part in split_inline_headings(line)]
     return lines
 
