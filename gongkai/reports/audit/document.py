@@ -21,6 +21,11 @@ from gongkai.reports.audit.layout import Cell, Layout, Row
 from gongkai.reports.audit.lexicon import table_words
 from gongkai.reports.audit.text import parse_figure
 
+
+class ReportUnreadable(ValueError):
+    """The file cannot be read as a report; the message says why, in Chinese."""
+
+
 # Words that only the statistics tables print (`report_formats.json`, reader.table_words).
 TABLE_WORDS = table_words()
 
