@@ -17,6 +17,7 @@ from gongkai.reports.audit.lexicon import (
     item20_column_format,
     item20_label_endings,
     item20_row_of_label,
+    item20_title,
     old_label_key,
     request_row_groups,
     request_row_of_label,
@@ -131,8 +132,21 @@ class Recognition:
         table, row = found
         self.context = ITEM20
         unit = self.item20_units.get("amount") if table == "item20_9" else None
+        unmapped = None
+        if values is not None and len(values) > 1 and self.item20_columns is None:
+            # Figures in several columns with no header to tell which is which.
+            unmapped = f"表二{item20_title(table)}未见表头（信息内容及各列名称），各数字属于哪一列无法确定"
         self.tables.add(
-            RawRow(table, row, label, values=values, run=run, columns=self.item20_columns, unit=unit)
+            RawRow(
+                table,
+                row,
+                label,
+                values=values,
+                run=run,
+                columns=self.item20_columns,
+                unit=unit,
+                unmapped=unmapped,
+            )
         )
         if row == "other_services" or table == "item20_9":
             self.tables.votes[FORMAT_2019] += 1

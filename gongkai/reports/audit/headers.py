@@ -7,8 +7,11 @@ in many shapes: with rowspan and colspan (HTML, DOCX), with the spans lost and t
 The header is therefore read by its headings, not by positions: the headings of `report_formats.json`
 (a column's label "法人或其他组织/商业企业" is the heading 商业企业 under the heading 法人或其他组织)
 form a tree; each heading printed, row by row and left to right, is placed under the first heading
-already read that can hold it and does not hold it yet, or else at the top. The columns are the
-tree's leaves in the order so built. A heading the lexicon does not know, printed after a known one
+already read that can hold it and does not hold it yet, or else at the top. Where the form gives
+each cell's grid columns (rowspan and colspan kept), a heading goes only under one whose columns
+cover its own, and the columns are ordered by position; where that does not make a whole header
+(spans lost, cells shifted), the headings' order alone decides. The columns are the tree's leaves
+in the order so built. A heading the lexicon does not know, printed after a known one
 in its row, is a column of its own that is not read (a regional extra); one printed before any
 (over the row labels) and notes in brackets are not columns.
 

@@ -356,3 +356,12 @@ def appeal_table_label() -> str:
 def item20_label_endings() -> tuple[str, ...]:
     """Words a 第二十条 row label may end with beyond its lexicon label (行政许可事项)."""
     return tuple(spec()["reader"]["item20_label_endings"])
+
+
+def item20_title(table: str) -> str:
+    """A 第二十条 item's title as printed ("第二十条第（一）项"), of whichever format has the item."""
+    for fmt in (FORMAT_2021, FORMAT_2019):
+        tables = spec()["formats"][fmt]["tables"]
+        if table in tables:
+            return str(tables[table]["title"])
+    return table

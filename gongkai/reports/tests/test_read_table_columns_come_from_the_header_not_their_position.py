@@ -230,3 +230,22 @@ def test_table_four_under_a_header_not_recognised_is_left_empty_and_said_so() ->
     assert any(
         f.rule == "tables_unread" and "appeals.reconsideration.total" in f.keys for f in report.findings
     )
+
+
+def test_a_table_two_item_without_its_header_row_is_not_read_by_position() -> None:
+    blocks = list(forms.seed_blocks("002"))
+    index = _table(blocks, "第二十条")
+    seed_table = blocks[index]
+    assert isinstance(seed_table, forms.Table)
+    # 第二十条第（一）项 without its "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数" row.
+    rows = [row for row in seed_table.rows if "本年制发件数" not in row]
+    blocks[index] = forms.Table(rows)
+    report = _read_text(blocks)
+    assert report.cells["item20_1.normative_documents.issued"] is None
+    assert any(f.rule == "ambiguous_cell" and "第二十条第（一）项" in f.message for f in report.findings)
+    unread = next(f for f in report.findings if f.rule == "tables_unread")
+    assert "item20_1.normative_documents.repealed" in unread.keys
+    # The one-column items after it keep their headers and are read.
+    assert (
+        report.cells["item20_5.licensing.decisions"] == original("002").cells["item20_5.licensing.decisions"]
+    )
