@@ -109,7 +109,11 @@ class _GridRows(Recognition):
             self.context = ITEM20
             self.set_item20_columns(*item20_header_columns(norms[norms.index(first) + 1 :]))
             return
-        figures = any(parse_figure(norm).value is not None for norm in norms)
+        # A grid cell knows whether its row is a heading (`document`); a layout cell does not.
+        heading = getattr(cells[0], "header", None)
+        figures = (
+            not heading if heading is not None else any(parse_figure(n).value is not None for n in norms)
+        )
         if not figures and any(word in joined for word in request_header_words()):
             self.start_requests()
             self.request_done = False
