@@ -13,25 +13,31 @@ own with `continued=True` and no text, as Word prints it: the recogniser reads r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from gongkai.reports.audit.layout import Cell, Layout, Row
+from gongkai.reports.audit.lexicon import table_words
 from gongkai.reports.audit.text import parse_figure
 
-# Words that only the statistics tables print.
-TABLE_WORDS = ("第二十条", "申请人情况", "勾稽关系", "指标名称", "统计指标", "本年新收", "统计表")
+
+class ReportUnreadable(ValueError):
+    """The file cannot be read as a report; the message says why, in Chinese."""
+
+
+# Words that only the statistics tables print (`report_formats.json`, reader.table_words).
+TABLE_WORDS = table_words()
 
 
 @dataclass(slots=True)
-class GridCell:
-    text: str
-    row: int  # from 0, within its table
-    column: int  # the grid column it starts at, from 0
-    line: int  # where its text starts in `Document.lines`
+class GridCell(Cell):
+    """A cell of a table's grid: its text, the line where its text starts in `Document.lines`, the
+    grid column it starts at (from 0) and its colspan (`layout.Cell`), and more."""
+
+    row: int = 0  # from 0, within its table
     rowspan: int = 1
-    colspan: int = 1
     header: bool = False  # a heading: in a row without any figure
     continued: bool = False  # a position the cell above covers (rowspan, vertical merge)
 
@@ -70,7 +76,7 @@ class Document:
         for index, table in enumerate(self.tables):
             for cells in table.rows:
                 if cells:
-                    layout.rows.append(Row([Cell(c.text, c.line) for c in cells], cells[0].line, index))
+                    layout.rows.append(Row(list[Cell](cells), cells[0].line, index))
         return layout
 
 
@@ -106,23 +112,24 @@ class DocumentBuilder:
         cells: list[GridCell] = []
         column = 0
         for text, rowspan, colspan, continued in slots:
-            parts = [part.replace("\t", " ") for part in text.split("\n") if part.strip()]
+            if "\n" in text or "\t" in text:
+                parts = [part.replace("\t", " ") for part in text.split("\n") if part.strip()]
+            else:
+                parts = [text] if text and not text.isspace() else []
             cell = GridCell(
                 "\n".join(parts),
-                number,
-                column,
                 len(self.lines) + 1,
-                rowspan,
+                column,
                 colspan,
+                row=number,
+                rowspan=rowspan,
                 continued=continued,
             )
             self.lines.append("\t" + (parts[0] if parts else ""))
             self.lines.extend(parts[1:])
             cells.append(cell)
             column += colspan
-        header = not any(parse_figure(cell.text).value is not None for cell in cells)
-        for cell in cells:
-            cell.header = header
+        _mark_header(cells)
         table.cells.extend(cells)
         table.rows.append(cells)
         self.lines.append("")
@@ -136,39 +143,63 @@ class DocumentBuilder:
 
 def from_lines(lines: list[str], form: str, encoding: str | None = None) -> Document:
     """The text adapter's structure: the seeds' layout (a cell is a tab-indented line, its further
-    lines follow without one; a blank line ends a row; a paragraph between rows ends a table)."""
+    lines follow without one; a blank line ends a row; a paragraph between rows ends a table). A
+    row whose cells are all empty holds nothing and is left out of the grid (its lines stay)."""
     document = Document(lines, form, encoding)
     table: Table | None = None
-    row: list[GridCell] | None = None
+    row: list[list[str | int]] | None = None  # [text, line] of each cell of the row under way
+    filled = False  # whether the row under way has a cell with text
     for number, line in enumerate(lines, start=1):
-        if line.startswith("\t"):
-            if table is None:
-                table = Table()
-                document.tables.append(table)
+        if line[:1] == "\t":
             if row is None:
                 row = []
-                table.rows.append(row)
-            cell = GridCell(line[1:], len(table.rows) - 1, len(row), number)
-            row.append(cell)
-            table.cells.append(cell)
-        elif not line.strip():
-            if row is not None:
-                _mark_header(row)
+                filled = False
+            text = line[1:]
+            row.append([text, number])
+            if not filled and text and not text.isspace():
+                filled = True
+        elif not line or line.isspace():
+            if row is not None and filled:
+                table = _add_row(document, table, row)
             row = None
         elif row is not None:
-            row[-1].text += "\n" + line  # a cell's further lines
+            row[-1][0] = f"{row[-1][0]}\n{line}"  # a cell's further lines
+            filled = True
         else:
             document.paragraphs.append(Paragraph(line, number))
             table = None
-    if row is not None:
-        _mark_header(row)
+    if row is not None and filled:
+        _add_row(document, table, row)
     return document
 
 
+def _add_row(document: Document, table: Table | None, row: list[list[str | int]]) -> Table:
+    """A row with text in it, as grid cells (a row of empty cells, as adversarial text can hold
+    hundreds of thousands, costs no object)."""
+    if table is None:
+        table = Table()
+        document.tables.append(table)
+    number = len(table.rows)
+    cells = [GridCell(str(text), int(line), column, row=number) for column, (text, line) in enumerate(row)]
+    table.rows.append(cells)
+    table.cells.extend(cells)
+    _mark_header(cells)
+    return table
+
+
 def _mark_header(row: list[GridCell]) -> None:
-    header = not any(parse_figure(cell.text).value is not None for cell in row)
+    header = not any(_is_number(cell.text) for cell in row)
     for cell in row:
         cell.header = header
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _is_number(text: str) -> bool:
+    if text.isascii() and text.isdigit():
+        return True  # most figures: answered without parsing
+    return bool(_DIGIT.search(text)) and parse_figure(text).value is not None
 
 
 def iter_cells(document: Document) -> Iterator[GridCell]:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 class Cell:
     text: str  # the cell's lines joined by "\n", without the leading tab
     line: int
+    column: int = -1  # the grid column it starts at, where the form gives one (`document.GridCell`)
+    colspan: int = 1
 
 
 @dataclass(slots=True)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 from gongkai.reports.audit.text import normalise, strip_numbering
 from gongkai.reports.formats import (
@@ -22,6 +23,7 @@ from gongkai.reports.formats import (
     FORMAT_2019,
     FORMAT_2021,
     REQUEST_COLUMNS,
+    request_label,
     request_rows,
     spec,
 )
@@ -29,6 +31,8 @@ from gongkai.reports.formats import (
 # The official table-三 labels start with the number of their group and of the row ("三（三）2.").
 _GROUP_PREFIX = re.compile(r"^[一二三四五六七八九十]+(?=\()")
 _TRAILING_NOTE = re.compile(r"\([^()]{4,}\)$")
+# A note whose closing bracket is on the next line (a label wrapped in a PDF's text).
+_OPEN_NOTE = re.compile(r"\([^()]{4,}$")
 _SUB_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+\([一二三四五六七八九十]+\))?(\d{1,2})\.")
 
 
@@ -95,7 +99,7 @@ def request_row_labels(fmt: str) -> tuple[RowLabels, ...]:
     variants = tables[fmt]["tables"]["requests"].get("label_variants", {})
     rows: list[RowLabels] = []
     for row in request_rows(fmt):
-        official = official_rows.get(row, "三（六）其他处理")
+        official = official_rows.get(row) or request_label(FORMAT_2019, row)
         keys = tuple(f"requests.{row}.{column}" for column in REQUEST_COLUMNS)
         rows.append(
             RowLabels("requests", row, keys, _cores(official, variants.get(row, [])), _number(official))
@@ -198,3 +202,166 @@ def old_key_candidates(label: str) -> list[OldLabel]:
         if text.endswith(candidate.core):
             best.append(candidate)
     return best
+
+
+# --- the words that find and head the tables (`reader`, and each table's `header`) ----------------
+
+
+@cache
+def table_words() -> tuple[str, ...]:
+    """Words that only the statistics tables print."""
+    return tuple(spec()["reader"]["table_words"])
+
+
+@cache
+def item20_header_stub() -> frozenset[str]:
+    """The heading over the label column of a 第二十条 item's header row (信息内容)."""
+    return frozenset(normalise(word) for word in spec()["reader"]["item20_header_stub"])
+
+
+@cache
+def item20_title_cores() -> tuple[str, ...]:
+    """Every 第二十条 item's title as compared, with its variants, of both formats."""
+    found: list[str] = []
+    for fmt in (FORMAT_2019, FORMAT_2021):
+        for name, table in spec()["formats"][fmt]["tables"].items():
+            if name.startswith("item20_"):
+                for title in (table["title"], *table.get("title_variants", [])):
+                    if normalise(title) not in found:
+                        found.append(normalise(title))
+    return tuple(found)
+
+
+@cache
+def item20_title_prefix() -> str:
+    """What every 第二十条 item's title starts with: a text without it holds no title."""
+    titles = item20_title_cores()
+    prefix = titles[0]
+    for title in titles[1:]:
+        while not title.startswith(prefix):
+            prefix = prefix[:-1]
+    return prefix
+
+
+def has_item20_title(text: str) -> bool:
+    """Whether a compared text holds a 第二十条 item's title."""
+    return item20_title_prefix() in text and any(title in text for title in item20_title_cores())
+
+
+@cache
+def item20_column_keywords() -> tuple[tuple[str, str], ...]:
+    """(word, column) for every 第二十条 item column of both formats, the longest words first
+    ("本年处理决定数量" is one heading, not "处理决定" and something else)."""
+    found: dict[str, str] = {}
+    for fmt in (FORMAT_2019, FORMAT_2021):
+        for name, table in spec()["formats"][fmt]["tables"].items():
+            if name.startswith("item20_"):
+                for column, words in table.get("column_keywords", {}).items():
+                    for word in words:
+                        found.setdefault(normalise(word), column)
+    return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+@cache
+def item20_column_format() -> dict[str, str]:
+    """A 第二十条 column that only one format prints → that format (its header tells the format)."""
+    formats: dict[str, set[str]] = {}
+    for fmt in (FORMAT_2019, FORMAT_2021):
+        for name, table in spec()["formats"][fmt]["tables"].items():
+            if name.startswith("item20_"):
+                for column in table["columns"]:
+                    formats.setdefault(column, set()).add(fmt)
+    return {column: next(iter(fmts)) for column, fmts in formats.items() if len(fmts) == 1}
+
+
+def _header(table: str) -> dict[str, Any]:
+    header: dict[str, Any] = spec()["formats"][FORMAT_2021]["tables"][table]["header"]
+    return header
+
+
+@cache
+def request_header_words() -> tuple[str, ...]:
+    return tuple(normalise(word) for word in _header("requests")["words"])
+
+
+@cache
+def request_row_groups() -> tuple[tuple[str, str], ...]:
+    """(heading, group) for the headings over a group of table 三 rows ("不予公开" → withheld)."""
+    return tuple(
+        (normalise(word), group)
+        for group, words in _header("requests")["row_groups"].items()
+        for word in words
+    )
+
+
+@cache
+def appeal_header_words() -> tuple[str, ...]:
+    return tuple(normalise(word) for word in _header("appeals")["words"])
+
+
+@dataclass(frozen=True)
+class OldHeader:
+    words: tuple[str, ...]
+    columns: tuple[tuple[str, tuple[str, ...]], ...]  # (kind, words) in the order they are tried
+    units: tuple[str, ...]
+
+
+@cache
+def old_header() -> OldHeader:
+    header = spec()["formats"][FORMAT_2008]["header"]
+    return OldHeader(
+        tuple(normalise(word) for word in header["words"]),
+        tuple((kind, tuple(normalise(w) for w in words)) for kind, words in header["columns"].items()),
+        tuple(header["units"]),
+    )
+
+
+@lru_cache(maxsize=256)
+def old_column_kind(heading: str) -> str | None:
+    """label, unit, current, cumulative or previous for a heading of the old table, or None."""
+    text = normalise(heading)
+    for kind, words in old_header().columns:
+        if any(word in text for word in words):
+            return kind
+    return None
+
+
+@cache
+def _old_key_order() -> dict[str, int]:
+    keys = list(spec()["formats"][FORMAT_2008]["keys"])
+    keys += list(spec()["formats"][FORMAT_2008].get("regional_rows", {}).get("rows", {}))
+    return {key: index for index, key in enumerate(keys)}
+
+
+def old_label_key(label: str, previous: str | None, used: set[str]) -> OldLabel | None:
+    """The old-table row a printed label names (its note in brackets aside). Where rows share a
+    label (被依法纠错数 under 行政复议 and 行政诉讼), the first after the row read before it."""
+    candidates = old_key_candidates(core(_OPEN_NOTE.sub("", normalise(label))))
+    if not candidates:
+        return None
+    order = _old_key_order()
+    after = order.get(previous, -1) if previous else -1
+    fresh = [c for c in candidates if c.key not in used] or candidates
+    later = [c for c in fresh if order.get(c.key, 0) > after]
+    return (later or fresh)[0]
+
+
+@cache
+def appeal_table_label() -> str:
+    """Table 四 as a row's label in messages (its one row has no label of its own)."""
+    return strip_numbering(normalise(spec()["formats"][FORMAT_2021]["tables"]["appeals"]["title"]))
+
+
+@cache
+def item20_label_endings() -> tuple[str, ...]:
+    """Words a 第二十条 row label may end with beyond its lexicon label (行政许可事项)."""
+    return tuple(spec()["reader"]["item20_label_endings"])
+
+
+def item20_title(table: str) -> str:
+    """A 第二十条 item's title as printed ("第二十条第（一）项"), of whichever format has the item."""
+    for fmt in (FORMAT_2021, FORMAT_2019):
+        tables = spec()["formats"][fmt]["tables"]
+        if table in tables:
+            return str(tables[table]["title"])
+    return table

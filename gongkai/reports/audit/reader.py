@@ -125,9 +125,8 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
         children = streamed.children if streamed is not None else {}
         if children:
             report.extras["printed_children"] = {key: list(value) for key, value in children.items()}
-        _fill_cells(
-            report, fmt, tables, lambda: quoted_figures(lines, layout.text_lines, fmt, year), children
-        )
+        prose = _prose_lines(lines, layout.text_lines)
+        _fill_cells(report, fmt, tables, lambda: quoted_figures(lines, prose, fmt, year), children)
         single_other_row = any(row.row == "other_processing" for row in tables.rows)
         if single_other_row and fmt == FORMAT_2021:
             # Table 三 prints （六）其他处理 as one row, as the 2019 format did: format_mismatch.
@@ -138,11 +137,28 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
     return report
 
 
+# The prose a report's figures are looked for in, when cells ran together: a report has a few
+# thousand characters of it; text far beyond that is no report's and would only cost time.
+PROSE_LIMIT = 100_000
+
+
+def _prose_lines(lines: list[str], text_lines: list[int]) -> list[int]:
+    """The paragraph lines up to `PROSE_LIMIT` characters."""
+    taken: list[int] = []
+    size = 0
+    for number in text_lines:
+        size += len(lines[number - 1])
+        if size > PROSE_LIMIT:
+            break
+        taken.append(number)
+    return taken
+
+
 def _keys_read(tables: FoundTables, fmt: str) -> dict[str, set[str]]:
     """Table → the keys of it that rows were found for."""
     found: dict[str, set[str]] = {}
     for row in tables.rows:
-        if _has_figures(row):
+        if row.unmapped is None and _has_figures(row):
             found.setdefault(row.table, set()).update(k for k in _row_keys(row, fmt) if k)
     return found
 
@@ -202,7 +218,10 @@ def _take_streamed(tables: FoundTables, streamed: StreamTables) -> None:
                 unit=row.unit,
             )
         )
+    unmapped = tables.unmapped_tables()
     for table, rows in by_table.items():
+        if table in unmapped:
+            continue  # its grid was found but its header not recognised: its figures are not guessed
         mine = sum(1 for row in tables.rows if row.table == table and _has_figures(row))
         if sum(1 for row in rows if _has_figures(row)) > mine:
             tables.rows = [row for row in tables.rows if row.table != table] + rows
@@ -216,7 +235,7 @@ def _row_keys(row: RawRow, fmt: str) -> list[str]:
     if row.table == OLD_TABLE:
         return [row.row] if row.row else []
     if row.table == "appeals":
-        return [f"appeals.{column}" for column in row.columns or []]
+        return [f"appeals.{column}" if column else "" for column in row.columns or []]
     columns = row.columns or item20_columns(fmt, row.table)
     return [f"{row.table}.{row.row}.{column}" if column else "" for column in columns]
 
@@ -234,7 +253,11 @@ def _fill_cells(
     # Regional columns and rows (历年累计, 电子邮件申请数, …): read beside the cells, as extra cells.
     extra = {key for row in tables.rows if row.keys for key in row.keys if key not in wanted}
     pending: list[PendingRow] = []
+    unmapped: dict[str, list[RawRow]] = {}
     for row in tables.rows:
+        if row.unmapped is not None:
+            unmapped.setdefault(row.table, []).append(row)
+            continue
         row_keys = _row_keys(row, fmt)
         if row.run is not None:
             usable = [
@@ -259,11 +282,13 @@ def _fill_cells(
                 report.extras[PROCUREMENT_UNIT] = figure.unit or row.unit
     if fmt == FORMAT_2019:
         report.extras.setdefault(PROCUREMENT_UNIT, None)
+    for rows in unmapped.values():
+        report.findings.append(_unmapped(report, fmt, rows, wanted))
     if pending:
         known: dict[str, Number | None] = {k: v for k, v in report.cells.items() if v is not None}
         rules = _printed_sums(children, extra) if fmt == FORMAT_2008 and extra else sum_rules(fmt)
         # The figures the text quotes are looked for only when some row ran together.
-        values, ambiguities = resolve(pending, known, rules, quoted())
+        values, ambiguities = resolve(pending, known, rules, quoted)
         extra_cells: dict[str, Number | None] = {}
         for key, value in values.items():
             if key in wanted:
@@ -324,6 +349,22 @@ def _printed_sums(children: dict[str, list[str]], extra: set[str]) -> list[SumRu
         if key.endswith(".cumulative"):
             rules.append(SumRule("cumulative", key.removesuffix(".cumulative"), (key,), at_most=True))
     return rules
+
+
+def _unmapped(report: ParsedReport, fmt: str, rows: list[RawRow], wanted: set[str]) -> Finding:
+    """The cells of a table whose header was not recognised: found, not mapped, never guessed."""
+    table = rows[0].table
+    keys = [key for key in all_keys(fmt) if key.startswith(f"{table}.") and key not in report.cell_lines]
+    if table == OLD_TABLE:
+        keys = [row.row for row in rows if row.row in wanted and row.row not in report.cell_lines]
+    lines = sorted({cell.line for row in rows for cell in row.values or []})
+    return Finding(
+        rule="ambiguous_cell",
+        severity="warning",
+        message=f"{rows[0].unmapped}：这些单元格记为空，未核对",
+        keys=keys,
+        evidence=[Evidence(line, report.lines[line - 1]) for line in lines[:1]],
+    )
 
 
 def _bad_number(report: ParsedReport, fmt: str, key: str, text: str, line: int) -> Finding:

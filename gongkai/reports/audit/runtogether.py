@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -66,7 +67,8 @@ def split_figures(figures: str, count: int, limit: int = SPLIT_LIMIT) -> list[tu
         return []
     sizes = [len(token) for token in tokens]
     after = [*list(itertools.accumulate(reversed(sizes)))[::-1], 0]  # characters from token i on
-    if _count(tuple(tokens), count, limit) > limit:
+    # At most C(characters - 1, count - 1) splits: counted first only when that could pass the limit.
+    if math.comb(max(after[0] - 1, 0), count - 1) > limit and _count(tuple(tokens), count, limit) > limit:
         return None
     results: list[tuple[Number, ...]] = []
     pieces: list[Number] = []
@@ -136,7 +138,7 @@ def resolve(
     pending: list[PendingRow],
     known: Mapping[str, Number | None],
     rules: Iterable[SumRule],
-    quoted: Mapping[str, set[int]],
+    quoted: Mapping[str, set[int]] | Callable[[], Mapping[str, set[int]]],
 ) -> tuple[dict[str, Number | None], list[Ambiguity]]:
     """The figures of the pending rows' cells (None where blank or ambiguous) and the ambiguities."""
     rules = list(rules)
@@ -164,12 +166,7 @@ def resolve(
                 Ambiguity(row, list(row.keys), [], "数字个数少于单元格个数，无法确定哪些单元格为空")
             )
             continue
-        inside = [
-            rule for rule in (*rules, *bounds) if set((rule.total, *rule.parts, *rule.minus)) <= set(row.keys)
-        ]
-        fitting = [
-            c for c in candidates if all(_holds(r, dict(zip(row.keys, c, strict=True))) for r in inside)
-        ]
+        fitting = _fitting(row.keys, candidates, (*rules, *bounds))
         # A published row may itself break its sum; then its own sum cannot choose.
         row.candidates = fitting or candidates
         if len(row.candidates) == 1:
@@ -186,7 +183,10 @@ def resolve(
             for row in component:
                 ambiguities.append(Ambiguity(row, list(row.keys), row.candidates[:3], "可能的拆分过多"))
             continue
-        solutions = _narrow_by_quotes(component, solutions, quoted)
+        if len(solutions) > 1:
+            if callable(quoted):
+                quoted = quoted()  # the text is read for figures only when a choice is left
+            solutions = _narrow_by_quotes(component, solutions, quoted)
         for index, row in enumerate(component):
             choices = {solution[index] for solution in solutions}
             unclear: list[str] = []
@@ -275,6 +275,36 @@ def _regional_columns_blank(row: PendingRow) -> dict[str, Number | None] | None:
     values: dict[str, Number | None] = {key: _number(token) for key, token in zip(own, tokens, strict=True)}
     values.update(dict.fromkeys(regional))
     return values
+
+
+def _fitting(
+    keys: list[str], candidates: list[tuple[Number, ...]], rules: Iterable[SumRule]
+) -> list[tuple[Number, ...]]:
+    """The splits of a row that fit the sums within the row (总计 = Σ its columns)."""
+    keyset = set(keys)
+    position = {key: index for index, key in enumerate(keys)}
+    checks = [
+        (
+            position[rule.total],
+            [position[k] for k in rule.parts],
+            [position[k] for k in rule.minus],
+            rule.at_most,
+        )
+        for rule in rules
+        if rule.total in keyset and keyset.issuperset(rule.parts) and keyset.issuperset(rule.minus)
+    ]
+    if not checks:
+        return candidates
+
+    def fits(candidate: tuple[Number, ...]) -> bool:
+        for total, parts, minus, at_most in checks:
+            summed = sum(candidate[i] for i in parts)
+            bound = candidate[total] + sum(candidate[i] for i in minus)
+            if summed < bound if at_most else summed != bound:
+                return False
+        return True
+
+    return [candidate for candidate in candidates if fits(candidate)]
 
 
 def _components(rows: list[PendingRow], rules: list[SumRule]) -> list[list[PendingRow]]:

@@ -18,16 +18,21 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
-from gongkai.reports.audit.document import TABLE_WORDS
 from gongkai.reports.audit.lexicon import (
     OldLabel,
     RowLabels,
+    appeal_header_words,
     appeal_keys_in_order,
+    appeal_table_label,
     item20_rows,
     item20_titles,
+    old_header,
     old_key_candidates,
+    request_header_words,
     request_row_labels,
+    table_words,
 )
 
 _DROPPED = str.maketrans("", "", "“”‘’\"'「」『』《》〈〉")
@@ -37,8 +42,6 @@ _NON_SPACE = re.compile(r"\S+")
 _LEADING_FIGURES = re.compile(r"[\d\s.+-]*")
 _LEADING_NOTE = re.compile(r"\s*\([^()]{0,60}\)")
 _FIGURE_RUN = re.compile(r"\d[\d .]*")
-_OLD_UNITS = ("万元", "亿元", "人次", "条", "件", "次", "篇", "个", "人", "项", "元", "份")
-_OLD_HEADERS = ("统计指标", "指标名称")
 HEADER_SEGMENTS = 20
 TABLE_GAP = 30  # segments without a row of the table, after which the table has ended
 
@@ -110,11 +113,14 @@ def make_stream(lines: list[str]) -> Stream:
 
 def _anchor(lines: list[str]) -> tuple[int, int]:
     """The line and the offset in it of the first word that only a table prints (0, 0 if none)."""
-    for index, line in enumerate(lines):
-        found = [at for at in (line.find(word) for word in TABLE_WORDS) if at >= 0]
-        if found:
-            return index, max(min(found) - 200, 0)  # a table title may stand just before
-    return 0, 0
+    text = "\n".join(lines)
+    found = [at for at in (text.find(word) for word in table_words()) if at >= 0]
+    if not found:
+        return 0, 0
+    at = min(found)
+    index = text.count("\n", 0, at)
+    start = text.rfind("\n", 0, at) + 1
+    return index, max(at - start - 200, 0)  # a table title may stand just before
 
 
 @dataclass
@@ -206,7 +212,7 @@ def read_new_tables(stream: Stream, fmt: str) -> StreamTables:
                 cursor = span[1]
                 window = ROW_WINDOW
     header = min(
-        (p for p in (compact.find(word, cursor) for word in ("申请人情况", "勾稽关系")) if p >= 0), default=-1
+        (p for p in (compact.find(word, cursor) for word in request_header_words()) if p >= 0), default=-1
     )
     request_rows = request_row_labels(fmt)
     if header < 0:
@@ -223,10 +229,13 @@ def read_new_tables(stream: Stream, fmt: str) -> StreamTables:
             marks.append(_Mark(span[0], span[1], row))
             cursor = span[1]
             window = ROW_WINDOW
-    appeals = compact.find("行政诉讼", cursor)
+    # Table 四: after the last of its header's words (行政复议, 行政诉讼) to be printed.
+    heads = [
+        (at, at + len(word)) for word in appeal_header_words() if (at := compact.find(word, cursor)) >= 0
+    ]
     appeal_mark: _Mark | None = None
-    if appeals >= 0:
-        appeal_mark = _Mark(appeals, appeals + len("行政诉讼"))
+    if heads and len(heads) == len(appeal_header_words()):
+        appeal_mark = _Mark(*max(heads))
         marks.append(appeal_mark)
     marks.sort(key=lambda mark: mark.start)
     for index, mark in enumerate(marks):
@@ -262,7 +271,7 @@ def _read_appeals(stream: Stream, start: int, found: StreamTables) -> None:
     keys = list(appeal_keys_in_order())
     found.rows.append(
         StreamRow(
-            "appeals", "appeals", keys, figures, stream.line(text_start + first_digit), "行政复议、行政诉讼"
+            "appeals", "appeals", keys, figures, stream.line(text_start + first_digit), appeal_table_label()
         )
     )
 
@@ -277,7 +286,7 @@ def read_old_table(stream: Stream) -> StreamTables:
     stream of label, unit and figures. The 历年累计 column is read into `<key>.cumulative`."""
     found = StreamTables()
     compact = stream.compact
-    header_at = min((p for p in (compact.find(word) for word in _OLD_HEADERS) if p >= 0), default=-1)
+    header_at = min((p for p in (compact.find(word) for word in old_header().words) if p >= 0), default=-1)
     if header_at < 0:
         return found
     start = stream.text_index(header_at)
@@ -346,8 +355,14 @@ def read_old_table(stream: Stream) -> StreamTables:
 def _name(label: str) -> tuple[str, str | None]:
     """A printed label without spaces and the unit printed after it."""
     compact = _WHITESPACE.sub("", label)
-    unit = next((u for u in _OLD_UNITS if compact.endswith(u)), None)
+    unit = next((u for u in _units() if compact.endswith(u)), None)
     return (compact[: -len(unit)] if unit else compact), unit
+
+
+@cache
+def _units() -> tuple[str, ...]:
+    """The old table's units, the longest first ("万元" before "元", "人次" before "人")."""
+    return tuple(sorted(old_header().units, key=len, reverse=True))
 
 
 def _label_key(label: str, used: set[str]) -> OldLabel | None:
@@ -361,9 +376,9 @@ def _label_key(label: str, used: set[str]) -> OldLabel | None:
 def _old_columns(header: str) -> list[str]:
     """The value columns of the header: "" for the current year, ".cumulative" for 历年累计."""
     compact = _WHITESPACE.sub("", header)
-    columns = [""]
-    if "累计" in compact:
-        current = min((p for p in (compact.find("年度"), compact.find("本年")) if p >= 0), default=0)
-        cumulative = compact.find("累计")
-        columns = ["", ".cumulative"] if current <= cumulative else [".cumulative", ""]
-    return columns
+    words = dict(old_header().columns)
+    cumulative = min((p for p in (compact.find(w) for w in words["cumulative"]) if p >= 0), default=-1)
+    if cumulative < 0:
+        return [""]
+    current = min((p for p in (compact.find(w) for w in words["current"]) if p >= 0), default=0)
+    return ["", ".cumulative"] if current <= cumulative else [".cumulative", ""]

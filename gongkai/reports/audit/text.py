@@ -33,7 +33,13 @@ NUMBERING = re.compile(
 
 def normalise(text: str) -> str:
     """Half-width forms, no spaces, no quotes: the form in which labels are compared."""
-    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return squeeze(text)
+
+
+def squeeze(text: str) -> str:
+    """`normalise` of a text already in half-width forms (NFKC): no spaces, no quotes."""
     return _SPACES.sub("", text).translate(_DROPPED)
 
 
