@@ -177,8 +177,8 @@ class FiguresUploadForm(forms.Form):
             self.add_error("file", TOO_LARGE)
         return cleaned
 
-    def clean_file(self) -> UploadedFile:
-        upload: UploadedFile = self.cleaned_data["file"]
+    def clean_file(self) -> UploadedFile[bytes]:
+        upload: UploadedFile[bytes] = self.cleaned_data["file"]
         if (upload.size or 0) > MAX_BYTES:
             raise forms.ValidationError(TOO_LARGE)
         return upload

@@ -29,7 +29,7 @@ class MultipleFileField(forms.FileField):
 
     widget = MultipleFileInput
 
-    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile[bytes]]:
         files = data if isinstance(data, list | tuple) else [data] if data else []
         if not files and self.required:
             raise forms.ValidationError(self.error_messages["required"], code="required")
@@ -39,7 +39,7 @@ class MultipleFileField(forms.FileField):
         return cleaned
 
 
-class AgencyChoiceField(forms.ModelChoiceField):
+class AgencyChoiceField(forms.ModelChoiceField[Agency]):
     def label_from_instance(self, obj: Agency) -> str:
         return "\u3000" * obj.depth + obj.name  # indented under its parent, as in the tree
 
@@ -85,8 +85,8 @@ class UploadForm(forms.Form):
         assert isinstance(field, AgencyChoiceField)
         field.queryset = readable_agencies(user).order_by("path")
 
-    def clean_report_files(self) -> list[UploadedFile]:
-        files: list[UploadedFile] = self.cleaned_data.get("report_files") or []
+    def clean_report_files(self) -> list[UploadedFile[bytes]]:
+        files: list[UploadedFile[bytes]] = self.cleaned_data.get("report_files") or []
         if self.refused:
             # Each file dropped while it arrived, by name: nothing is audited until they are fixed.
             raise forms.ValidationError(

@@ -28,7 +28,7 @@ class Series:
 def nice_step(top: float, ticks: int = 4) -> float:
     """A round step (1, 2 or 5 × 10ⁿ) that divides 0…top into about `ticks` parts."""
     raw = max(top, 1e-9) / ticks
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude = 10.0 ** math.floor(math.log10(raw))
     for factor in (1, 2, 5, 10):
         if raw <= factor * magnitude:
             return factor * magnitude

@@ -44,7 +44,7 @@ class DashboardFilterForm(forms.Form):
         }
 
 
-class RegionBodies(forms.ModelMultipleChoiceField):
+class RegionBodies(forms.ModelMultipleChoiceField[Agency]):
     widget = forms.CheckboxSelectMultiple
     covered: dict[int, str]  # agency id → the name of the body covering it that year
 

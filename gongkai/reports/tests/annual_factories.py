@@ -16,7 +16,7 @@ from gongkai.appeals.tests.factories import make_application, make_case
 from gongkai.reports import formats
 from gongkai.reports.models import YearlyFigure
 
-_OUTCOME_DAY = {Outcome.UPHELD: 1, Outcome.CORRECTED: 2, Outcome.OTHER: 3}
+_OUTCOME_DAY: dict[str, int] = {Outcome.UPHELD: 1, Outcome.CORRECTED: 2, Outcome.OTHER: 3}
 
 
 def make_records(agency: Agency, year: int, cells: Mapping[str, Any], *, by: User) -> None:

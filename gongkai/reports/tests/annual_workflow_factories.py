@@ -89,7 +89,7 @@ def keep_register(agency: Any) -> None:
     """The body's register of normative documents, complete from 2024: 26 documents in force since 2020,
     4 made in 2024, 2 of 2020 that expired or were repealed in 2024 (the 2021 format's cells: issued 4,
     repealed 2, in force 30); no 规章."""
-    items = [(date(2020, 3, 1), Validity.IN_FORCE, None)] * 26
+    items: list[tuple[date, Validity, date | None]] = [(date(2020, 3, 1), Validity.IN_FORCE, None)] * 26
     items += [(date(2024, 4, 1), Validity.IN_FORCE, None)] * 4
     items += [(date(2020, 3, 1), Validity.EXPIRED, date(2024, 6, 30))]
     items += [(date(2020, 3, 1), Validity.REPEALED, date(2024, 9, 1))]

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.test import Client
 
 from gongkai.agencies.models import Agency, Membership
@@ -89,7 +89,8 @@ def upload(
     }
     if replace:
         data["replace"] = "on"
-    response: HttpResponse = client.post("/staff/reports/upload/", data, follow=follow)
+    response = client.post("/staff/reports/upload/", data, follow=follow)
+    assert isinstance(response, HttpResponse)  # a page, not a streamed file
     return response
 
 
@@ -108,10 +109,11 @@ def findings_naming(report: Any, key: str, rule: str | None = None) -> list[Any]
     ]
 
 
-def html(response: HttpResponse) -> Any:
+def html(response: HttpResponseBase) -> Any:
     """The page as an lxml tree, to look at with XPath."""
-    import lxml.html
+    import lxml.html  # type: ignore[import-untyped]
 
+    assert isinstance(response, HttpResponse)  # a page, not a streamed file
     return lxml.html.fromstring(response.content.decode())
 
 

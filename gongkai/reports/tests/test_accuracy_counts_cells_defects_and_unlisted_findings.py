@@ -153,10 +153,14 @@ def test_tables_unread_is_counted_on_its_own_and_not_as_an_unlisted_error() -> N
 
 
 def test_facts_are_right_with_the_name_as_in_the_title_or_in_full_and_wrong_with_a_metadata_label() -> None:
-    facts = {"period": (date(2013, 1, 1), date(2013, 12, 31)), "published_on": date(2014, 1, 10)}
-    right = compare(EXPECTED, _report({}, agency_name="平潭综合实验区管委会", **facts))
+    period, published_on = (date(2013, 1, 1), date(2013, 12, 31)), date(2014, 1, 10)
+    right = compare(
+        EXPECTED, _report({}, agency_name="平潭综合实验区管委会", period=period, published_on=published_on)
+    )
     assert right.facts_wrong == []
-    wrong = compare(EXPECTED, _report({}, agency_name="标题:平潭综合实验区", **facts))
+    wrong = compare(
+        EXPECTED, _report({}, agency_name="标题:平潭综合实验区", period=period, published_on=published_on)
+    )
     assert wrong.facts_wrong == [("agency_name", "平潭综合实验区", "标题:平潭综合实验区")]
 
 

@@ -9,7 +9,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import User
 
+from gongkai.agencies.models import Agency
 from gongkai.appeals.models import CaseKind
 from gongkai.appeals.tests.factories import make_application, make_case
 from gongkai.reports.annual.aggregation import (
@@ -28,7 +30,7 @@ LICENSING = "item20_5.licensing.decisions"
 FEES = "item20_8.fees.amount_10k_yuan"
 
 
-def enter_figures(agency, year, by, value):  # type: ignore[no-untyped-def]
+def enter_figures(agency: Agency, year: int, by: User, value: int) -> None:
     from gongkai.reports import formats
 
     for key in formats.proactive_keys("2021"):

@@ -55,8 +55,12 @@ class GeneratedReportsTests(TestCase):
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(applications, cases, st.integers(2019, 2025), figures)
     def test_every_rule_holds_for_the_report_of_random_records(
-        self, apps, appeal_cases, year, seedlings
-    ) -> None:  # type: ignore[no-untyped-def]
+        self,
+        apps: list[tuple[date, int | None, str, str, str]],
+        appeal_cases: list[tuple[date, str, list[tuple[int, str]]]],
+        year: int,
+        seedlings: dict[str, int | Decimal],
+    ) -> None:
         agency = Agency.objects.create(code="R", name="象山县人民政府办公室", path="/R/")
         staff = make_user(agency, username="r-staff")
         for received, days, result, applicant_type, channel in apps:
@@ -70,7 +74,8 @@ class GeneratedReportsTests(TestCase):
             )
             Application.objects.filter(pk=application.pk).update(channel=channel)
         for filed, kind, steps in appeal_cases:
-            decisions, day = [], filed
+            decisions: list[tuple[date, str]] = []
+            day = filed
             for offset, outcome in steps:
                 day += timedelta(days=offset)
                 decisions.append((day, outcome))

@@ -163,7 +163,7 @@ def test_every_run_names_the_official_font_for_east_asian_text() -> None:
 def test_the_font_table_names_the_fonts_that_stand_in_on_a_pc_without_them() -> None:
     document = docx_document(report_docx(sample_content()))
     part = next(rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/fontTable"))
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     root = etree.fromstring(part.blob)
     alt = {

@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from gongkai.reports.annual import services
+from gongkai.reports.annual.content import DRAFT_MARK
 from gongkai.reports.annual.review import check_report
-from gongkai.reports.annual.text import DRAFT_MARK
 from gongkai.reports.models import AnnualReport, CoveredBody
 from gongkai.reports.tests.annual_workflow_factories import PROBLEMS, make_cast
 
@@ -57,7 +57,9 @@ def test_a_year_before_2019_or_not_yet_begun_is_refused(year: int, message: str)
 
 def test_a_body_covered_by_another_does_not_open_its_own_report() -> None:
     cast = make_cast()
-    CoveredBody.objects.create(agency=cast.agency, year=2024, covered_by=cast.agency.parent)
+    city = cast.agency.parent
+    assert city is not None
+    CoveredBody.objects.create(agency=cast.agency, year=2024, covered_by=city)
     with pytest.raises(services.ReportRefused, match="由宁波市人民政府的年度报告涵盖"):
         services.annual_report_open(actor=cast.staff, agency=cast.agency, year=2024, today=SUMMER)
     assert not AnnualReport.objects.exists()

@@ -11,8 +11,8 @@ import pytest
 
 from gongkai.appeals.tests.factories import make_application
 from gongkai.reports.annual import services
+from gongkai.reports.annual.content import DRAFT_MARK
 from gongkai.reports.annual.selectors import year_line
-from gongkai.reports.annual.text import DRAFT_MARK
 from gongkai.reports.models import AnnualReport, AnnualReportEvent
 from gongkai.reports.tests.annual_workflow_factories import (
     JANUARY,

@@ -7,16 +7,26 @@ import pytest
 
 from gongkai.core.models import AuditLog
 from gongkai.reports.models import AuditFinding
-from gongkai.reports.tests.audit_web_factories import client_for, html, make_cast, seed_bytes, store, text_of
+from gongkai.reports.tests.audit_web_factories import (
+    Cast,
+    client_for,
+    html,
+    make_cast,
+    seed_bytes,
+    store,
+    text_of,
+)
 
 pytestmark = pytest.mark.django_db
 Status = AuditFinding.Status
 
 
-def a_finding() -> tuple[object, AuditFinding]:
+def a_finding() -> tuple[Cast, AuditFinding]:
     cast = make_cast()
     [report] = store(cast.staff, cast.cixi, seed_bytes("003"))
-    return cast, report.findings.filter(rule="detail_sum").order_by("position").first()
+    finding = report.findings.filter(rule="detail_sum").order_by("position").first()
+    assert finding is not None
+    return cast, finding
 
 
 def test_the_body_s_staff_confirm_a_finding_with_a_note() -> None:

@@ -4,6 +4,7 @@ severity, message, cells, evidence lines and text, and the review; a second shee
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import openpyxl
 import pytest
@@ -34,7 +35,7 @@ def test_a_batch_exports_one_row_per_finding_with_its_review() -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == tuple(name for name, _ in FINDING_COLUMNS)
     assert len(rows) - 1 == report.findings.count() == AuditFinding.objects.filter(report=report).count()
-    by_rule = {}
+    by_rule: dict[Any, list[dict[Any, Any]]] = {}  # openpyxl (untyped) gives the cell values
     for row in rows[1:]:
         by_rule.setdefault(row[3], []).append(dict(zip(rows[0], row, strict=True)))
     assert {row["机关"] for rows_ in by_rule.values() for row in rows_} == {"宁波市象山县人民政府办公室"}

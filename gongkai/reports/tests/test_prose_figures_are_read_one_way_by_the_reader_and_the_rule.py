@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.reports import formats
+from gongkai.reports.audit.model import Number
 from gongkai.reports.audit.narrative import quoted_figures
 from gongkai.reports.audit.reader import read_report
 from gongkai.reports.prose_figures import count_figures, percent_agrees, report_year
@@ -27,7 +28,7 @@ def _quoted(sentence: str) -> set[int]:
 def _mismatch(sentence: str, received: int = 10) -> list[str]:
     """The narrative_mismatch findings on new applications when the table says `received` (2023)."""
     prose = {"overview": [sentence], "proactive": [], "requests": [], "appeals": []}
-    cells = {RECEIVED: received, "requests.new_received.natural_person": received}
+    cells: dict[str, Number | None] = {RECEIVED: received, "requests.new_received.natural_person": received}
     report = build_report(formats.FORMAT_2021, prose=prose, cells=cells)
     return [f.message for f in run_rules(report) if f.rule == "narrative_mismatch" and RECEIVED in f.keys]
 
@@ -118,7 +119,10 @@ def test_the_published_list_of_a_clean_up_is_not_the_count_in_force() -> None:
     """pingtan_2023: 393 documents republished by the clean-up, 77 issued since, 470 in force."""
     sentence = "清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。"
     prose = {"overview": [sentence], "proactive": [], "requests": [], "appeals": []}
-    cells = {"item20_1.normative_documents.in_force": 470, "item20_1.normative_documents.issued": 77}
+    cells: dict[str, Number | None] = {
+        "item20_1.normative_documents.in_force": 470,
+        "item20_1.normative_documents.issued": 77,
+    }
     report = build_report(formats.FORMAT_2021, prose=prose, cells=cells)
     assert [f for f in run_rules(report) if f.rule == "narrative_mismatch"] == []
     prose["overview"] = ["截至2023年底，现行有效行政规范性文件393件。"]
@@ -153,7 +157,7 @@ def test_hongze_2024_the_office_received_17_against_95_in_the_table() -> None:
     prose = {
         "requests": ["2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。"]
     }
-    cells = {RECEIVED: 95, "requests.new_received.natural_person": 95}
+    cells: dict[str, Number | None] = {RECEIVED: 95, "requests.new_received.natural_person": 95}
     report = build_report(formats.FORMAT_2021, year=2024, prose=prose, cells=cells)
     found = [f for f in run_rules(report) if f.rule == "narrative_mismatch"]
     assert [f.keys for f in found] == [[RECEIVED]]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from gongkai.reports.audit.model import Number
 from gongkai.reports.audit.reader import read_report, read_report_bytes
 from gongkai.reports.tests.corpus import forms
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
-def _variant(name: str, label: dict[str, str], figures: bool = False) -> dict[str, object]:
+def _variant(name: str, label: dict[str, str], figures: bool = False) -> dict[str, Number | None]:
     content = forms.seed_blocks(name)
     changed: list[forms.Block] = []
     for block in content:

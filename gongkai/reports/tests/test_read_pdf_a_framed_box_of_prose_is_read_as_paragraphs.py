@@ -145,7 +145,7 @@ def test_a_grid_of_one_column_is_prose_and_a_statistics_table_keeps_its_heading_
         0,
         0,
     )
-    table = [
+    table: list[list[str | None]] = [
         ["（三）政府信息管理情况。加强区政府门户网站及政务新媒", None, None],
         ["体日常管理，运用第三方检测平台实行常态化监测。", None, None],
         ["二、主动公开政府信息情况", None, None],

@@ -93,6 +93,7 @@ def test_a_period_whose_end_omits_the_year_ends_in_the_same_year() -> None:
 def test_the_title_line_and_title_are_those_printed_at_the_top() -> None:
     report = read_report(seed("000"))  # a title printed over two lines
     assert report.title == "2018年慈溪市政府办公室信息公开工作年度报告"
+    assert report.title_line is not None
     assert report.lines[report.title_line - 1] == "2018年慈溪市政府办公室信息公开"
 
 

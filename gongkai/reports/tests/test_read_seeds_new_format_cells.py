@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from gongkai.reports.audit.reader import read_report
 from gongkai.reports.formats import REQUEST_COLUMNS, all_keys
 from gongkai.reports.tests.corpus.forms import seed
@@ -109,7 +111,9 @@ PROACTIVE_003 = {
 
 
 def expected_cells(
-    proactive: dict[str, int], requests: dict[str, tuple[int, ...]], appeals: dict[str, tuple[int, ...]]
+    proactive: dict[str, int],
+    requests: Mapping[str, tuple[int, ...]],
+    appeals: Mapping[str, tuple[int, ...]],
 ) -> dict[str, int]:
     cells = dict(proactive)
     for row, values in requests.items():

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -13,10 +14,12 @@ from gongkai.reports.formats import all_keys, appeal_keys, proactive_keys, reque
 pytestmark = pytest.mark.django_db
 
 
-def _build(*args: str) -> dict:  # type: ignore[type-arg]
+def _build(*args: str) -> dict[str, Any]:
     out = StringIO()
     call_command("report", "build", *args, stdout=out, stderr=StringIO())
-    return json.loads(out.getvalue())
+    counts = json.loads(out.getvalue())
+    assert isinstance(counts, dict)
+    return counts
 
 
 def test_it_prints_the_body_year_format_and_every_cell() -> None:

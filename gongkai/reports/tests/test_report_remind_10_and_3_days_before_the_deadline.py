@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from pytest_django.fixtures import Settings
 
-from gongkai.agencies.models import Membership
+from gongkai.agencies.models import Agency, Membership
 from gongkai.agencies.services import membership_grant, user_create
 from gongkai.reports.annual.remind import reminder_due
 from gongkai.reports.models import AnnualReport, AnnualReportReminder, CoveredBody
@@ -86,8 +86,7 @@ def test_ten_and_three_days_before_and_not_in_between(capsys: pytest.CaptureFixt
     assert "涉及 0 个机关" in remind(capsys, "2025-02-01")  # after the deadline: the dashboard's business
 
 
-def county_finance():  # type: ignore[no-untyped-def]
-    from gongkai.agencies.models import Agency
+def county_finance() -> Agency:
 
     return Agency.objects.get(code="XS-CZ")
 
