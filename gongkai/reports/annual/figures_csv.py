@@ -79,6 +79,38 @@ def _why_not_a_figure(fmt: str, key: str) -> str:
     return f"未知的单元格“{key[:60]}”（{fmt}年格式第二部分的单元格见导出的文件）"
 
 
+def _figure_row(
+    fmt: str,
+    wanted: set[str],
+    computed: Mapping[str, Number],
+    first_line: dict[str, int],
+    line: int,
+    cells: list[str],
+) -> tuple[str, Number | None] | RowError:
+    """One row after the header: its key and figure, or why it is refused (`first_line` notes the key)."""
+    if len(cells) != len(HEADER):
+        return RowError(line, f"应有两列（key,value），本行有 {len(cells)} 列")
+    key, raw = cells
+    if not key:
+        return RowError(line, "缺少单元格（key）")
+    if key not in wanted:
+        return RowError(line, _why_not_a_figure(fmt, key))
+    if key in first_line:
+        return RowError(line, f"“{key}”与第 {first_line[key]} 行重复")
+    first_line[key] = line
+    try:
+        value = parse_value(fmt, key, raw) if raw else None
+    except ValueError as error:
+        return RowError(line, str(error))
+    if key in computed and value != computed[key]:
+        return RowError(
+            line,
+            f"{formats.label_for(fmt, key)}：已由本机关的规范性文件记录计算为 {show(computed[key])}，"
+            "不能导入其他数值",
+        )
+    return key, value
+
+
 def read_figures_csv(
     data: bytes, *, fmt: str, computed: Mapping[str, Number] | None = None
 ) -> dict[str, Number | None]:
@@ -104,35 +136,11 @@ def read_figures_csv(
                 if tuple(cell.lower() for cell in cells) != HEADER:
                     errors.append(RowError(line, f"表头应为 key,value，实为“{','.join(cells)[:60]}”"))
                 continue
-            if len(cells) != len(HEADER):
-                errors.append(RowError(line, f"应有两列（key,value），本行有 {len(cells)} 列"))
-                continue
-            key, raw = cells
-            if not key:
-                errors.append(RowError(line, "缺少单元格（key）"))
-                continue
-            if key not in wanted:
-                errors.append(RowError(line, _why_not_a_figure(fmt, key)))
-                continue
-            if key in first_line:
-                errors.append(RowError(line, f"“{key}”与第 {first_line[key]} 行重复"))
-                continue
-            first_line[key] = line
-            try:
-                value = parse_value(fmt, key, raw) if raw else None
-            except ValueError as error:
-                errors.append(RowError(line, str(error)))
-                continue
-            if key in computed and value != computed[key]:
-                errors.append(
-                    RowError(
-                        line,
-                        f"{formats.label_for(fmt, key)}：已由本机关的规范性文件记录计算为 {show(computed[key])}，"
-                        "不能导入其他数值",
-                    )
-                )
-                continue
-            values[key] = value
+            read = _figure_row(fmt, wanted, computed, first_line, line, cells)
+            if isinstance(read, RowError):
+                errors.append(read)
+            else:
+                values[read[0]] = read[1]
     except csv.Error as error:
         raise FiguresRejected(f"第 {reader.line_num} 行：CSV 格式错误（{error}）") from None
     if not header_seen:

@@ -108,6 +108,21 @@ def _proactive(fmt: str, year: int, cells: Mapping[str, Number | None], subject:
     return text
 
 
+def _result_words(fmt: str, cells: Mapping[str, Number | None]) -> list[str]:
+    """The applications closed, in the words of their groups of result rows (the groups with none left out)."""
+    results = []
+    for word, prefixes in _RESULT_GROUPS:
+        keys = [
+            f"requests.{row}.total"
+            for row in formats.result_rows(fmt)
+            if any(row == p or (p.endswith("_") and row.startswith(p)) for p in prefixes)
+        ]
+        value = _total(cells, keys) or 0
+        if value:
+            results.append(f"{word}{value}件")
+    return results
+
+
 def _requests(fmt: str, year: int, cells: Mapping[str, Number | None], facts: YearFacts, subject: str) -> str:
     received = cells.get("requests.new_received.total") or 0
     carried_in = cells.get("requests.carried_in.total") or 0
@@ -124,16 +139,7 @@ def _requests(fmt: str, year: int, cells: Mapping[str, Number | None], facts: Ye
     if channels and len(channels) > 1:
         text += f"（{'、'.join(channels)}）"
     text += f"，上年结转{carried_in}件；本年度办结{closed}件"
-    results = []
-    for word, prefixes in _RESULT_GROUPS:
-        keys = [
-            f"requests.{row}.total"
-            for row in formats.result_rows(fmt)
-            if any(row == p or (p.endswith("_") and row.startswith(p)) for p in prefixes)
-        ]
-        value = _total(cells, keys) or 0
-        if value:
-            results.append(f"{word}{value}件")
+    results = _result_words(fmt, cells)
     if results:
         text += f"，其中{'、'.join(results)}"
     text += f"；结转下年度继续办理{carried_out}件。"

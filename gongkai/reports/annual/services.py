@@ -234,6 +234,19 @@ def clean_figures(fmt: str, raw: Mapping[str, str]) -> dict[str, Number | None]:
     return values
 
 
+def _figure_errors(
+    fmt: str, wanted: set[str], computed: Mapping[str, Number], values: Mapping[str, Number | None]
+) -> dict[str, list[str]]:
+    """Why each key given cannot be saved: not a cell of table 二, or a figure computed from the records."""
+    errors: dict[str, list[str]] = {}
+    for key, value in values.items():
+        if key not in wanted:
+            errors[key] = [f"{fmt}年格式的第二部分没有单元格“{key[:60]}”"]
+        elif key in computed and value != computed[key]:
+            errors[key] = [f"{formats.label_for(fmt, key)}：已由本机关的规范性文件记录计算，不能修改"]
+    return errors
+
+
 @service("yearly_figures_save")
 def yearly_figures_save(
     *,
@@ -251,13 +264,8 @@ def yearly_figures_save(
     today = today_or(today)
     fmt = _check_year(agency, year, today)
     wanted = set(figure_keys(fmt))
-    errors: dict[str, list[str]] = {}
     computed = computed_figures(agency, year)
-    for key, value in values.items():
-        if key not in wanted:
-            errors[key] = [f"{fmt}年格式的第二部分没有单元格“{key[:60]}”"]
-        elif key in computed and value != computed[key]:
-            errors[key] = [f"{formats.label_for(fmt, key)}：已由本机关的规范性文件记录计算，不能修改"]
+    errors = _figure_errors(fmt, wanted, computed, values)
     if errors:
         raise ValidationError(errors)
     existing = AnnualReport.objects.filter(agency=agency, year=year).first()
