@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -219,22 +219,7 @@ class _HtmlWriter:
             return
         covered: dict[int, list[int]] = {}  # first grid column → [rows still covered, width]
         for tr in _table_rows(table):
-            slots: list[Slot] = []
-            spans: dict[int, list[int]] = {}
-            column = 0
-            for td in tr:
-                if td.tag not in _CELL_TAGS and not _is_cell(td):
-                    continue
-                if covered:
-                    column = _fill_covered(slots, covered, column)
-                width, height = _span(td, "colspan"), _span(td, "rowspan")
-                slots.append((_cell_text(td), height, width, False))
-                if height > 1:
-                    spans[column] = [height - 1, width]
-                column += width
-            for start in sorted(covered):
-                if start >= column:
-                    column = _fill_covered(slots, covered, start)
+            slots, spans = _html_row(tr, covered)
             for start in list(covered):
                 covered[start][0] -= 1
                 if covered[start][0] <= 0:
@@ -246,6 +231,27 @@ class _HtmlWriter:
 
 
 _CELL_TAGS = frozenset({"td", "th"})
+
+
+def _html_row(tr: Any, covered: dict[int, list[int]]) -> tuple[list[Slot], dict[int, list[int]]]:
+    """The row's cells, with a continued cell where one above still covers; the rowspans it starts."""
+    slots: list[Slot] = []
+    spans: dict[int, list[int]] = {}
+    column = 0
+    for td in tr:
+        if td.tag not in _CELL_TAGS and not _is_cell(td):
+            continue
+        if covered:
+            column = _fill_covered(slots, covered, column)
+        width, height = _span(td, "colspan"), _span(td, "rowspan")
+        slots.append((_cell_text(td), height, width, False))
+        if height > 1:
+            spans[column] = [height - 1, width]
+        column += width
+    for start in sorted(covered):
+        if start >= column:
+            column = _fill_covered(slots, covered, start)
+    return slots, spans
 
 
 def _is_cell(element: Any) -> bool:
@@ -295,44 +301,63 @@ def docx_lines(data: bytes) -> list[str]:
     return docx_document(data).lines
 
 
-def docx_document(data: bytes) -> Document:
+def _open_docx(data: bytes) -> Any:
+    """python-docx's document (untyped) of the file; `ReportUnreadable` for a file that is not one."""
     import docx
-    from docx.text.paragraph import Paragraph
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "word/document.xml" not in archive.namelist():
                 raise ReportUnreadable("该压缩文件不是 DOCX 文档（缺少 word/document.xml）")
-        document = docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(data))
     except ReportUnreadable:
         raise
     except Exception as error:  # python-docx and lxml raise many kinds of errors on a broken file
         raise ReportUnreadable(f"DOCX 文件已损坏，无法打开：{type(error).__name__}") from None
 
+
+def _docx_blocks(container: Any) -> Iterator[Any]:
+    """The paragraphs and tables of `container`, with those inside content controls and the like."""
+    for child in container:
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag in (f"{_W}sdt", f"{_W}customXml", f"{_W}ins", f"{_W}smartTag"):
+            content = child.find(f"{_W}sdtContent")
+            yield from _docx_blocks(content if content is not None else child)
+
+
+def _docx_row(tr: Any, cell_text: Callable[[Any], str]) -> list[Slot]:
+    slots: list[Slot] = []
+    for tc in tr.iter(f"{_W}tc"):
+        if _nearest(tc, f"{_W}tr") is not tr:
+            continue
+        merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+        continued = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
+        # The cells below the first of a vertical merge are empty, as in the seeds.
+        slots.append(("" if continued else cell_text(tc), 1, _grid_span(tc), continued))
+    return slots
+
+
+def docx_document(data: bytes) -> Document:
+    from docx.text.paragraph import Paragraph
+
+    document = _open_docx(data)
     builder = DocumentBuilder(FORM_DOCX)
 
     def paragraph_text(p: Any) -> str:
         # A tab inside a paragraph is layout, not a table cell.
         return str(Paragraph(p, document).text).replace("\t", " ")
 
-    def blocks(container: Any) -> Iterator[Any]:
-        for child in container:
-            if child.tag in (f"{_W}p", f"{_W}tbl"):
-                yield child
-            elif child.tag in (f"{_W}sdt", f"{_W}customXml", f"{_W}ins", f"{_W}smartTag"):
-                content = child.find(f"{_W}sdtContent")
-                yield from blocks(content if content is not None else child)
-
     def cell_text(tc: Any) -> str:
         parts: list[str] = []
-        for block in blocks(tc):
+        for block in _docx_blocks(tc):
             if block.tag == f"{_W}p":
                 parts.append(paragraph_text(block))
             else:  # a table inside a cell: its text, cell by cell
                 parts.extend(cell_text(inner) for inner in block.iter(f"{_W}tc"))
         return "\n".join(parts)
 
-    for block in blocks(document.element.body):
+    for block in _docx_blocks(document.element.body):
         if block.tag == f"{_W}p":
             for text in paragraph_text(block).split("\n"):
                 builder.paragraph(text)
@@ -340,15 +365,7 @@ def docx_document(data: bytes) -> Document:
         for tr in block.iter(f"{_W}tr"):
             if _nearest(tr, f"{_W}tbl") is not block:
                 continue  # rows of a table nested in a cell were read with that cell
-            slots: list[Slot] = []
-            for tc in tr.iter(f"{_W}tc"):
-                if _nearest(tc, f"{_W}tr") is not tr:
-                    continue
-                merge = tc.find(f"{_W}tcPr/{_W}vMerge")
-                continued = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
-                # The cells below the first of a vertical merge are empty, as in the seeds.
-                slots.append(("" if continued else cell_text(tc), 1, _grid_span(tc), continued))
-            builder.row(slots)
+            builder.row(_docx_row(tr, cell_text))
         builder.end_table()
     return builder.finish()
 

@@ -41,22 +41,26 @@ def quoted_figures(
                     quoted.setdefault(keys[0], set()).add(claim.value)
     for number in text_lines:
         for sentence in _SENTENCES.split(lines[number - 1]):
-            if "规范性文件" not in sentence:
-                continue
-            seen_clauses: set[int] = set()
-            for figure in prose_figures.count_figures(sentence, year):
-                if figure.unit not in _CELL_UNITS:
-                    continue
-                start, end = prose_figures.clause_around(sentence, figure.start)
-                if start in seen_clauses:
-                    continue  # the first count of a clause is its figure
-                seen_clauses.add(start)
-                if not figure.exact:
-                    continue
-                key = _normative_key(sentence[start:end], fmt)
-                if key:
-                    quoted.setdefault(key, set()).add(figure.value)
+            if "规范性文件" in sentence:
+                _quote_normative(sentence, fmt, year, quoted)
     return quoted
+
+
+def _quote_normative(sentence: str, fmt: str | None, year: int | None, quoted: dict[str, set[int]]) -> None:
+    """Into `quoted`, the figure of each clause of a sentence about normative documents."""
+    seen_clauses: set[int] = set()
+    for figure in prose_figures.count_figures(sentence, year):
+        if figure.unit not in _CELL_UNITS:
+            continue
+        start, end = prose_figures.clause_around(sentence, figure.start)
+        if start in seen_clauses:
+            continue  # the first count of a clause is its figure
+        seen_clauses.add(start)
+        if not figure.exact:
+            continue
+        key = _normative_key(sentence[start:end], fmt)
+        if key:
+            quoted.setdefault(key, set()).add(figure.value)
 
 
 def _normative_key(clause: str, fmt: str | None) -> str | None:

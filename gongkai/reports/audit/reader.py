@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from gongkai.reports.audit.facts import read_facts
+from gongkai.reports.audit.facts import Facts, read_facts
 from gongkai.reports.audit.inputs import ReportUnreadable, decode_report
 from gongkai.reports.audit.layout import Cell
 from gongkai.reports.audit.model import Evidence, Finding, Number, ParsedReport
@@ -78,9 +78,7 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
     layout = document.layout()
     facts = read_facts(lines, layout.text_lines, document.published_on)
     tables = recognise_tables(lines, layout)
-    year = facts.title_year or (facts.text_years[0] if facts.text_years else None)
-    if year is None and facts.period is not None:
-        year = facts.period[0].year
+    year = _year(facts)
     fmt = tables.format()
     format_from = "tables"
     streamed: StreamTables | None = None
@@ -122,19 +120,36 @@ def read_report_bytes(data: bytes, name: str) -> ParsedReport:
     if tables.votes:
         report.extras["format_votes"] = dict(tables.votes)
     if fmt is not None:
-        children = streamed.children if streamed is not None else {}
-        if children:
-            report.extras["printed_children"] = {key: list(value) for key, value in children.items()}
-        prose = _prose_lines(lines, layout.text_lines)
-        _fill_cells(report, fmt, tables, lambda: quoted_figures(lines, prose, fmt, year), children)
-        single_other_row = any(row.row == "other_processing" for row in tables.rows)
-        if single_other_row and fmt == FORMAT_2021:
-            # Table 三 prints （六）其他处理 as one row, as the 2019 format did: format_mismatch.
-            report.extras["requests_other_processing_single_row"] = True
-        unread = tables_unread(report, fmt, single_other_row and fmt == FORMAT_2021)
-        if unread is not None:
-            report.findings.insert(0, unread)
+        _read_cells(report, fmt, tables, streamed, layout.text_lines)
     return report
+
+
+def _year(facts: Facts) -> int | None:
+    """The report's year: the title's, else the first the text names, else its period's."""
+    year = facts.title_year or (facts.text_years[0] if facts.text_years else None)
+    if year is None and facts.period is not None:
+        year = facts.period[0].year
+    return year
+
+
+def _read_cells(
+    report: ParsedReport, fmt: str, tables: FoundTables, streamed: StreamTables | None, text_lines: list[int]
+) -> None:
+    """The cells of the report in format `fmt` from the tables found (and the stream's), with the
+    finding on the tables not read."""
+    lines, year = report.lines, report.year
+    children = streamed.children if streamed is not None else {}
+    if children:
+        report.extras["printed_children"] = {key: list(value) for key, value in children.items()}
+    prose = _prose_lines(lines, text_lines)
+    _fill_cells(report, fmt, tables, lambda: quoted_figures(lines, prose, fmt, year), children)
+    single_other_row = any(row.row == "other_processing" for row in tables.rows)
+    if single_other_row and fmt == FORMAT_2021:
+        # Table 三 prints （六）其他处理 as one row, as the 2019 format did: format_mismatch.
+        report.extras["requests_other_processing_single_row"] = True
+    unread = tables_unread(report, fmt, single_other_row and fmt == FORMAT_2021)
+    if unread is not None:
+        report.findings.insert(0, unread)
 
 
 # The prose a report's figures are looked for in, when cells ran together: a report has a few
@@ -260,52 +275,80 @@ def _fill_cells(
             continue
         row_keys = _row_keys(row, fmt)
         if row.run is not None:
-            usable = [
-                key for key in row_keys if (key in wanted or key in extra) and key not in report.cell_lines
-            ]
-            if usable and len(usable) == len(row_keys):
-                pending.append(PendingRow(usable, row.run.text, row.run.line, row.label))
-                if "item20_9.procurement.amount" in usable:
-                    report.extras[PROCUREMENT_UNIT] = row.unit
-                for key in usable:
-                    report.cell_lines[key] = row.run.line
-            continue
-        for key, cell in zip(row_keys, row.values or [], strict=False):
-            if key not in wanted or key in report.cell_lines:
-                continue  # a cell of another format, or one already read (the first copy counts)
-            figure = parse_figure(cell.text)
-            report.cells[key] = figure.value
-            report.cell_lines[key] = cell.line
-            if not figure.readable:
-                report.findings.append(_bad_number(report, fmt, key, cell.text, cell.line))
-            if key == "item20_9.procurement.amount":
-                report.extras[PROCUREMENT_UNIT] = figure.unit or row.unit
+            _hold_run(report, row, row.run, row_keys, wanted | extra, pending)
+        else:
+            _take_row(report, fmt, row, row_keys, wanted)
     if fmt == FORMAT_2019:
         report.extras.setdefault(PROCUREMENT_UNIT, None)
     for rows in unmapped.values():
         report.findings.append(_unmapped(report, fmt, rows, wanted))
     if pending:
-        known: dict[str, Number | None] = {k: v for k, v in report.cells.items() if v is not None}
         rules = _printed_sums(children, extra) if fmt == FORMAT_2008 and extra else sum_rules(fmt)
-        # The figures the text quotes are looked for only when some row ran together.
-        values, ambiguities = resolve(pending, known, rules, quoted)
-        extra_cells: dict[str, Number | None] = {}
-        for key, value in values.items():
-            if key in wanted:
-                report.cells[key] = value
-            else:
-                extra_cells[key] = value
-        if extra_cells:
-            report.extras["extra_cells"] = extra_cells
-            unclear = {key for ambiguity in ambiguities for key in ambiguity.keys}
-            blank = [key for key, value in extra_cells.items() if value is None and key not in unclear]
-            if blank:
-                # Printed blank (not ambiguous): blank_cell names them as it names the format's.
-                report.extras["blank_extra_cells"] = blank
-        report.findings.extend(
-            _ambiguous(report, fmt, ambiguity) for ambiguity in ambiguities if _canonical(ambiguity, wanted)
-        )
-        report.extras["run_together_rows"] = len(pending)
+        _resolve_runs(report, fmt, pending, wanted, rules, quoted)
+
+
+def _hold_run(
+    report: ParsedReport,
+    row: RawRow,
+    run: Cell,
+    row_keys: list[str],
+    readable: set[str],
+    pending: list[PendingRow],
+) -> None:
+    """A row whose figures ran together, held to be split with the others (when every cell of it is one
+    of the format's or a regional extra, and none was read before)."""
+    usable = [key for key in row_keys if key in readable and key not in report.cell_lines]
+    if usable and len(usable) == len(row_keys):
+        pending.append(PendingRow(usable, run.text, run.line, row.label))
+        if "item20_9.procurement.amount" in usable:
+            report.extras[PROCUREMENT_UNIT] = row.unit
+        for key in usable:
+            report.cell_lines[key] = run.line
+
+
+def _take_row(report: ParsedReport, fmt: str, row: RawRow, row_keys: list[str], wanted: set[str]) -> None:
+    """The figures of a row read cell by cell."""
+    for key, cell in zip(row_keys, row.values or [], strict=False):
+        if key not in wanted or key in report.cell_lines:
+            continue  # a cell of another format, or one already read (the first copy counts)
+        figure = parse_figure(cell.text)
+        report.cells[key] = figure.value
+        report.cell_lines[key] = cell.line
+        if not figure.readable:
+            report.findings.append(_bad_number(report, fmt, key, cell.text, cell.line))
+        if key == "item20_9.procurement.amount":
+            report.extras[PROCUREMENT_UNIT] = figure.unit or row.unit
+
+
+def _resolve_runs(
+    report: ParsedReport,
+    fmt: str,
+    pending: list[PendingRow],
+    wanted: set[str],
+    rules: list[SumRule],
+    quoted: Callable[[], dict[str, set[int]]],
+) -> None:
+    """The rows that ran together, split where one split fits; the others' cells blank and ambiguous."""
+    known: dict[str, Number | None] = {k: v for k, v in report.cells.items() if v is not None}
+    # The figures the text quotes are looked for only when some row ran together.
+    values, ambiguities = resolve(pending, known, rules, quoted)
+    extra_cells: dict[str, Number | None] = {}
+    for key, value in values.items():
+        if key in wanted:
+            report.cells[key] = value
+        else:
+            extra_cells[key] = value
+    if extra_cells:
+        report.extras["extra_cells"] = extra_cells
+        unclear = {key for ambiguity in ambiguities for key in ambiguity.keys}
+        blank = [key for key, value in extra_cells.items() if value is None and key not in unclear]
+        if blank:
+            # Printed blank (not ambiguous): blank_cell names them as it names the format's.
+            report.extras["blank_extra_cells"] = blank
+    report.findings.extend(
+        _ambiguous(report, fmt, ambiguity) for ambiguity in ambiguities if _canonical(ambiguity, wanted)
+    )
+    report.extras["run_together_rows"] = len(pending)
 
 
 def _canonical(ambiguity: Ambiguity, wanted: set[str]) -> bool:

@@ -70,6 +70,12 @@ def split_figures(figures: str, count: int, limit: int = SPLIT_LIMIT) -> list[tu
     # At most C(characters - 1, count - 1) splits: counted first only when that could pass the limit.
     if math.comb(max(after[0] - 1, 0), count - 1) > limit and _count(tuple(tokens), count, limit) > limit:
         return None
+    return _splits(tokens, count, limit, after)
+
+
+def _splits(tokens: list[str], count: int, limit: int, after: list[int]) -> list[tuple[Number, ...]] | None:
+    """The splits of `tokens` into `count` numbers, in order; None past `limit` (`after`: the
+    characters from each token on)."""
     results: list[tuple[Number, ...]] = []
     pieces: list[Number] = []
 
@@ -148,6 +154,35 @@ def resolve(
     rules = [rule for rule in rules if not rule.at_most]
     values: dict[str, Number | None] = {}
     ambiguities: list[Ambiguity] = []
+    open_rows = _split_rows(pending, [*rules, *bounds], values, ambiguities)
+
+    context: dict[str, Number | None] = {key: value for key, value in known.items() if value is not None}
+    context.update({key: value for key, value in values.items() if value is not None})
+    for component in _components(open_rows, rules):
+        linked = _linking_rules(component, rules, context)
+        solutions = _solve(component, linked, context)
+        if solutions is None:
+            for row in component:
+                ambiguities.append(Ambiguity(row, list(row.keys), row.candidates[:3], "可能的拆分过多"))
+            continue
+        if len(solutions) > 1:
+            if callable(quoted):
+                quoted = quoted()  # the text is read for figures only when a choice is left
+            solutions = _narrow_by_quotes(component, solutions, quoted)
+        _read_solutions(component, solutions, bool(linked), values, ambiguities)
+    if bounds:
+        ambiguities = _narrow_by_bounds(ambiguities, bounds, values, context)
+    return values, ambiguities
+
+
+def _split_rows(
+    pending: list[PendingRow],
+    rules: list[SumRule],
+    values: dict[str, Number | None],
+    ambiguities: list[Ambiguity],
+) -> list[PendingRow]:
+    """Each row's splits, narrowed by its own sums: a row with one left is read into `values`; the
+    rows with several, returned, are chosen between rows."""
     open_rows: list[PendingRow] = []
     for row in pending:
         values.update(dict.fromkeys(row.keys))
@@ -166,47 +201,41 @@ def resolve(
                 Ambiguity(row, list(row.keys), [], "数字个数少于单元格个数，无法确定哪些单元格为空")
             )
             continue
-        fitting = _fitting(row.keys, candidates, (*rules, *bounds))
+        fitting = _fitting(row.keys, candidates, rules)
         # A published row may itself break its sum; then its own sum cannot choose.
         row.candidates = fitting or candidates
         if len(row.candidates) == 1:
             values.update(zip(row.keys, row.candidates[0], strict=True))
         else:
             open_rows.append(row)
+    return open_rows
 
-    context: dict[str, Number | None] = {key: value for key, value in known.items() if value is not None}
-    context.update({key: value for key, value in values.items() if value is not None})
-    for component in _components(open_rows, rules):
-        linked = _linking_rules(component, rules, context)
-        solutions = _solve(component, linked, context)
-        if solutions is None:
-            for row in component:
-                ambiguities.append(Ambiguity(row, list(row.keys), row.candidates[:3], "可能的拆分过多"))
-            continue
-        if len(solutions) > 1:
-            if callable(quoted):
-                quoted = quoted()  # the text is read for figures only when a choice is left
-            solutions = _narrow_by_quotes(component, solutions, quoted)
-        for index, row in enumerate(component):
-            choices = {solution[index] for solution in solutions}
-            unclear: list[str] = []
-            for position, key in enumerate(row.keys):
-                figures = {row.candidates[choice][position] for choice in choices}
-                if len(figures) == 1:
-                    values[key] = figures.pop()
-                else:
-                    unclear.append(key)
-            if unclear:
-                examples = [row.candidates[choice] for choice in sorted(choices)[:3]]
-                reason = (
-                    "有多种拆分同样符合表内勾稽关系"
-                    if linked
-                    else "表中没有能核对这一行的合计，正文也未给出能确定拆分的数字"
-                )
-                ambiguities.append(Ambiguity(row, unclear, examples, reason, sorted(choices)))
-    if bounds:
-        ambiguities = _narrow_by_bounds(ambiguities, bounds, values, context)
-    return values, ambiguities
+
+def _read_solutions(
+    component: list[PendingRow],
+    solutions: list[tuple[int, ...]],
+    linked: bool,
+    values: dict[str, Number | None],
+    ambiguities: list[Ambiguity],
+) -> None:
+    """The cells on which every solution left agrees, read; the others ambiguous."""
+    for index, row in enumerate(component):
+        choices = {solution[index] for solution in solutions}
+        unclear: list[str] = []
+        for position, key in enumerate(row.keys):
+            figures = {row.candidates[choice][position] for choice in choices}
+            if len(figures) == 1:
+                values[key] = figures.pop()
+            else:
+                unclear.append(key)
+        if unclear:
+            examples = [row.candidates[choice] for choice in sorted(choices)[:3]]
+            reason = (
+                "有多种拆分同样符合表内勾稽关系"
+                if linked
+                else "表中没有能核对这一行的合计，正文也未给出能确定拆分的数字"
+            )
+            ambiguities.append(Ambiguity(row, unclear, examples, reason, sorted(choices)))
 
 
 def _narrow_by_bounds(
@@ -352,17 +381,26 @@ def _solve(
     keys_of = [set(row.keys) for row in rows]
     if len(rows) == 1 and not linking:
         return [(index,) for index in range(len(rows[0].candidates))]
-    # A rule is checked as soon as the last row it needs is chosen.
-    due: list[list[SumRule]] = [[] for _ in rows]
-    for rule in linking:
-        needed = {rule.total, *rule.parts, *rule.minus}
-        last = max((i for i, keys in enumerate(keys_of) if keys & needed), default=0)
-        due[last].append(rule)
-
+    due = _due_rules(keys_of, linking)
     total = 1
     for row in rows:
         total *= len(row.candidates)
     values: dict[str, Number | None] = dict(context)
+    solutions = _search(rows, due, values)
+    if solutions is None:
+        return None
+    if solutions:
+        return solutions
+    if total > BEST_FIT_LIMIT:
+        return None
+    return _best_fit(rows, linking, values)
+
+
+def _search(
+    rows: list[PendingRow], due: list[list[SumRule]], values: dict[str, Number | None]
+) -> list[tuple[int, ...]] | None:
+    """The combinations that fit every sum, row by row (a branch left as soon as a sum fails); None
+    when there are too many to try."""
     solutions: list[tuple[int, ...]] = []
     chosen: list[int] = []
     tried = 0
@@ -388,10 +426,23 @@ def _solve(
         walk(0)
     except _TooMany:
         return None
-    if solutions:
-        return solutions
-    if total > BEST_FIT_LIMIT:
-        return None
+    return solutions
+
+
+def _due_rules(keys_of: list[set[str]], linking: list[SumRule]) -> list[list[SumRule]]:
+    """For each row, the rules checked once it is chosen: those of which it is the last row needed."""
+    due: list[list[SumRule]] = [[] for _ in keys_of]
+    for rule in linking:
+        needed = {rule.total, *rule.parts, *rule.minus}
+        last = max((i for i, keys in enumerate(keys_of) if keys & needed), default=0)
+        due[last].append(rule)
+    return due
+
+
+def _best_fit(
+    rows: list[PendingRow], linking: list[SumRule], values: dict[str, Number | None]
+) -> list[tuple[int, ...]]:
+    """The combinations of the rows' candidates that fit the most sums (when none fits them all)."""
     best: list[tuple[int, ...]] = []
     best_score = -1
     for combination in itertools.product(*(range(len(row.candidates)) for row in rows)):
