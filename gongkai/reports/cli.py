@@ -292,12 +292,7 @@ def run_audit(command: GongkaiCommand, options: dict[str, Any]) -> None:
         return
     if not options.get("files"):
         raise UsageError("缺少必需的参数：FILE（或以 --expected DIR 衡量一个文件夹的审核准确度）")
-    previous: ParsedReport | None = None
-    if options.get("previous"):
-        try:
-            previous = read_report(options["previous"])
-        except ReportUnreadable as error:
-            command.reject(f"上一年度报告无法读取：{options['previous']}：{error}")
+    previous = _previous_report(command, options)
     results: list[dict[str, Any]] = []
     failed = 0
     for path in options["files"]:
@@ -316,6 +311,16 @@ def run_audit(command: GongkaiCommand, options: dict[str, Any]) -> None:
         command.write_json(results)
     if failed:
         command.reject(f"{len(results)} 个文件中有 {failed} 个无法审核")
+
+
+def _previous_report(command: GongkaiCommand, options: dict[str, Any]) -> ParsedReport | None:
+    """The previous year's report given with --previous (None: none given)."""
+    if not options.get("previous"):
+        return None
+    try:
+        return read_report(options["previous"])
+    except ReportUnreadable as error:
+        command.reject(f"上一年度报告无法读取：{options['previous']}：{error}")
 
 
 def run_accuracy(command: GongkaiCommand, folder: str, as_json: bool) -> None:

@@ -346,11 +346,7 @@ def claims(line: str, year: int) -> Iterator[Claim]:
         if not any(word in line for word in words):
             continue
         for match in pattern.finditer(line):
-            if "num" in match.groupdict():
-                figure = prose_figures.figure_at(line, match, year)
-                if figure is None or not figure.usable:
-                    continue  # another year's, approximate, or no count ("无一件", "第三期")
-            elif not prose_figures.about_the_year(line, match.start(), match.group(0), year):
+            if not _of_the_year(line, match, year):
                 continue
             for claim in reader(match):
                 if (claim.topic.name, claim.start) in seen:
@@ -363,6 +359,15 @@ def claims(line: str, year: int) -> Iterator[Claim]:
                     claim.share = Decimal(share.group("pct"))
                     claim.end = share.end()
                 yield claim
+
+
+def _of_the_year(line: str, match: re.Match[str], year: int) -> bool:
+    """Whether the statement matched is about the report's year (and, with a count, a usable one)."""
+    if "num" in match.groupdict():
+        figure = prose_figures.figure_at(line, match, year)
+        # Not: another year's, approximate, or no count ("无一件", "第三期").
+        return figure is not None and figure.usable
+    return prose_figures.about_the_year(line, match.start(), match.group(0), year)
 
 
 def _a_part(line: str, position: int) -> bool:

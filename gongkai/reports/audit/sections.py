@@ -36,14 +36,11 @@ def is_section_heading(line: str) -> bool:
     )
 
 
-def find_sections(lines: list[str], text_lines: list[int]) -> dict[str, tuple[int, int]]:
-    """Section id → (heading line, last line).
-
-    Headings are numbered paragraph lines ("三、…", "1、 总体情况"); a section runs to the next
-    heading of the report's own sequence. Sub-headings sometimes reuse the top numbers (seed 001
-    starts its overview with "一、进一步加强…"), so the sequence is the chain of recognised
-    headings with increasing numbers, plus the unrecognised headings that fit between them.
-    """
+def _heading_candidates(
+    lines: list[str], text_lines: list[int]
+) -> tuple[list[tuple[int, int, str | None]], int | None]:
+    """The numbered lines that may be headings, as (line, ordinal, section id), and the line where an
+    attachment starts (None: none)."""
     candidates: list[tuple[int, int, str | None]] = []  # (line, ordinal, section id)
     attachment: int | None = None
     for number in text_lines:
@@ -55,7 +52,18 @@ def find_sections(lines: list[str], text_lines: list[int]) -> dict[str, tuple[in
             continue
         section = next((sid for sid, pattern in SECTION_PATTERNS if pattern.search(line)), None)
         candidates.append((number, ordinal, section))
+    return candidates, attachment
 
+
+def find_sections(lines: list[str], text_lines: list[int]) -> dict[str, tuple[int, int]]:
+    """Section id → (heading line, last line).
+
+    Headings are numbered paragraph lines ("三、…", "1、 总体情况"); a section runs to the next
+    heading of the report's own sequence. Sub-headings sometimes reuse the top numbers (seed 001
+    starts its overview with "一、进一步加强…"), so the sequence is the chain of recognised
+    headings with increasing numbers, plus the unrecognised headings that fit between them.
+    """
+    candidates, attachment = _heading_candidates(lines, text_lines)
     chain: list[tuple[int, int, str]] = []
     for number, ordinal, section in candidates:
         if section is None or any(section == taken for _, _, taken in chain):

@@ -186,10 +186,8 @@ def _figures_between(stream: Stream, start: int, end: int, number: int | None) -
     return figures.strip(), a + offset, rest
 
 
-def read_new_tables(stream: Stream, fmt: str) -> StreamTables:
-    """Tables 二, 三 and 四 of the 2019 or 2021 format, from the stream."""
-    found = StreamTables()
-    marks: list[_Mark] = []
+def _mark_item20(stream: Stream, fmt: str, marks: list[_Mark]) -> int:
+    """Table 二's titles and rows, marked in `marks`; where the stream is read on from."""
     compact = stream.compact
     cursor = 0
     titles = item20_titles(fmt)
@@ -211,6 +209,12 @@ def read_new_tables(stream: Stream, fmt: str) -> StreamTables:
                 marks.append(_Mark(span[0], span[1], row))
                 cursor = span[1]
                 window = ROW_WINDOW
+    return cursor
+
+
+def _mark_requests(stream: Stream, fmt: str, cursor: int, marks: list[_Mark]) -> int:
+    """Table 三's header and rows after `cursor`, marked in `marks`; where the stream is read on from."""
+    compact = stream.compact
     header = min(
         (p for p in (compact.find(word, cursor) for word in request_header_words()) if p >= 0), default=-1
     )
@@ -229,6 +233,16 @@ def read_new_tables(stream: Stream, fmt: str) -> StreamTables:
             marks.append(_Mark(span[0], span[1], row))
             cursor = span[1]
             window = ROW_WINDOW
+    return cursor
+
+
+def read_new_tables(stream: Stream, fmt: str) -> StreamTables:
+    """Tables 二, 三 and 四 of the 2019 or 2021 format, from the stream."""
+    found = StreamTables()
+    marks: list[_Mark] = []
+    compact = stream.compact
+    cursor = _mark_item20(stream, fmt, marks)
+    cursor = _mark_requests(stream, fmt, cursor, marks)
     # Table 四: after the last of its header's words (行政复议, 行政诉讼) to be printed.
     heads = [
         (at, at + len(word)) for word in appeal_header_words() if (at := compact.find(word, cursor)) >= 0
@@ -281,18 +295,8 @@ def _read_appeals(stream: Stream, start: int, found: StreamTables) -> None:
 _PARENTHETICAL = re.compile(r"\([^()]{4,60}\)")
 
 
-def read_old_table(stream: Stream) -> StreamTables:
-    """The old table (指标名称 / 计量单位 / 本年度 / 历年累计, or 统计指标 / 单位 / 统计数) as a
-    stream of label, unit and figures. The 历年累计 column is read into `<key>.cumulative`."""
-    found = StreamTables()
-    compact = stream.compact
-    header_at = min((p for p in (compact.find(word) for word in old_header().words) if p >= 0), default=-1)
-    if header_at < 0:
-        return found
-    start = stream.text_index(header_at)
-    # Notes in brackets ("（不同渠道和方式公开相同信息计1次）") hold figures of their own: blank them,
-    # keeping every position so that line numbers stay right.
-    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), stream.text[start:])
+def _segments(text: str) -> list[tuple[str, str, int, bool]]:
+    """The text as (label, figures, where, numbered): each run of figures with the label before it."""
     segments: list[tuple[str, str, int, bool]] = []  # label, figures, where, numbered
     label_start = 0
     numbered_next = False
@@ -306,6 +310,22 @@ def read_old_table(stream: Stream) -> StreamTables:
             numbered_next = True
         segments.append((text[label_start : run.start()], figures.strip(), run.start(), numbered))
         label_start = run.end()
+    return segments
+
+
+def read_old_table(stream: Stream) -> StreamTables:
+    """The old table (指标名称 / 计量单位 / 本年度 / 历年累计, or 统计指标 / 单位 / 统计数) as a
+    stream of label, unit and figures. The 历年累计 column is read into `<key>.cumulative`."""
+    found = StreamTables()
+    compact = stream.compact
+    header_at = min((p for p in (compact.find(word) for word in old_header().words) if p >= 0), default=-1)
+    if header_at < 0:
+        return found
+    start = stream.text_index(header_at)
+    # Notes in brackets ("（不同渠道和方式公开相同信息计1次）") hold figures of their own: blank them,
+    # keeping every position so that line numbers stay right.
+    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), stream.text[start:])
+    segments = _segments(text)
     # The first row follows the header closely; a table that starts no sooner is not this table.
     first = next(
         (
@@ -342,14 +362,18 @@ def read_old_table(stream: Stream) -> StreamTables:
             continue
         printed = name[-len(label_key.core) :]
         found.rows.append(StreamRow("old_table", key, keys, figures, stream.line(start + where), printed))
+    _trim_last_row(found, len(columns))
+    return found
+
+
+def _trim_last_row(found: StreamTables, columns: int) -> None:
+    """After the last row the text goes on ("382 10 14": page numbers, a date): the row's own
+    figures are the first ones, as many as the table has value columns."""
     if found.rows:
-        # After the last row the text goes on ("382 10 14": page numbers, a date): the row's own
-        # figures are the first ones, as many as the table has value columns.
         last = found.rows[-1]
         tokens = last.figures.split()
-        if len(tokens) > len(columns):
-            last.figures = " ".join(tokens[: len(columns)])
-    return found
+        if len(tokens) > columns:
+            last.figures = " ".join(tokens[:columns])
 
 
 def _name(label: str) -> tuple[str, str | None]:

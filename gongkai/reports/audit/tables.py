@@ -97,17 +97,7 @@ class _GridRows(Recognition):
         if not any(norms):
             return
         joined = "".join(norms)
-        if any(norm.startswith(word) for norm in norms for word in old_header().words):
-            self._old_header(norms)
-            return
-        if has_item20_title(joined):
-            self.context = ITEM20
-            self.item20_columns = None
-            return
-        first = next(norm for norm in norms if norm)
-        if first in item20_header_stub():
-            self.context = ITEM20
-            self.set_item20_columns(*item20_header_columns(norms[norms.index(first) + 1 :]))
+        if self._table_start(norms, joined):
             return
         # A grid cell knows whether its row is a heading (`document`); a layout cell does not.
         heading = getattr(cells[0], "header", None)
@@ -130,6 +120,22 @@ class _GridRows(Recognition):
             return
         if self.context == OLD_TABLE:
             self._old_row(cells)
+
+    def _table_start(self, norms: list[str], joined: str) -> bool:
+        """The old table's header, a title of table 二 or its header's first row; whether it was one."""
+        if any(norm.startswith(word) for norm in norms for word in old_header().words):
+            self._old_header(norms)
+            return True
+        if has_item20_title(joined):
+            self.context = ITEM20
+            self.item20_columns = None
+            return True
+        first = next(norm for norm in norms if norm)
+        if first in item20_header_stub():
+            self.context = ITEM20
+            self.set_item20_columns(*item20_header_columns(norms[norms.index(first) + 1 :]))
+            return True
+        return False
 
     # --- headers --------------------------------------------------------------------------------
 

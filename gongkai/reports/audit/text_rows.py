@@ -68,21 +68,8 @@ def read_text_line(state: Recognition, line: str, number: int, kinds: set[str]) 
     figures = trailing.group("figures").strip() if trailing else ""
     label = squeeze(text[: trailing.start()]) if trailing else compact
     run = Cell(figures, number)
-    if ITEM20 in kinds:
-        if has_item20_title(compact):
-            state.context = ITEM20
-            state.item20_columns = None
-            return
-        stub = next((word for word in item20_header_stub() if compact.startswith(word)), None)
-        columns, units = run_together_columns(compact[len(stub) :]) if stub else ([], {})
-        if columns:
-            state.context = ITEM20
-            state.set_item20_columns(columns, units)
-            return
-        found = item20_key(strip_numbering(label))
-        if found is not None and (figures or state.context == ITEM20):
-            state.add_item20_row(found, label, None, run)
-            return
+    if ITEM20 in kinds and _item20_line(state, compact, label, figures, run):
+        return
     if REQUESTS in kinds and any(word in compact for word in request_header_words()):
         state.context = REQUESTS
         state.request_group = None
@@ -99,14 +86,38 @@ def read_text_line(state: Recognition, line: str, number: int, kinds: set[str]) 
         if state.request_labels(segments, labels, None, run):
             return
     if APPEALS in kinds:
-        if all(word in compact for word in appeal_header_words()) and not figures:
-            state.context = APPEALS
-            return
-        if state.context == APPEALS and not label and len(re.sub(r"\D", "", figures)) >= 15:
-            state.tables.add(
-                RawRow(APPEALS, None, appeal_table_label(), run=run, columns=header_tree(APPEALS).leaves())
-            )
-            state.context = None
+        _appeals_line(state, compact, label, figures, run)
+
+
+def _item20_line(state: Recognition, compact: str, label: str, figures: str, run: Cell) -> bool:
+    """A title, header or row of table 二; whether the line was one."""
+    if has_item20_title(compact):
+        state.context = ITEM20
+        state.item20_columns = None
+        return True
+    stub = next((word for word in item20_header_stub() if compact.startswith(word)), None)
+    columns, units = run_together_columns(compact[len(stub) :]) if stub else ([], {})
+    if columns:
+        state.context = ITEM20
+        state.set_item20_columns(columns, units)
+        return True
+    found = item20_key(strip_numbering(label))
+    if found is not None and (figures or state.context == ITEM20):
+        state.add_item20_row(found, label, None, run)
+        return True
+    return False
+
+
+def _appeals_line(state: Recognition, compact: str, label: str, figures: str, run: Cell) -> None:
+    """Table 四's header, or its one row of figures."""
+    if all(word in compact for word in appeal_header_words()) and not figures:
+        state.context = APPEALS
+        return
+    if state.context == APPEALS and not label and len(re.sub(r"\D", "", figures)) >= 15:
+        state.tables.add(
+            RawRow(APPEALS, None, appeal_table_label(), run=run, columns=header_tree(APPEALS).leaves())
+        )
+        state.context = None
 
 
 def _old_text_row(state: Recognition, text: str, number: int) -> None:

@@ -29,11 +29,8 @@ def _may_be_negative(fmt: str, key: str) -> bool:
     return fmt == formats.FORMAT_2019 and key.endswith(".change")
 
 
-def check_blank_cells(check: Check) -> list[Finding]:
-    fmt = check.fmt
-    if fmt is None:
-        return []  # told once by the sums
-    findings: list[Finding] = []
+def _keys_by_table(check: Check, fmt: str) -> dict[str, list[str]]:
+    """The format's cells by table, those of rows the report rightly did not print left out."""
     by_table: dict[str, list[str]] = {}
     single_other_row = bool(check.report.extras.get("requests_other_processing_single_row"))
     for key in formats.all_keys(fmt):
@@ -42,6 +39,15 @@ def check_blank_cells(check: Check) -> list[Finding]:
             # 2021 format are not blank but not printed, and format_mismatch says so.
             continue
         by_table.setdefault(table_of(fmt, key), []).append(key)
+    return by_table
+
+
+def check_blank_cells(check: Check) -> list[Finding]:
+    fmt = check.fmt
+    if fmt is None:
+        return []  # told once by the sums
+    findings: list[Finding] = []
+    by_table = _keys_by_table(check, fmt)
     missing_tables = [t for t in by_table if not check.table_found(t) and t.startswith("item20_")]
     if missing_tables:
         names = "、".join(TABLE_TITLES[t] for t in missing_tables)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from gongkai.reports.audit.model import Finding
-from gongkai.reports.gazetteer import COUNTY, Division, Mention, gazetteer
+from gongkai.reports.gazetteer import COUNTY, Division, Gazetteer, Mention, gazetteer
 from gongkai.reports.rules.common import Check
 
 _SENTENCE = re.compile(r"[^。；！？!?;]+[。；！？!?;]?")
@@ -48,27 +48,14 @@ def check_places(check: Check) -> list[Finding]:
         neighbours = tuple(d for d in places.counties_of(area.code[:4]) if d.code != area.code)
     foreign: dict[str, tuple[list[Division], set[str], list[int]]] = {}
     self_words: dict[str, list[int]] = {}
-    other_kind = {"县": "区", "区": "县"}.get(area.kind) if area.level == COUNTY else None
-    if other_kind and other_kind in (check.report.agency_name or "").replace(area.name, ""):
-        other_kind = None  # 象山县经济开发区管委会 rightly speaks of 全区
-    if other_kind == "区" and _zone_named_after(area, "".join(text for _, text in check.prose())):
-        other_kind = None  # 平潭县 lies in 平潭综合实验区, whose report it shares: 全区 is the zone
+    other_kind = _other_kind(check, area)
     for number, line in check.prose():
         for sentence in _SENTENCE.findall(line):
             if _COOPERATION.search(sentence):
                 continue
-            mentions = places.county_mentions(sentence)
-            mentions += [m for m in places.short_mentions(sentence, neighbours) if not _inside(m, mentions)]
-            for mention in mentions:
-                if any(places.related(d, area) for d in mention.divisions):
-                    continue
-                key = mention.divisions[0].code if len(mention.divisions) == 1 else mention.text
-                divisions, written, lines = foreign.setdefault(key, (list(mention.divisions), set(), []))
-                written.add(mention.text)
-                lines.append(number)
+            _note_foreign(places, area, neighbours, sentence, number, foreign)
             if other_kind:
-                for match in _SELF_AS[other_kind].finditer(sentence):
-                    self_words.setdefault(match.group(1), []).append(number)
+                _note_self_words(sentence, other_kind, number, self_words)
     findings: list[Finding] = []
     for divisions, written, lines in foreign.values():
         findings.append(
@@ -89,6 +76,45 @@ def check_places(check: Check) -> list[Finding]:
             )
         )
     return findings
+
+
+def _other_kind(check: Check, area: Division) -> str | None:
+    """For a 县, 区 (and for a 区, 县): the word whose 全… in the text would be another county's; None
+    when there is none to look for."""
+    other_kind = {"县": "区", "区": "县"}.get(area.kind) if area.level == COUNTY else None
+    if other_kind and other_kind in (check.report.agency_name or "").replace(area.name, ""):
+        return None  # 象山县经济开发区管委会 rightly speaks of 全区
+    if other_kind == "区" and _zone_named_after(area, "".join(text for _, text in check.prose())):
+        return None  # 平潭县 lies in 平潭综合实验区, whose report it shares: 全区 is the zone
+    return other_kind
+
+
+def _note_self_words(sentence: str, other_kind: str, number: int, self_words: dict[str, list[int]]) -> None:
+    """Into `self_words`, the words (全区, 本区…) by which the sentence speaks of the body's area as
+    `other_kind`."""
+    for match in _SELF_AS[other_kind].finditer(sentence):
+        self_words.setdefault(match.group(1), []).append(number)
+
+
+def _note_foreign(
+    places: Gazetteer,
+    area: Division,
+    neighbours: tuple[Division, ...],
+    sentence: str,
+    number: int,
+    foreign: dict[str, tuple[list[Division], set[str], list[int]]],
+) -> None:
+    """Into `foreign`, the places the sentence names that are neither the body's area nor above or
+    below it, with the words written and the line."""
+    mentions = places.county_mentions(sentence)
+    mentions += [m for m in places.short_mentions(sentence, neighbours) if not _inside(m, mentions)]
+    for mention in mentions:
+        if any(places.related(d, area) for d in mention.divisions):
+            continue
+        key = mention.divisions[0].code if len(mention.divisions) == 1 else mention.text
+        _, written, lines = foreign.setdefault(key, (list(mention.divisions), set(), []))
+        written.add(mention.text)
+        lines.append(number)
 
 
 # A zone that a county's government lies in and that bears its name (平潭县 in 平潭综合实验区): not an

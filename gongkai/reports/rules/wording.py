@@ -154,26 +154,27 @@ def _cn(value: int) -> str:
 def _table_labels() -> tuple[str, ...]:
     """The row and column labels of every format's tables, longest first, as compared."""
     labels: set[str] = set()
-
-    def walk(value: object) -> None:
-        if isinstance(value, str):
-            label = normalise(strip_numbering(value))
-            if len(label) >= 2:
-                labels.add(label)
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
     for fmt in spec()["formats"].values():
         for table in fmt.get("tables", {}).values():
             if isinstance(table, dict):
-                walk(table.get("columns"))
-                walk(table.get("rows"))
-        walk(fmt.get("keys"))
+                _collect_labels(table.get("columns"), labels)
+                _collect_labels(table.get("rows"), labels)
+        _collect_labels(fmt.get("keys"), labels)
     return tuple(sorted(labels, key=len, reverse=True))
+
+
+def _collect_labels(value: object, labels: set[str]) -> None:
+    """Into `labels`, every label (string of two characters or more) in a part of the spec, as compared."""
+    if isinstance(value, str):
+        label = normalise(strip_numbering(value))
+        if len(label) >= 2:
+            labels.add(label)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect_labels(item, labels)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_labels(item, labels)
 
 
 def _table_labels_only(phrase: str) -> bool:

@@ -19,6 +19,18 @@ from gongkai.reports.models import YearlyFigure
 _OUTCOME_DAY: dict[str, int] = {Outcome.UPHELD: 1, Outcome.CORRECTED: 2, Outcome.OTHER: 3}
 
 
+def _make_cases(agency: Agency, year: int, cells: Mapping[str, Any]) -> None:
+    """The reconsiderations and lawsuits of table 四's cells, each decided in June (or pending)."""
+    for row in formats.APPEAL_ROWS:
+        for outcome in formats.APPEAL_OUTCOMES:
+            for _ in range(int(cells.get(f"appeals.{row}.{outcome}") or 0)):
+                filed = date(year, 3, 1)
+                decisions = (
+                    () if outcome == Outcome.PENDING else ((date(year, 6, _OUTCOME_DAY[outcome]), outcome),)
+                )
+                make_case(agency, filed_on=filed, kind=row, decisions=decisions)
+
+
 def make_records(agency: Agency, year: int, cells: Mapping[str, Any], *, by: User) -> None:
     """Applications, cases and figures of `agency` whose report on `year` has these cells."""
     fmt = formats.format_for_year(year)
@@ -47,14 +59,7 @@ def make_records(agency: Agency, year: int, cells: Mapping[str, Any], *, by: Use
                 )
             else:
                 make_application(agency, received_on=received_on, applicant_type=column)
-    for row in formats.APPEAL_ROWS:
-        for outcome in formats.APPEAL_OUTCOMES:
-            for _ in range(int(cells.get(f"appeals.{row}.{outcome}") or 0)):
-                filed = date(year, 3, 1)
-                decisions = (
-                    () if outcome == Outcome.PENDING else ((date(year, 6, _OUTCOME_DAY[outcome]), outcome),)
-                )
-                make_case(agency, filed_on=filed, kind=row, decisions=decisions)
+    _make_cases(agency, year, cells)
     for key in formats.proactive_keys(fmt):
         value = cells.get(key)
         if value is not None:

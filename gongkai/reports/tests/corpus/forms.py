@@ -118,11 +118,8 @@ def to_docx(content: list[Block]) -> bytes:
 # --- HTML ----------------------------------------------------------------------------------------
 
 
-def _html_table(table: Table, colspans: bool = False) -> str:
-    """The table with the empty cells under a filled one written as that cell's rowspan; with
-    `colspans`, a row shorter than the table spans its missing columns by a colspan on its
-    second-to-last cell ("法人或其他组织" over five columns), as a CMS prints a merged heading."""
-    width = max(len(cells) for cells in table.rows)
+def _rowspans(table: Table) -> tuple[dict[tuple[int, int], int], set[tuple[int, int]]]:
+    """(row, column) of each cell written → the rows it spans; the empty cells its rowspan covers."""
     spans: dict[tuple[int, int], int] = {}  # (row, column) of a filled cell → rows it covers
     owner: dict[int, tuple[int, int]] = {}  # column → the cell whose rowspan covers it now
     skip: set[tuple[int, int]] = set()
@@ -145,6 +142,15 @@ def _html_table(table: Table, colspans: bool = False) -> str:
         for c in list(owner):
             if c >= len(cells):
                 del owner[c]
+    return spans, skip
+
+
+def _html_table(table: Table, colspans: bool = False) -> str:
+    """The table with the empty cells under a filled one written as that cell's rowspan; with
+    `colspans`, a row shorter than the table spans its missing columns by a colspan on its
+    second-to-last cell ("法人或其他组织" over five columns), as a CMS prints a merged heading."""
+    width = max(len(cells) for cells in table.rows)
+    spans, skip = _rowspans(table)
     rows = []
     for r, cells in enumerate(table.rows):
         tds = []
