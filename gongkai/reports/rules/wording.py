@@ -37,14 +37,18 @@ def check_regulation_name(check: Check) -> list[Finding]:
 # alone: 常常、人人、一一 are words, and 部门门户 is two words that share a character.
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[）)]")
+# A web page's breadcrumb ("当前位置：首页政务公开政府信息公开政府信息公开年报"), copied with the report:
+# its column names run together and repeat words by nature. It ends at the first space or sentence mark.
+_BREADCRUMB = re.compile(r"(?:当前位置|您的位置|您现在的位置|现在的位置|所在位置)[：:]\s*[^\s。；]{0,80}")
 
 
 def check_typos(check: Check) -> list[Finding]:
     findings: list[Finding] = []
     text = "\n".join(t for _, t in check.prose())
     for number, line in check.prose():
+        crumbs = [crumb.span() for crumb in _BREADCRUMB.finditer(line)]
         for match in _DOUBLED.finditer(line):
-            if _two_words(text, line, match):
+            if _two_words(text, line, match) or any(a <= match.start() < b for a, b in crumbs):
                 continue
             findings.append(
                 check.finding(
@@ -54,9 +58,10 @@ def check_typos(check: Check) -> list[Finding]:
                 )
             )
     for number, line in check.prose():
+        crumbs = [crumb.span() for crumb in _BREADCRUMB.finditer(line)]
         for start, size in repeated_phrases(line):
             phrase = line[start : start + size]
-            if _table_labels_only(phrase):
+            if _table_labels_only(phrase) or any(a <= start < b for a, b in crumbs):
                 continue  # a table's headings as a copied page runs them together ("结果维持结果纠正…")
             findings.append(
                 check.finding(

@@ -58,3 +58,11 @@ def test_a_tables_headings_run_together_twice_are_not_a_typo() -> None:
     # pingtan_2019.txt, table 四 copied as text: the two 行政诉讼 blocks print the same column heads.
     line = "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
     assert _typos(line) == []
+
+
+def test_a_web_page_s_breadcrumb_copied_with_the_report_is_not_a_typo() -> None:
+    # pingtan_2011/2013/2017.txt: the page's path, its column names run together.
+    crumb = "当前位置： 首页政务公开政府信息公开政府信息公开年报 平潭综合实验区2011年政府信息公开工作年度报告"
+    assert _typos(crumb) == []
+    # The same words typed twice in the report's own sentences still are.
+    assert _typos(crumb + " 全区新收政府信息公开申请申请3件。") != []
