@@ -48,7 +48,11 @@ def make_county(n_bodies: int = BODIES, per_body: int = PER_BODY, year: int = 20
     admin = User.objects.create_superuser("bench-admin", password="bench-password-1")
     # Bodies that have made their annual reports in Gongkai since 2019 (none of their years is "not made here").
     government = Agency.objects.create(
-        code="XS", name="象山县人民政府", kind=Agency.Kind.GOVERNMENT, level=Agency.Level.COUNTY, reports_from=2019
+        code="XS",
+        name="象山县人民政府",
+        kind=Agency.Kind.GOVERNMENT,
+        level=Agency.Level.COUNTY,
+        reports_from=2019,
     )
     bodies = [government]
     children = []

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from gongkai.appeals.tests.factories import make_application
 from gongkai.agencies.models import Agency
+from gongkai.appeals.tests.factories import make_application
 from gongkai.applications.tests.factories import Cast
 from gongkai.applications.tests.factories import make_cast as make_workbench_cast
 from gongkai.publications.models import Kind, Publication, Status, Validity
