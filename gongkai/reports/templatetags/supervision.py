@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
+from html import escape as _escape
 
 from django import template
 from django.urls import reverse
 from django.utils.formats import localize
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from gongkai.agencies.models import Agency
@@ -25,6 +25,12 @@ from gongkai.reports.annual.dashboard import OVERDUE, BodyLine
 from gongkai.reports.selectors import KeyFigures
 
 register = template.Library()
+
+
+def escape(value: object) -> str:
+    """As Django's `escape` (the standard library's, quotes included), without its lazy-string wrapper."""
+    return _escape(str(value))
+
 
 _CODE = "__code__"
 _ID = "987654321"
