@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, F, TextField
+from django.db.models import Case, Count, F, JSONField, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 
@@ -214,26 +214,50 @@ def _sqlite_extract(column: str, paths: Sequence[str]) -> RawSQL:
     )
 
 
+def _postgresql_key_cells(cells: str) -> RawSQL:
+    """The key cells of a JSON object of cells (`cells`, an SQL expression), as a JSON array's text.
+    PostgreSQL decompresses a stored JSON value again for every key read from it (a report's cells are
+    kilobytes, compressed): the object is read once per row, and the keys from that."""
+    keys = ", ".join("c ->> %s" for _ in KEY_CELLS)
+    return RawSQL(  # noqa: S611 (constant SQL; the keys are parameters)
+        f"(SELECT json_build_array({keys})::text FROM (SELECT {cells} AS c OFFSET 0) AS cells)",  # noqa: S608
+        KEY_CELLS,
+        output_field=TextField(),
+    )
+
+
 def _imported_rows(root: Agency, years: Sequence[int]) -> Iterable[dict[str, Any]]:
     """The region's imported reports with their key cells (`cell_0` …)."""
     imported = PublishedReport.objects.filter(agency__path__startswith=root.path, year__in=years)
     fields = ("id", "agency_id", "year", "format", "published_on")
-    if connection.vendor != "sqlite":
+    if connection.vendor == "sqlite":
+        paths = [f'$."{key}"' for key in KEY_CELLS]
+        extracted = _sqlite_extract('"reports_publishedreport"."cells"', paths)
+    elif connection.vendor == "postgresql":
+        extracted = _postgresql_key_cells('"reports_publishedreport"."cells"')
+    else:
         yield from imported.annotate(**_cell_annotations("cells")).values(*fields, *_CELLS)
         return
-    paths = [f'$."{key}"' for key in KEY_CELLS]
-    extracted = _sqlite_extract('"reports_publishedreport"."cells"', paths)
     for row in imported.annotate(extracted=extracted).values(*fields, "extracted"):
         values = json.loads(row.pop("extracted"), parse_float=Decimal)
         yield {**row, **dict(zip(_CELLS, values, strict=True))}
 
 
-def _version_rows(root: Agency, years: Sequence[int]) -> Iterable[dict[str, Any]]:
-    """The region's published versions with their key cells (`cell_0` …) and format (`fmt`)."""
-    versions = AnnualReportVersion.objects.filter(
-        report__agency__path__startswith=root.path, report__year__in=years
-    ).order_by("number")
-    fields = ("report__agency_id", "report__year", "number", "published_on", "findings")
+def _checks_of(year_field: str, year: int) -> Case:
+    """A report's stored findings on `year` only: the rules' results are shown for the dashboard's year,
+    and decoding the other year's findings would be wasted."""
+    return Case(When(**{year_field: year}, then=F("findings")), default=Value(None), output_field=JSONField())
+
+
+def _version_rows(root: Agency, years: Sequence[int], year: int) -> Iterable[dict[str, Any]]:
+    """The region's published versions with their key cells (`cell_0` …), format (`fmt`) and, on `year`,
+    their findings (`checks`)."""
+    versions = (
+        AnnualReportVersion.objects.filter(report__agency__path__startswith=root.path, report__year__in=years)
+        .annotate(checks=_checks_of("report__year", year))
+        .order_by("number")
+    )
+    fields = ("report__agency_id", "report__year", "number", "published_on", "checks")
     if connection.vendor == "sqlite":
         # The format and the cells in one json_extract: a version's content is parsed once.
         paths = ["$.format", *(f'$.cells."{key}"' for key in KEY_CELLS)]
@@ -247,23 +271,17 @@ def _version_rows(root: Agency, years: Sequence[int]) -> Iterable[dict[str, Any]
             fmt=KeyTextTransform("format", "content"), **_cell_annotations(KeyTransform("cells", "content"))
         ).values(*fields, "fmt", *_CELLS)
         return
-    # PostgreSQL decompresses a stored JSON value again for every key read from it (a version's content
-    # is a few kilobytes, compressed): the cells are read out of it once per row, and the keys from those.
-    keys = ", ".join("c ->> %s" for _ in KEY_CELLS)
-    cells = RawSQL(  # noqa: S611 (constant SQL; the keys are parameters)
-        f"(SELECT json_build_array({keys})::text FROM (SELECT"  # noqa: S608
-        f' "reports_annualreportversion"."content" -> \'cells\' AS c OFFSET 0) AS cells)',
-        KEY_CELLS,
-        output_field=TextField(),
-    )
+    cells = _postgresql_key_cells(""""reports_annualreportversion"."content" -> 'cells'""")
     for row in versions.annotate(key_cells=cells).values(*fields, "key_cells", fmt=F("report__format")):
         values = json.loads(row.pop("key_cells"))
         yield {**row, **{name: value for name, value in zip(_CELLS, values, strict=True)}}
 
 
-def _stored(root: Agency, years: Sequence[int]) -> dict[int, _Stored]:
-    by_year = {year: _Stored() for year in years}
-    for version in _version_rows(root, years):
+def _stored(root: Agency, year: int) -> dict[int, _Stored]:
+    """What is stored of the region's reports on `year` and the year before."""
+    years = [year - 1, year]
+    by_year = {each: _Stored() for each in years}
+    for version in _version_rows(root, years, year):
         by_year[version["report__year"]].versions[version["report__agency_id"]].append(version)
     for imported in _imported_rows(root, years):
         imported["errors"] = imported["warnings"] = 0
@@ -278,8 +296,10 @@ def _stored(root: Agency, years: Sequence[int]) -> dict[int, _Stored]:
         )
         for count in counted:
             by_id[count["report_id"]][f"{count['severity']}s"] = count["n"]
-    reports = AnnualReport.objects.filter(agency__path__startswith=root.path, year__in=years).values(
-        "agency_id", "year", "state", "findings", "checked_at"
+    reports = (
+        AnnualReport.objects.filter(agency__path__startswith=root.path, year__in=years)
+        .annotate(checks=_checks_of("year", year))
+        .values("agency_id", "year", "state", "checks", "checked_at")
     )
     for report in reports:
         by_year[report["year"]].reports[report["agency_id"]] = dict(report)
@@ -483,7 +503,7 @@ def _status(line: BodyLine, stored: _Stored, today: date) -> None:
         line.status = PUBLISHED_ON_TIME if late <= 0 else PUBLISHED_LATE
         line.days_late = late if late > 0 else None
         line.correcting = bool(report and report["state"] != AnnualReport.State.PUBLISHED)
-        line.errors, line.warnings = _severity_counts(versions[-1]["findings"] or [])
+        line.errors, line.warnings = _severity_counts(versions[-1]["checks"] or [])
         return
     if agency_id in stored.imported:
         imported = stored.imported[agency_id]
@@ -494,7 +514,7 @@ def _status(line: BodyLine, stored: _Stored, today: date) -> None:
         line.errors, line.warnings = imported["errors"], imported["warnings"]
         return
     if report and report["checked_at"]:
-        line.errors, line.warnings = _severity_counts(report["findings"] or [])
+        line.errors, line.warnings = _severity_counts(report["checks"] or [])
         line.checked_at = report["checked_at"]
     if not reported_here(line.agency, line.year):
         # Reported before the body used Gongkai: its deadline is not counted here (never overdue).
@@ -510,7 +530,7 @@ def _status(line: BodyLine, stored: _Stored, today: date) -> None:
 def region_dashboard(root: Agency, year: int, today: date) -> Dashboard:
     """Every body of `root`'s subtree (itself included), in tree order, with its report on `year`."""
     bodies = list(root.subtree().order_by("path"))
-    stored = _stored(root, [year - 1, year])
+    stored = _stored(root, year)
     lines = []
     coverage = _coverage(root, bodies, year)
     current, own = _year_figures(bodies, year, stored[year], coverage)

@@ -26,7 +26,7 @@ def row(page: str, name: str) -> str:
 @time_machine.travel(date(2025, 2, 10), tick=False)
 def test_rows_escape_names_and_link_each_body() -> None:
     county = make_county()
-    Agency.objects.filter(pk=county.grandchild.pk).update(name="交警<大队>&\"测试\"")
+    Agency.objects.filter(pk=county.grandchild.pk).update(name='交警<大队>&"测试"')
     import_report(county.police, 2024, zero_cells(), published_on=date(2025, 2, 3))
     CoveredBody.objects.create(agency=county.town, year=2024, covered_by=county.government)
     supervisor = make_user(county.government, Membership.Role.SUPERVISOR, username="supervisor")
