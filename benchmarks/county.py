@@ -46,8 +46,13 @@ def make_county(n_bodies: int = BODIES, per_body: int = PER_BODY, year: int = 20
     from gongkai.reports.models import YearlyFigure
 
     admin = User.objects.create_superuser("bench-admin", password="bench-password-1")
+    # Bodies that have made their annual reports in Gongkai since 2019 (none of their years is "not made here").
     government = Agency.objects.create(
-        code="XS", name="象山县人民政府", kind=Agency.Kind.GOVERNMENT, level=Agency.Level.COUNTY
+        code="XS",
+        name="象山县人民政府",
+        kind=Agency.Kind.GOVERNMENT,
+        level=Agency.Level.COUNTY,
+        reports_from=2019,
     )
     bodies = [government]
     children = []
@@ -61,6 +66,7 @@ def make_county(n_bodies: int = BODIES, per_body: int = PER_BODY, year: int = 20
                 kind=Agency.Kind.TOWNSHIP if township else Agency.Kind.DEPARTMENT,
                 level=Agency.Level.TOWNSHIP if township else Agency.Level.COUNTY,
                 path=f"/XS/XS-{i:03d}/",
+                reports_from=2019,
             )
         )
     bodies += Agency.objects.bulk_create(children)

@@ -34,7 +34,7 @@ class UserMembershipInline(admin.TabularInline[Membership, User]):
 @admin.register(Agency)
 class AgencyAdmin(AuditedAdmin):
     audit_actions = ("agency_add", "agency_change", "agency_delete")
-    list_display = ["code", "name", "kind", "level", "parent"]
+    list_display = ["code", "name", "kind", "level", "parent", "reports_from"]
     list_filter = ["kind", "level"]
     search_fields = ["code", "name"]
     autocomplete_fields = ["parent"]

@@ -6,6 +6,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+
+
+def this_year() -> int:
+    """The year a body is entered: it makes its annual reports in Gongkai from that year on."""
+    return timezone.localdate().year
 
 
 class Agency(models.Model):
@@ -37,6 +43,15 @@ class Agency(models.Model):
     # Materialised path "/ROOT/…/CODE/": a subtree is one indexed prefix query.
     path = models.CharField(max_length=1000, db_index=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The first year whose annual report the body makes in Gongkai (条例第四十九条's deadline is counted
+    # from it): a year before it, unless a report of it is here, was reported before the body used
+    # Gongkai and is never overdue nor reminded of. Set to the year a body is entered; an administrator
+    # moves it (earlier for a body whose records go back further).
+    reports_from = models.PositiveSmallIntegerField(
+        "年度报告起始年度",
+        default=this_year,
+        help_text="本机关自该年度起在本系统编制年度报告；此前的年度不计逾期、不发提醒，可导入已发布的报告。",
+    )
 
     class Meta:
         ordering = ["path"]

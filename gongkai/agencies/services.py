@@ -9,11 +9,14 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 
 from gongkai.agencies.models import Agency, Membership
 from gongkai.core.audit import audit_record
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+# 条例 (2019) annual reports: the first year of the formats Gongkai generates.
+FIRST_REPORT_YEAR = 2019
 
 
 @transaction.atomic
@@ -24,9 +27,11 @@ def agency_add(
     parent_code: str | None = None,
     kind: str = Agency.Kind.DEPARTMENT,
     level: str = Agency.Level.COUNTY,
+    reports_from: int | None = None,
     actor: User | None = None,
 ) -> Agency:
-    """Add a body under its parent. A duplicate code or an unknown parent is rejected."""
+    """Add a body under its parent. A duplicate code or an unknown parent is rejected. `reports_from`:
+    the first year whose annual report it makes in Gongkai (default: this year)."""
     code = code.strip()
     name = name.strip()
     if not CODE_PATTERN.match(code):
@@ -37,6 +42,9 @@ def agency_add(
         raise ValidationError(f"未知的机关类型：{kind}")
     if level not in Agency.Level.values:
         raise ValidationError(f"未知的机关层级：{level}")
+    this_year = timezone.localdate().year
+    if reports_from is not None and not FIRST_REPORT_YEAR <= reports_from <= this_year:
+        raise ValidationError(f"年度报告起始年度应在 {FIRST_REPORT_YEAR}–{this_year} 之间：{reports_from}")
     if Agency.objects.filter(code=code).exists():
         raise ValidationError(f"机关代码已存在：{code}")
     parent = None
@@ -44,7 +52,9 @@ def agency_add(
         parent = Agency.objects.filter(code=parent_code).first()
         if parent is None:
             raise ValidationError(f"上级机关不存在：{parent_code}")
-    agency = Agency.objects.create(code=code, name=name, parent=parent, kind=kind, level=level)
+    agency = Agency.objects.create(
+        code=code, name=name, parent=parent, kind=kind, level=level, reports_from=reports_from or this_year
+    )
     audit_record(action="agency_add", actor=actor, agency=agency, obj=agency, message=f"新增机关 {agency}")
     return agency
 

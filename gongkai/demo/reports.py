@@ -164,6 +164,9 @@ def _external_report(agency: Agency, year: int) -> bytes:
 def load_demo_reports(users: dict[str, User], today: date) -> None:
     """The reports on the year just ended, in the states listed above."""
     year = today.year - 1
+    # The demo's records go back into the year just ended: its bodies make their reports in Gongkai
+    # from that year on (the years before it are shown as not made here, never as overdue).
+    Agency.objects.filter(reports_from__gt=year).update(reports_from=year)
     bodies = {agency.code: agency for agency in Agency.objects.all()}
 
     # Published on time, 20 January (or today, early in January).

@@ -97,7 +97,10 @@ def report_url(agency: Agency, year: int, anchor: str = "") -> str:
 def years(request: HttpRequest, code: str) -> HttpResponse:
     agency = body(request, code, page="years")
     today = timezone.localdate()
-    context = {"agency": agency, "lines": selectors.report_years(agency, today), "today": today}
+    lines = selectors.report_years(agency, today)
+    # Years before the body made its reports here (条例第四十九条's deadline not counted for them).
+    earlier_years = any(not line.reported_here for line in lines)
+    context = {"agency": agency, "lines": lines, "today": today, "earlier_years": earlier_years}
     return render(request, "reports/annual/years.html", context)
 
 

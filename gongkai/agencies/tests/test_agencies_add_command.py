@@ -54,3 +54,22 @@ def test_the_command_line_prints_chinese_errors_and_exits_2_on_usage_errors(tmp_
     )
     assert completed.returncode == 2
     assert "code" in completed.stderr
+
+
+def test_a_body_reports_here_from_this_year_or_the_year_given() -> None:
+    from django.utils import timezone
+
+    call_command("agencies", "add", "NB", "宁波市人民政府")
+    call_command(
+        "agencies", "add", "NB-FGW", "宁波市发展和改革委员会", "--parent", "NB", "--reports-from", "2021"
+    )
+    assert Agency.objects.get(code="NB").reports_from == timezone.localdate().year
+    assert Agency.objects.get(code="NB-FGW").reports_from == 2021
+
+
+def test_a_reports_from_year_out_of_range_is_rejected_with_exit_1() -> None:
+    with pytest.raises(CommandError) as raised:
+        call_command("agencies", "add", "NB", "宁波市人民政府", "--reports-from", "2018")
+    assert raised.value.returncode == 1
+    assert "年度报告起始年度" in str(raised.value)
+    assert not Agency.objects.exists()

@@ -22,17 +22,16 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, TextField
+from django.db.models import Case, Count, F, JSONField, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
-from django.db.models.functions import Coalesce
 
 from gongkai.agencies.models import Agency
 from gongkai.appeals.models import AppealCase
 from gongkai.applications.models import Application
 from gongkai.reports import formats
 from gongkai.reports.annual.aggregation import resolve_members
-from gongkai.reports.annual.deadlines import report_deadline
+from gongkai.reports.annual.deadlines import report_deadline, reported_here
 from gongkai.reports.annual.figures import Number
 from gongkai.reports.models import (
     AggregationMember,
@@ -53,6 +52,7 @@ PUBLISHED_LATE = "published_late"
 OVERDUE = "overdue"
 COVERED = "covered"
 EXTERNAL = "external"
+NOT_HERE = "not_here"  # a year before the body made its reports in Gongkai (`Agency.reports_from`)
 STATUS_LABELS = {
     NOT_STARTED: "未开始",
     DRAFT: "草稿",
@@ -63,6 +63,7 @@ STATUS_LABELS = {
     OVERDUE: "逾期未发布",
     COVERED: "由其他机关报告",
     EXTERNAL: "外部发布（已导入）",
+    NOT_HERE: "未在本系统编制",
 }
 _WORKFLOW_STATUS: dict[str, str] = {
     AnnualReport.State.DRAFT: DRAFT,
@@ -205,43 +206,86 @@ class _Stored:
     reports: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
-def _version_rows(root: Agency, years: Sequence[int]) -> Iterable[dict[str, Any]]:
-    """The region's published versions with their key cells (`cell_0` …) and format (`fmt`)."""
-    versions = AnnualReportVersion.objects.filter(
-        report__agency__path__startswith=root.path, report__year__in=years
-    ).order_by("number")
-    fields = ("report__agency_id", "report__year", "number", "published_on", "findings")
+def _sqlite_extract(column: str, paths: Sequence[str]) -> RawSQL:
+    """SQLite's json_extract of every path at once, as a JSON array: the document is parsed once per row
+    (a path apiece, as Django's key transforms read them, would parse it once or twice per path)."""
+    return RawSQL(  # noqa: S611 (constant SQL; the paths are parameters)
+        f"json_extract({column}, {', '.join('%s' for _ in paths)})", list(paths), output_field=TextField()
+    )
+
+
+def _postgresql_key_cells(cells: str) -> RawSQL:
+    """The key cells of a JSON object of cells (`cells`, an SQL expression), as a JSON array's text.
+    PostgreSQL decompresses a stored JSON value again for every key read from it (a report's cells are
+    kilobytes, compressed): the object is read once per row, and the keys from that."""
+    keys = ", ".join("c ->> %s" for _ in KEY_CELLS)
+    return RawSQL(  # noqa: S611 (constant SQL; the keys are parameters)
+        f"(SELECT json_build_array({keys})::text FROM (SELECT {cells} AS c OFFSET 0) AS cells)",  # noqa: S608
+        KEY_CELLS,
+        output_field=TextField(),
+    )
+
+
+def _imported_rows(root: Agency, years: Sequence[int]) -> Iterable[dict[str, Any]]:
+    """The region's imported reports with their key cells (`cell_0` …)."""
+    imported = PublishedReport.objects.filter(agency__path__startswith=root.path, year__in=years)
+    fields = ("id", "agency_id", "year", "format", "published_on")
+    if connection.vendor == "sqlite":
+        paths = [f'$."{key}"' for key in KEY_CELLS]
+        extracted = _sqlite_extract('"reports_publishedreport"."cells"', paths)
+    elif connection.vendor == "postgresql":
+        extracted = _postgresql_key_cells('"reports_publishedreport"."cells"')
+    else:
+        yield from imported.annotate(**_cell_annotations("cells")).values(*fields, *_CELLS)
+        return
+    for row in imported.annotate(extracted=extracted).values(*fields, "extracted"):
+        values = json.loads(row.pop("extracted"), parse_float=Decimal)
+        yield {**row, **dict(zip(_CELLS, values, strict=True))}
+
+
+def _checks_of(year_field: str, year: int) -> Case:
+    """A report's stored findings on `year` only: the rules' results are shown for the dashboard's year,
+    and decoding the other year's findings would be wasted."""
+    return Case(When(**{year_field: year}, then=F("findings")), default=Value(None), output_field=JSONField())
+
+
+def _version_rows(root: Agency, years: Sequence[int], year: int) -> Iterable[dict[str, Any]]:
+    """The region's published versions with their key cells (`cell_0` …), format (`fmt`) and, on `year`,
+    their findings (`checks`)."""
+    versions = (
+        AnnualReportVersion.objects.filter(report__agency__path__startswith=root.path, report__year__in=years)
+        .annotate(checks=_checks_of("report__year", year))
+        .order_by("number")
+    )
+    fields = ("report__agency_id", "report__year", "number", "published_on", "checks")
+    if connection.vendor == "sqlite":
+        # The format and the cells in one json_extract: a version's content is parsed once.
+        paths = ["$.format", *(f'$.cells."{key}"' for key in KEY_CELLS)]
+        extracted = _sqlite_extract('"reports_annualreportversion"."content"', paths)
+        for row in versions.annotate(extracted=extracted).values(*fields, "extracted"):
+            fmt, *values = json.loads(row.pop("extracted"), parse_float=Decimal)
+            yield {**row, "fmt": fmt, **dict(zip(_CELLS, values, strict=True))}
+        return
     if connection.vendor != "postgresql":
         yield from versions.annotate(
             fmt=KeyTextTransform("format", "content"), **_cell_annotations(KeyTransform("cells", "content"))
         ).values(*fields, "fmt", *_CELLS)
         return
-    # PostgreSQL decompresses a stored JSON value again for every key read from it (a version's content
-    # is a few kilobytes, compressed): the cells are read out of it once per row, and the keys from those.
-    keys = ", ".join("c ->> %s" for _ in KEY_CELLS)
-    cells = RawSQL(  # noqa: S611 (constant SQL; the keys are parameters)
-        f"(SELECT json_build_array({keys})::text FROM (SELECT"  # noqa: S608
-        f' "reports_annualreportversion"."content" -> \'cells\' AS c OFFSET 0) AS cells)',
-        KEY_CELLS,
-        output_field=TextField(),
-    )
+    cells = _postgresql_key_cells(""""reports_annualreportversion"."content" -> 'cells'""")
     for row in versions.annotate(key_cells=cells).values(*fields, "key_cells", fmt=F("report__format")):
         values = json.loads(row.pop("key_cells"))
         yield {**row, **{name: value for name, value in zip(_CELLS, values, strict=True)}}
 
 
-def _stored(root: Agency, years: Sequence[int]) -> dict[int, _Stored]:
-    by_year = {year: _Stored() for year in years}
-    for version in _version_rows(root, years):
+def _stored(root: Agency, year: int) -> dict[int, _Stored]:
+    """What is stored of the region's reports on `year` and the year before."""
+    years = [year - 1, year]
+    by_year = {each: _Stored() for each in years}
+    for version in _version_rows(root, years, year):
         by_year[version["report__year"]].versions[version["report__agency_id"]].append(version)
-    imported = (
-        PublishedReport.objects.filter(agency__path__startswith=root.path, year__in=years)
-        .annotate(**_cell_annotations("cells"))
-        .values("id", "agency_id", "year", "format", "published_on", *_CELLS)
-    )
-    for row in imported:
-        row["errors"] = row["warnings"] = 0
-        by_year[row["year"]].imported[row["agency_id"]] = row
+    for imported in _imported_rows(root, years):
+        imported["errors"] = imported["warnings"] = 0
+        by_year[imported["year"]].imported[imported["agency_id"]] = imported
     by_id = {row["id"]: row for stored in by_year.values() for row in stored.imported.values()}
     if by_id:
         counted = (
@@ -250,30 +294,53 @@ def _stored(root: Agency, years: Sequence[int]) -> dict[int, _Stored]:
             .values("report_id", "severity")
             .annotate(n=Count("pk"))
         )
-        for row in counted:
-            by_id[row["report_id"]][f"{row['severity']}s"] = row["n"]
-    reports = AnnualReport.objects.filter(agency__path__startswith=root.path, year__in=years).values(
-        "agency_id", "year", "state", "findings", "checked_at"
+        for count in counted:
+            by_id[count["report_id"]][f"{count['severity']}s"] = count["n"]
+    reports = (
+        AnnualReport.objects.filter(agency__path__startswith=root.path, year__in=years)
+        .annotate(checks=_checks_of("year", year))
+        .values("agency_id", "year", "state", "checks", "checked_at")
     )
-    for row in reports:
-        by_year[row["year"]].reports[row["agency_id"]] = dict(row)
+    for report in reports:
+        by_year[report["year"]].reports[report["agency_id"]] = dict(report)
     return by_year
 
 
 # --- Counting from the records, for every body at once -------------------------------------------------------
 
 
-def _count_of(rows: QuerySet[Application]) -> Coalesce:
-    """The number of `rows` of the outer body, as a subquery without GROUP BY: the database then reads
-    each body's rows through the index that fits the filter (an index-only scan of `application_received`
-    or `application_closed`), where a grouped count over all the bodies reads their whole rows."""
-    # COUNT(*), not COUNT(id): the id is in no index of ours, so counting it would read the rows.
-    counted = (
-        rows.filter(agency=OuterRef("pk"))
-        .order_by()
-        .annotate(n=Func(template="COUNT(*)", output_field=IntegerField()))
+def _per_body_counts_sql(n_bodies: int, n_results: int) -> str:
+    """One row per body with four counts, each a subquery without GROUP BY: the database reads each
+    body's rows through the index that fits the filter (an index-only scan of `application_received` or
+    `application_closed`), where a grouped count over all the bodies reads their whole rows. Written as
+    SQL (the same on SQLite and PostgreSQL): Django's compiling four correlated subqueries cost more than
+    the database's counting them."""
+    table = Application._meta.db_table
+    types = ", ".join(["%s"] * len(formats.APPLICANT_COLUMNS))
+    results = ", ".join(["%s"] * n_results)
+    bodies = ", ".join(["%s"] * n_bodies)
+
+    def count(where: str) -> str:
+        # COUNT(*), not COUNT(id): the id is in no index of ours, so counting it would read the rows.
+        return (
+            f"(SELECT COUNT(*) FROM {table} u WHERE u.agency_id = a.id"  # noqa: S608 (constant names)
+            f" AND u.applicant_type IN ({types}) AND {where})"
+        )
+
+    received = "u.received_on >= %s AND u.received_on <= %s"
+    closed = "u.closed_on >= %s AND u.closed_on <= %s AND u.received_on <= %s"
+    # Open at the year's end: received by then, and not closed with a result by then (counts.py's rule).
+    open_at_end = "u.received_on <= %s AND (u.closed_on > %s OR u.closed_on IS NULL OR u.result = '')"
+    counts = [
+        count(received),
+        count(f"{closed} AND u.result IN ({results})"),
+        count(f"{closed} AND u.result = %s"),
+        count(open_at_end),
+    ]
+    return (
+        f"SELECT a.id, {', '.join(counts)}"  # noqa: S608 (constant names; every value is a parameter)
+        f" FROM {Agency._meta.db_table} a WHERE a.id IN ({bodies})"
     )
-    return Coalesce(Subquery(counted.values("n")[:1], output_field=IntegerField()), 0)
 
 
 def live_key_figures(agency_ids: Sequence[int], year: int) -> dict[int, KeyFigures]:
@@ -286,26 +353,23 @@ def live_key_figures(agency_ids: Sequence[int], year: int) -> dict[int, KeyFigur
     fmt = formats.format_for_year(year)
     start, end = date(year, 1, 1), date(year, 12, 31)
     ids = list(agency_ids)
-    counted = Application.objects.filter(applicant_type__in=formats.APPLICANT_COLUMNS)
-    results = {*formats.result_rows(fmt), "other_no_correction", "other_fee_unpaid", "other_other"}
-    closed = counted.filter(closed_on__gte=start, closed_on__lte=end, received_on__lte=end)
-    # Open at the year's end: received by then, and not closed with a result by then (counts.py's rule).
-    open_at_end = counted.filter(received_on__lte=end).filter(
-        Q(closed_on__gt=end) | Q(closed_on__isnull=True) | Q(result="")
-    )
+    results = sorted({*formats.result_rows(fmt), "other_no_correction", "other_fee_unpaid", "other_other"})
+    types = list(formats.APPLICANT_COLUMNS)
+    params: list[Any] = [
+        *types, start, end,
+        *types, start, end, end, *results,
+        *types, start, end, end, "disclosed",
+        *types, end, end,
+        *ids,
+    ]  # fmt: skip
     figures: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for row in (
-        Agency.objects.filter(pk__in=ids)
-        .annotate(
-            new_received=_count_of(counted.filter(received_on__gte=start, received_on__lte=end)),
-            results_total=_count_of(closed.filter(result__in=results)),
-            disclosed=_count_of(closed.filter(result="disclosed")),
-            carried_out=_count_of(open_at_end),
-        )
-        .values("pk", "new_received", "results_total", "disclosed", "carried_out")
-    ):
-        for name in ("new_received", "results_total", "disclosed", "carried_out"):
-            figures[name][row["pk"]] = row[name]
+    with connection.cursor() as cursor:
+        cursor.execute(_per_body_counts_sql(len(ids), len(results)), params)
+        for pk, *counts in cursor.fetchall():
+            for name, n in zip(
+                ("new_received", "results_total", "disclosed", "carried_out"), counts, strict=True
+            ):
+                figures[name][pk] = n
 
     cases = (
         AppealCase.objects.filter(agency__in=ids, filed_on__gte=start, filed_on__lte=end, co_defendant=False)
@@ -354,12 +418,15 @@ class _Coverage:
 
 def _coverage(root: Agency, bodies: Sequence[Agency], year: int) -> _Coverage:
     by_id = {body.pk: body for body in bodies}
-    covered_by = {
-        entry.agency_id: entry.covered_by
-        for entry in CoveredBody.objects.filter(agency__path__startswith=root.path, year=year).select_related(
-            "covered_by"
+    covering_ids = dict(
+        CoveredBody.objects.filter(agency__path__startswith=root.path, year=year).values_list(
+            "agency_id", "covered_by_id"
         )
-    }
+    )
+    # The covering bodies are the region's, as a rule; one outside it is read on its own.
+    outside = {pk for pk in covering_ids.values() if pk not in by_id}
+    others = {body.pk: body for body in Agency.objects.filter(pk__in=outside)} if outside else {}
+    covered_by = {agency_id: by_id.get(pk) or others[pk] for agency_id, pk in covering_ids.items()}
     explicit: dict[int, list[Agency]] = defaultdict(list)
     for government_id, member_id in AggregationMember.objects.filter(
         government__path__startswith=root.path, year=year
@@ -383,28 +450,31 @@ def _year_figures(
     """Each body's key figures on `year`: its report's, else its records' (with the bodies it covers),
     else for a government its members' sum. A covered body has none of its own. Beside them, each
     government's own office's figures from its records."""
+    # Ids, not model instances, from here on: comparing instances costs a call for each comparison.
     figures: dict[int, Figures] = {}
     covering: dict[int, list[int]] = defaultdict(list)
     for covered_id, covering_body in coverage.covered_by.items():
         covering[covering_body.pk].append(covered_id)
-    for body in bodies:
-        if body.pk in coverage.covered_by:
-            figures[body.pk] = Figures(None)
-        elif body.pk in stored.versions:
-            last = stored.versions[body.pk][-1]
-            figures[body.pk] = Figures(_figures_from_row(last["fmt"], last), FROM_PUBLISHED)
-        elif body.pk in stored.imported:
-            row = stored.imported[body.pk]
-            figures[body.pk] = Figures(_figures_from_row(row["format"] or None, row), FROM_IMPORTED)
+    ids = [body.pk for body in bodies]
+    for pk in ids:
+        if pk in coverage.covered_by:
+            figures[pk] = Figures(None)
+        elif pk in stored.versions:
+            last = stored.versions[pk][-1]
+            figures[pk] = Figures(_figures_from_row(last["fmt"], last), FROM_PUBLISHED)
+        elif pk in stored.imported:
+            row = stored.imported[pk]
+            figures[pk] = Figures(_figures_from_row(row["format"] or None, row), FROM_IMPORTED)
     governments = [body for body in bodies if body.kind == Agency.Kind.GOVERNMENT]
+    government_ids = {government.pk for government in governments}
     # The records count for a body without a report, and for every government's own office.
-    counting = [body for body in bodies if body.pk not in figures or body in governments]
-    counted = {pk for body in counting for pk in [body.pk, *covering[body.pk]]}
+    counting = [pk for pk in ids if pk not in figures or pk in government_ids]
+    counted = {covered for pk in counting for covered in [pk, *covering[pk]]}
     live = live_key_figures(sorted(counted), year)
-    own = {body.pk: add_figures(live.get(pk) for pk in [body.pk, *covering[body.pk]]) for body in counting}
-    for body in counting:
-        if body.pk not in figures and body not in governments:
-            figures[body.pk] = Figures(own[body.pk], FROM_RECORDS if own[body.pk] else "")
+    own = {pk: add_figures(live.get(covered) for covered in [pk, *covering[pk]]) for pk in counting}
+    for pk in counting:
+        if pk not in figures and pk not in government_ids:
+            figures[pk] = Figures(own[pk], FROM_RECORDS if own[pk] else "")
     # A government not yet published: its members' sum, the deepest first (a member may be a government).
     for government in sorted(governments, key=lambda g: -g.depth):
         if government.pk in figures:
@@ -415,7 +485,7 @@ def _year_figures(
         ]
         total = add_figures(parts)
         figures[government.pk] = Figures(total, FROM_MEMBERS if total else "")
-    return figures, {government.pk: own.get(government.pk) for government in governments}
+    return figures, {pk: own.get(pk) for pk in government_ids}
 
 
 def _status(line: BodyLine, stored: _Stored, today: date) -> None:
@@ -433,7 +503,7 @@ def _status(line: BodyLine, stored: _Stored, today: date) -> None:
         line.status = PUBLISHED_ON_TIME if late <= 0 else PUBLISHED_LATE
         line.days_late = late if late > 0 else None
         line.correcting = bool(report and report["state"] != AnnualReport.State.PUBLISHED)
-        line.errors, line.warnings = _severity_counts(versions[-1]["findings"] or [])
+        line.errors, line.warnings = _severity_counts(versions[-1]["checks"] or [])
         return
     if agency_id in stored.imported:
         imported = stored.imported[agency_id]
@@ -444,8 +514,12 @@ def _status(line: BodyLine, stored: _Stored, today: date) -> None:
         line.errors, line.warnings = imported["errors"], imported["warnings"]
         return
     if report and report["checked_at"]:
-        line.errors, line.warnings = _severity_counts(report["findings"] or [])
+        line.errors, line.warnings = _severity_counts(report["checks"] or [])
         line.checked_at = report["checked_at"]
+    if not reported_here(line.agency, line.year):
+        # Reported before the body used Gongkai: its deadline is not counted here (never overdue).
+        line.status = _WORKFLOW_STATUS.get(line.state, NOT_HERE)
+        return
     left = (line.deadline - today).days  # 0 on the deadline day itself: still in time
     if left < 0:
         line.status, line.days_late = OVERDUE, -left
@@ -456,7 +530,7 @@ def _status(line: BodyLine, stored: _Stored, today: date) -> None:
 def region_dashboard(root: Agency, year: int, today: date) -> Dashboard:
     """Every body of `root`'s subtree (itself included), in tree order, with its report on `year`."""
     bodies = list(root.subtree().order_by("path"))
-    stored = _stored(root, [year - 1, year])
+    stored = _stored(root, year)
     lines = []
     coverage = _coverage(root, bodies, year)
     current, own = _year_figures(bodies, year, stored[year], coverage)

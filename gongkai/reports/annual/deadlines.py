@@ -30,6 +30,13 @@ def report_deadline(agency: Agency, year: int) -> date:
     return date(year + 1, 1, 31)  # departments, 乡镇/街道 and 乡镇人民政府
 
 
+def reported_here(agency: Agency, year: int) -> bool:
+    """Whether the body makes its report on `year` in Gongkai: from the year it began to
+    (`Agency.reports_from`). An earlier year was reported before it used Gongkai: its deadline is not
+    counted here (never overdue, never reminded of) unless a report of it is published here."""
+    return year >= agency.reports_from
+
+
 def days_left(agency: Agency, year: int, today: date) -> int:
     """Days from `today` to the deadline: 0 on the day itself, negative once it has passed."""
     return (report_deadline(agency, year) - today).days
@@ -41,11 +48,14 @@ class Countdown:
 
     year: int
     deadline: date
-    state: str  # "open", "due_soon" (within the reminders' days), "today", "overdue", "published", "covered"
+    # "open", "due_soon" (within the reminders' days), "today", "overdue", "published", "covered", or
+    # "not_here" (a year before the body made its reports in Gongkai: no deadline counted)
+    state: str
     days: int = 0  # days left while open; days late once overdue, or when published late
     published_on: date | None = None
     published_elsewhere: bool = False  # imported: the body publishes its reports on another platform
     covered_by: str = ""  # the body whose report covers this one's
+    reports_from: int = 0  # "not_here": the first year the body reports in Gongkai
 
     @property
     def published_late(self) -> bool:
@@ -74,6 +84,8 @@ def report_countdown(agency: Agency, year: int, today: date) -> Countdown:
         on = imported.published_on  # as the report prints it, when it does
         late = max((on - deadline).days, 0) if on else 0
         return Countdown(year, deadline, "published", late, on, published_elsewhere=True)
+    if not reported_here(agency, year):
+        return Countdown(year, deadline, "not_here", reports_from=agency.reports_from)
     left = (deadline - today).days
     if left < 0:
         return Countdown(year, deadline, "overdue", -left)

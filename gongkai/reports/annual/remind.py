@@ -5,7 +5,8 @@ aggregated report by 20 February, a prefecture's by 10 March, a province's by 31
 
 A reminder is due from its day until the next one's (10 → days 10 to 4, 3 → days 3 to 0), so a day
 cron missed is caught up the next day, and never after the deadline or once the report is published —
-in Gongkai, or elsewhere and imported — nor for a body covered by another body's report. Each body's
+in Gongkai, or elsewhere and imported — nor for a body covered by another body's report, nor for a year
+before the body began to make its reports in Gongkai (`Agency.reports_from`). Each body's
 reminder is claimed (`AnnualReportReminder`, once per body, year and reminder) before it is sent: a
 second run, the same day or later, sends nothing more; a failed send gives the claim back.
 """
@@ -85,7 +86,9 @@ def report_reminders(today: date) -> list[ReportReminder]:
         )
     }
     reminders = []
-    for agency in Agency.objects.exclude(pk__in=done).order_by("path"):
+    # A body that began to make its reports in Gongkai after `year` reported that year before: no reminder.
+    bodies = Agency.objects.exclude(pk__in=done).filter(reports_from__lte=year).order_by("path")
+    for agency in bodies:
         deadline = report_deadline(agency, year)
         days_left = (deadline - today).days
         due = reminder_due(days_left)

@@ -18,7 +18,7 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can_act, is_head
 from gongkai.reports.annual.cells import is_covered
 from gongkai.reports.annual.content import ReportContent
-from gongkai.reports.annual.deadlines import days_left, report_deadline
+from gongkai.reports.annual.deadlines import days_left, report_deadline, reported_here
 from gongkai.reports.counts import FIRST_GENERATED_YEAR
 from gongkai.reports.models import (
     AnnualReport,
@@ -58,6 +58,9 @@ class YearLine:
     covered_by: Agency | None = None
     versions: list[AnnualReportVersion] = field(default_factory=list)
     imported: PublishedReport | None = None  # the report it published elsewhere, imported for audit
+    # Made in Gongkai (from `Agency.reports_from` on): its deadline is counted. An earlier year was
+    # reported before the body used Gongkai: never overdue here.
+    reported_here: bool = True
 
     @property
     def first_published_on(self) -> date | None:
@@ -76,7 +79,19 @@ class YearLine:
             return bool(self.imported.published_on and self.imported.published_on > self.deadline)
         if self.first_published_on is not None:
             return self.first_published_on > self.deadline
-        return self.days_left < 0
+        return self.reported_here and self.days_left < 0
+
+    @property
+    def counts_down(self) -> bool:
+        """Not yet published (here or elsewhere), not covered, the year ended, and its deadline counted:
+        the days left, or how late it is."""
+        return (
+            self.reported_here
+            and self.year_ended
+            and not self.published
+            and self.imported is None
+            and self.covered_by is None
+        )
 
     def _count(self, severity: str) -> int | None:
         if self.report is None or self.report.checked_at is None:
@@ -97,7 +112,9 @@ class YearLine:
         if self.covered_by is not None:
             return f"由{self.covered_by.name}报告"
         if self.report is None:
-            return "已在其他平台发布（已导入）" if self.imported is not None else "未开始"
+            if self.imported is not None:
+                return "已在其他平台发布（已导入）"
+            return "未开始" if self.reported_here else "未在本系统编制"
         if self.report.state == State.DRAFT and self.versions:
             return "更正中（草稿）"
         if self.report.state == State.DRAFT and not self.year_ended:
@@ -106,8 +123,10 @@ class YearLine:
 
 
 def report_years(agency: Agency, today: date, *, last: int | None = None) -> list[YearLine]:
-    """The body's report years, newest first: from 2019 (the first generated format) to this year, each
-    with its report, versions and deadline. `last` keeps only the most recent ones."""
+    """The body's report years, newest first, each with its report, versions and deadline: from this
+    year down to the first it reports in Gongkai (`Agency.reports_from`), then the earlier years from
+    2019 (the first generated format), which say they were not made here (never overdue) unless a report
+    of them is here. `last` keeps only the most recent ones."""
     years = list(range(today.year, FIRST_GENERATED_YEAR - 1, -1))
     if last is not None:
         years = years[:last]
@@ -140,6 +159,7 @@ def report_years(agency: Agency, today: date, *, last: int | None = None) -> lis
             covered_by=covered.get(year),
             versions=versions.get(year, []),
             imported=imported.get(year),
+            reported_here=reported_here(agency, year),
         )
         for year in years
     ]
@@ -159,6 +179,7 @@ def year_line(agency: Agency, year: int, today: date) -> YearLine:
         imported=PublishedReport.objects.filter(agency=agency, year=year)
         .only("pk", "year", "published_on")
         .first(),
+        reported_here=reported_here(agency, year),
     )
 
 

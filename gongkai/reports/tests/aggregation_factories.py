@@ -34,13 +34,18 @@ class County:
 
 
 def make_county() -> County:
-    government = agency_add(code="XS", name="象山县人民政府", kind=Kind.GOVERNMENT, level=Level.COUNTY)
-    finance = agency_add(code="XS-CZ", name="象山县财政局", parent_code="XS")
-    police = agency_add(code="XS-GA", name="象山县公安局", parent_code="XS")
-    town = agency_add(
-        code="XS-DX", name="象山县丹西街道办事处", parent_code="XS", kind=Kind.TOWNSHIP, level=Level.TOWNSHIP
+    """A county whose bodies have made their annual reports in Gongkai since 2019."""
+    since = {"reports_from": 2019}
+    government = agency_add(
+        code="XS", name="象山县人民政府", kind=Kind.GOVERNMENT, level=Level.COUNTY, **since
     )
-    grandchild = agency_add(code="XS-GA-JJ", name="象山县公安局交通警察大队", parent_code="XS-GA")
+    finance = agency_add(code="XS-CZ", name="象山县财政局", parent_code="XS", **since)
+    police = agency_add(code="XS-GA", name="象山县公安局", parent_code="XS", **since)
+    town = agency_add(
+        code="XS-DX", name="象山县丹西街道办事处", parent_code="XS", kind=Kind.TOWNSHIP, level=Level.TOWNSHIP,
+        **since,
+    )  # fmt: skip
+    grandchild = agency_add(code="XS-GA-JJ", name="象山县公安局交通警察大队", parent_code="XS-GA", **since)
     return County(
         government, finance, police, town, grandchild, make_user(government, username="county-staff")
     )

@@ -12,8 +12,10 @@ from typing import Any
 
 import pytest
 
+from gongkai.agencies.models import Agency
 from gongkai.appeals.tests.factories import make_application
-from gongkai.applications.tests.factories import Cast, make_cast
+from gongkai.applications.tests.factories import Cast
+from gongkai.applications.tests.factories import make_cast as make_workbench_cast
 from gongkai.publications.models import Kind, Publication, Status, Validity
 from gongkai.publications.register import normative_register_set
 from gongkai.reports.annual import services
@@ -41,6 +43,14 @@ FIGURES_2021: dict[str, Any] = {
     "item20_6.coercion.decisions": 0,
     "item20_8.fees.amount_10k_yuan": 0,
 }
+
+
+def make_cast() -> Cast:
+    """The workbench's cast, its bodies making their annual reports in Gongkai since 2019."""
+    cast = make_workbench_cast()
+    Agency.objects.update(reports_from=2019)
+    cast.agency.refresh_from_db()
+    return cast
 
 
 def with_applications(cast: Cast, year: int = YEAR) -> None:

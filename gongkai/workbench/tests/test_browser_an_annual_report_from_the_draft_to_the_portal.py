@@ -19,9 +19,8 @@ from docx import Document
 
 from gongkai.appeals.tests.factories import make_application
 from gongkai.reports.models import AnnualReport, AnnualReportEvent
-from gongkai.reports.tests.annual_workflow_factories import FIGURES_2021, PROBLEMS
+from gongkai.reports.tests.annual_workflow_factories import FIGURES_2021, PROBLEMS, make_cast
 from gongkai.workbench.tests.browser import Person, browser, shot
-from gongkai.workbench.tests.factories import make_cast
 
 __all__ = ["browser"]  # the fixture
 

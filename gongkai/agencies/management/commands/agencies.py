@@ -1,4 +1,5 @@
-"""`gongkai agencies add CODE NAME [--parent CODE] [--kind …] [--level …]` and `gongkai agencies list`."""
+"""`gongkai agencies add CODE NAME [--parent CODE] [--kind …] [--level …] [--reports-from YYYY]` and
+`gongkai agencies list`."""
 
 from __future__ import annotations
 
@@ -23,6 +24,12 @@ class Command(GongkaiCommand):
         add.add_argument("--parent", help="上级机关代码")
         add.add_argument("--kind", choices=Agency.Kind.values, default=Agency.Kind.DEPARTMENT)
         add.add_argument("--level", choices=Agency.Level.values, default=Agency.Level.COUNTY)
+        add.add_argument(
+            "--reports-from",
+            type=int,
+            metavar="YYYY",
+            help="自该年度起在本系统编制年度报告（默认今年；此前的年度不计逾期、不发提醒）",
+        )
         listing = sub.add_parser("list", help="列出机关")
         listing.add_argument("--json", action="store_true", help="以 JSON 输出")
 
@@ -35,6 +42,7 @@ class Command(GongkaiCommand):
                     parent_code=options["parent"],
                     kind=options["kind"],
                     level=options["level"],
+                    reports_from=options["reports_from"],
                 )
             except ValidationError as error:
                 self.reject("；".join(error.messages))
