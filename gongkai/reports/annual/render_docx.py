@@ -54,25 +54,8 @@ def report_docx(content: ReportContent, *, now: datetime | None = None) -> bytes
 
 def _body(word: Any, document: Document, content: ReportContent) -> None:
     # python-docx's new document opens with no paragraph; each block below adds its own.
-    if document.draft_mark:
-        _marked(word, document.draft_mark)
-    if document.draft_note:
-        _marked(word, document.draft_note, size=style.SIZE_5, font=style.TEXT_FONT)
-    if document.correction_mark:
-        _marked(word, document.correction_mark)
-        if document.change_note:
-            _text(word, Paragraph(f"更正说明：{document.change_note}"))
-    for index, line in enumerate(document.title_lines):
-        title = word.add_paragraph()
-        style.set_paragraph(
-            title,
-            align=WD_ALIGN_PARAGRAPH.CENTER,
-            exact=False,
-            keep_with_next=True,
-            space_after=style.LINE_PITCH if index == len(document.title_lines) - 1 else Pt(0),
-        )
-        title.paragraph_format.line_spacing = Pt(36)
-        style.set_font(title.add_run(line), style.TITLE_FONT, style.SIZE_2)
+    _marks(word, document)
+    _titles(word, document.title_lines)
     _text(word, document.preface)
     for block in document.blocks:
         heading = word.add_paragraph()
@@ -93,6 +76,32 @@ def _body(word: Any, document: Document, content: ReportContent) -> None:
         style.set_outline_level(heading, 0)
         style.set_font(heading.add_run(document.appendix_title), style.HEADING_FONT, style.SIZE_3)
         _table(word, document.appendix, "members")
+
+
+def _marks(word: Any, document: Document) -> None:
+    """Above the title: a draft's mark and note, a correction's mark and what it changed."""
+    if document.draft_mark:
+        _marked(word, document.draft_mark)
+    if document.draft_note:
+        _marked(word, document.draft_note, size=style.SIZE_5, font=style.TEXT_FONT)
+    if document.correction_mark:
+        _marked(word, document.correction_mark)
+        if document.change_note:
+            _text(word, Paragraph(f"更正说明：{document.change_note}"))
+
+
+def _titles(word: Any, lines: tuple[str, ...]) -> None:
+    for index, line in enumerate(lines):
+        title = word.add_paragraph()
+        style.set_paragraph(
+            title,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+            exact=False,
+            keep_with_next=True,
+            space_after=style.LINE_PITCH if index == len(lines) - 1 else Pt(0),
+        )
+        title.paragraph_format.line_spacing = Pt(36)
+        style.set_font(title.add_run(line), style.TITLE_FONT, style.SIZE_2)
 
 
 def _marked(word: Any, text: str, *, size: Any = style.SIZE_3, font: style.Font = style.HEADING_FONT) -> None:
@@ -195,16 +204,7 @@ def _table(word: Any, table: Table, name: str) -> None:
     grid = [list(row._tr.tc_lst) for row in out.rows]
     looks: _Looks = {}
     for item in placed:
-        span, rows = item.cell.colspan, item.cell.rowspan
-        for offset in range(rows):
-            tcs = grid[item.row + offset]
-            first = tcs[item.column]
-            for covered in tcs[item.column + 1 : item.column + span]:
-                covered.getparent().remove(covered)
-            if span > 1:
-                first.grid_span = span
-            if rows > 1:
-                first.vMerge = "restart" if offset == 0 else "continue"
+        _merge(grid, item)
         _fill(_Cell(grid[item.row][item.column], out), item.cell, size, looks)
     for tcs in grid:  # a continuing cell holds one empty paragraph in the cell's font
         for tc in tcs:
@@ -218,6 +218,20 @@ def _table(word: Any, table: Table, name: str) -> None:
     _keep_blocks_together(out, table)
     spacer = word.add_paragraph()
     style.set_paragraph(spacer, exact=False, space_after=Pt(4))
+
+
+def _merge(grid: list[list[Any]], item: _Placed) -> None:
+    """The placed cell's merge across its columns and down its rows, in Word's own terms."""
+    span, rows = item.cell.colspan, item.cell.rowspan
+    for offset in range(rows):
+        tcs = grid[item.row + offset]
+        first = tcs[item.column]
+        for covered in tcs[item.column + 1 : item.column + span]:
+            covered.getparent().remove(covered)
+        if span > 1:
+            first.grid_span = span
+        if rows > 1:
+            first.vMerge = "restart" if offset == 0 else "continue"
 
 
 def _cell_margins(out: Any) -> None:

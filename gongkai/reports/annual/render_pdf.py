@@ -51,7 +51,7 @@ def url_fetcher() -> Any:
     `local()` names: never the network, never another file, whatever a report's text might contain."""
     import weasyprint
 
-    class LocalOnly(weasyprint.URLFetcher):
+    class LocalOnly(weasyprint.URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.lower().startswith("file:") and not url.split("?")[0].lower().endswith(FONT_FILES):
                 raise ValueError(f"报告生成时不读取外部文件：{url}")

@@ -35,17 +35,19 @@ class County:
 
 def make_county() -> County:
     """A county whose bodies have made their annual reports in Gongkai since 2019."""
-    since = {"reports_from": 2019}
+    since = 2019
     government = agency_add(
-        code="XS", name="象山县人民政府", kind=Kind.GOVERNMENT, level=Level.COUNTY, **since
+        code="XS", name="象山县人民政府", kind=Kind.GOVERNMENT, level=Level.COUNTY, reports_from=since
     )
-    finance = agency_add(code="XS-CZ", name="象山县财政局", parent_code="XS", **since)
-    police = agency_add(code="XS-GA", name="象山县公安局", parent_code="XS", **since)
+    finance = agency_add(code="XS-CZ", name="象山县财政局", parent_code="XS", reports_from=since)
+    police = agency_add(code="XS-GA", name="象山县公安局", parent_code="XS", reports_from=since)
     town = agency_add(
         code="XS-DX", name="象山县丹西街道办事处", parent_code="XS", kind=Kind.TOWNSHIP, level=Level.TOWNSHIP,
-        **since,
+        reports_from=since,
     )  # fmt: skip
-    grandchild = agency_add(code="XS-GA-JJ", name="象山县公安局交通警察大队", parent_code="XS-GA", **since)
+    grandchild = agency_add(
+        code="XS-GA-JJ", name="象山县公安局交通警察大队", parent_code="XS-GA", reports_from=since
+    )
     return County(
         government, finance, police, town, grandchild, make_user(government, username="county-staff")
     )
