@@ -77,11 +77,33 @@ def existing_database() -> Iterator[None]:
         teardown_test_environment()
 
 
+@contextmanager
+def kept_database(name: str) -> Iterator[None]:
+    """A new, migrated database of the configured kind named `name` (a file path on SQLite), kept."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = name
+    setup_test_environment()
+    try:
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        yield
+    finally:
+        teardown_test_environment()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--file", help="JSON Lines to import (made with gen_publications.py when missing)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--keep",
+        metavar="NAME",
+        help="import into a new database of this name (SQLite: a file path) and keep it, to measure it "
+        "again with --existing (DATABASE_URL=sqlite:///NAME or …/NAME)",
+    )
     parser.add_argument(
         "--existing",
         action="store_true",
@@ -96,7 +118,10 @@ def main() -> int:
 
     from django.db import connection
 
-    with existing_database() if args.existing else throwaway_database():
+    database = (
+        existing_database() if args.existing else kept_database(args.keep) if args.keep else throwaway_database()
+    )
+    with database:
         from gongkai.agencies.services import agency_add
         from gongkai.publications.importer import import_publications
         from gongkai.search.models import SearchDoc

@@ -12,7 +12,7 @@ body above it and itself (a subtree), `c<id>` the category and those above it, `
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -205,14 +205,31 @@ MAX_LEXEMES = 50_000
 OVERSIZED = "~oversized"
 
 
-def _pg_lexemes(doc: _Doc, facets: list[str]) -> list[str]:
+# The columns' types for a binary COPY; the tokens are sent as bytes, which the server reads as a tsvector
+# (a binary COPY carries no types: each column's own input function reads its bytes).
+_COPY_TYPES = [
+    "bigint", "bigint", "bigint", "text", "text", "date", "text", "integer", "text", "text", "text", "text",
+    "text", "text", "text", "text", "bool", "bytea",
+]  # fmt: skip
+
+
+def tsvector_binary(lexemes: Collection[str]) -> bytes:
+    """A tsvector in PostgreSQL's binary form: the count, then each lexeme NUL-terminated with its number
+    of positions (none). The lexemes must be distinct (the server sorts them, in C, but does not merge
+    repeats) and hold no NUL (text.encode writes ASCII as other characters)."""
+    if not lexemes:
+        return bytes(4)
+    return len(lexemes).to_bytes(4, "big") + ("\0\0\0".join(lexemes) + "\0\0\0").encode()
+
+
+def _pg_lexemes(doc: _Doc, facets: list[str]) -> set[str]:
     found: set[str] = set()
     for value in (doc.title, doc.doc_number, doc.body, doc.attachments):
         found |= text.lexemes(value)
     if len(found) > MAX_LEXEMES:
         found = {OVERSIZED}
     found.update("~" + f for f in facets)
-    return list(found)
+    return found
 
 
 def remove(publication_ids: Iterable[int]) -> None:
@@ -253,16 +270,13 @@ def add(entries: Iterable[Entry], *, replace: bool = True, days: DaySequence | N
     marks = ", ".join(["%s"] * 17)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            rows = []
-            for doc, facets in docs:
-                lexemes = _pg_lexemes(doc, facets)
-                # One string, split by the database: lexemes hold no space (text.encode writes ASCII as
-                # other characters), and a driver quotes an array element by element, slowly.
-                rows.append((*_row(doc, facets, OVERSIZED in lexemes), " ".join(lexemes)))
-            cursor.executemany(
-                f"INSERT INTO search_searchdoc ({_COLUMNS}, tokens) VALUES ({marks}, array_to_tsvector(string_to_array(%s, ' ')))",  # noqa: S608 (placeholders and fixed names only)
-                rows,
-            )
+            # COPY, binary: the tokens go as a tsvector already made (its lexemes sorted as the server
+            # keeps them), so the server neither parses nor sorts them.
+            with cursor.cursor.copy(f"COPY search_searchdoc ({_COLUMNS}, tokens) FROM STDIN (FORMAT BINARY)") as copy:  # noqa: S608 (fixed names only)
+                copy.set_types(_COPY_TYPES)
+                for doc, facets in docs:
+                    lexemes = _pg_lexemes(doc, facets)
+                    copy.write_row((*_row(doc, facets, OVERSIZED in lexemes), tsvector_binary(lexemes)))
         else:
             cursor.executemany(
                 f"INSERT INTO search_searchdoc ({_COLUMNS}) VALUES ({marks})",  # noqa: S608 (placeholders and fixed names only)
@@ -284,6 +298,12 @@ def add(entries: Iterable[Entry], *, replace: bool = True, days: DaySequence | N
 # PostgreSQL: a bulk load moves the GIN index's pending list into the index in larger, fewer steps (three
 # times faster than with the default 4 MB), and flushes what is left at the end so searches do not read it.
 BULK_PENDING_LIST = "64MB"
+# PostgreSQL: a load of at least this many rows, and at least as many as the index holds already, builds
+# the GIN index afresh at its end instead of adding to it row by row: building sorts every lexeme once
+# (a third less of the server's time than the pending list's merges) and gives an index a third the size.
+REBUILD_MIN_ROWS = 10_000
+REBUILD_MEMORY = "256MB"  # maintenance_work_mem for the build: the entries are sorted in memory
+TOKEN_INDEX = "CREATE INDEX IF NOT EXISTS search_doc_tokens ON search_searchdoc USING gin (tokens)"
 # SQLite: during a bulk load FTS5 keeps up to 64 MB of new tokens in memory before writing them out as a
 # segment, and lets 16 segments of a level pile up (64 in a crisis) before merging them: about a third less
 # work per row. These are settings of the table, kept in search_fts_config: the defaults come back at the
@@ -293,17 +313,46 @@ FTS_DEFAULTS = {"hashsize": 1024 * 1024, "automerge": 4, "crisismerge": 16}
 MERGE_PAGES = 2000  # pages written per merge step at the end of a bulk load
 
 
+@dataclass
+class BulkLoad:
+    """What a bulk load changed, to be undone by `bulk_load_done`."""
+
+    rebuild: bool = False  # PostgreSQL: the GIN index was dropped, to be built at the end
+
+
 def _fts_settings(values: dict[str, int]) -> None:
     with connection.cursor() as cursor:
         for name, value in values.items():
             cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES (%s, %s)", [name, value])
 
 
-def bulk_load_start() -> None:
-    """Before a bulk load (its own transaction); `bulk_load_done` must follow, even after an error."""
+def bulk_load_start(rows: int = 0) -> BulkLoad:
+    """Before a bulk load of about `rows` items (its own transaction); `bulk_load_done` must follow, even
+    after an error. On PostgreSQL a load large for the index drops the GIN index, to build it at the end:
+    meanwhile searches still find exactly the same items (the planner reads the table instead, slowly),
+    and other writers wait only for the build. An index a load left dropped (the process killed) is built
+    by the next bulk load, whichever it is."""
     if connection.vendor == "sqlite":
         with transaction.atomic():
             _fts_settings(FTS_BULK)
+        return BulkLoad()
+    with transaction.atomic(), connection.cursor() as cursor:
+        rebuild = False
+        if rows >= REBUILD_MIN_ROWS:
+            cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_searchdoc LIMIT %s) s", [rows + 1])
+            rebuild = int(cursor.fetchone()[0]) <= rows
+        if rebuild:
+            cursor.execute("DROP INDEX IF EXISTS search_doc_tokens")
+        else:
+            _build_token_index(cursor)
+    return BulkLoad(rebuild=rebuild)
+
+
+def _build_token_index(cursor: Any) -> None:
+    cursor.execute("SELECT to_regclass('search_doc_tokens') IS NULL")
+    if cursor.fetchone()[0]:
+        cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [REBUILD_MEMORY])
+        cursor.execute(TOKEN_INDEX)
 
 
 def bulk_load_settings() -> None:
@@ -313,10 +362,12 @@ def bulk_load_settings() -> None:
             cursor.execute("SELECT set_config('gin_pending_list_limit', %s, true)", [BULK_PENDING_LIST])
 
 
-def bulk_load_done() -> None:
+def bulk_load_done(load: BulkLoad | None = None) -> None:
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT gin_clean_pending_list('search_doc_tokens'::regclass)")
+        with transaction.atomic(), connection.cursor() as cursor:
+            _build_token_index(cursor)
+            if not (load and load.rebuild):
+                cursor.execute("SELECT gin_clean_pending_list('search_doc_tokens'::regclass)")
         return
     with transaction.atomic():
         _fts_settings(FTS_DEFAULTS)
