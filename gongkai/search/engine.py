@@ -225,18 +225,44 @@ def _as_date(value: date | str) -> date:
 class _PostgreSQL:
     TEXT = ("title", "doc_number", "body", "attachments")
 
+    # The planner reads rows through the indexes (a sequential scan would decompress every row's tsvector),
+    # with room for a large bitmap (an exact one: no rechecks), and without JIT: a plan priced high (a
+    # sequential scan it was told not to use costs 10^10) would spend 100–200 ms compiling before a query
+    # of a few milliseconds.
+    SETTINGS = (
+        "SELECT set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true), "
+        "set_config('jit', 'off', true)"
+    )
+
+    def __init__(self) -> None:
+        self.prefixed = False
+
     @contextmanager
     def session(self) -> Iterator[None]:
-        """One transaction whose planner reads rows through the indexes (a sequential scan would decompress
-        every row's tsvector), with room for a large bitmap (an exact one: no rechecks), without JIT."""
-        with transaction.atomic(), connection.cursor() as cursor:
-            # No JIT: a plan the planner prices high (a sequential scan it was told not to use costs 10^10)
-            # would spend 100–200 ms compiling before a query of a few milliseconds.
-            cursor.execute(
-                "SELECT set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true), "
-                "set_config('jit', 'off', true)"
-            )
+        """Outside a transaction (a page of the portal, the API, the command line), each query is sent
+        after the settings in one message: the server runs the two as one transaction, so the settings
+        hold for that query alone, and a search of one query costs one round trip (with a transaction of
+        its own it took three — set-up, query, commit — and under load each waits for a core). Inside the
+        caller's transaction, the settings are made for a savepoint's duration."""
+        if connection.in_atomic_block:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(self.SETTINGS)
+                yield
+            return
+        self.prefixed = True
+        try:
             yield
+        finally:
+            self.prefixed = False
+
+    def run(self, cursor: Any, sql: str, params: Sequence[Any] = ()) -> None:
+        """Execute a query under the settings (its rows are then the cursor's). Needs Django's default
+        client-side binding, which sends the statements as one simple query."""
+        if not self.prefixed:
+            cursor.execute(sql, params)
+            return
+        cursor.execute(f"{self.SETTINGS}; {sql}", params)
+        cursor.nextset()
 
     def tsquery(self, terms: Sequence[str], filters: Filters) -> str | None:
         lexemes = [lexeme for term in terms for lexeme in text.term_lexemes(term)]
@@ -304,7 +330,8 @@ class _PostgreSQL:
         total = 0
         with connection.cursor() as cursor:
             for where, params in self._conditions(terms, filters):
-                cursor.execute(
+                self.run(
+                    cursor,
                     f"SELECT count(*) FROM (SELECT 1 FROM search_searchdoc WHERE {where} LIMIT %s) s",  # noqa: S608 (placeholders and fixed names only)
                     [*params, cap],
                 )
@@ -316,8 +343,10 @@ class _PostgreSQL:
         gives both when there are at most TOTAL_CAP of them; past that the page is read separately."""
         with connection.cursor() as cursor:
             if not terms and not filters.facets():
-                cursor.execute(
-                    "SELECT count(*) FROM (SELECT 1 FROM search_searchdoc LIMIT %s) s", [TOTAL_CAP + 1]
+                self.run(
+                    cursor,
+                    "SELECT count(*) FROM (SELECT 1 FROM search_searchdoc LIMIT %s) s",
+                    [TOTAL_CAP + 1],
                 )
                 count = int(cursor.fetchone()[0])
             else:
@@ -326,7 +355,8 @@ class _PostgreSQL:
                     f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
                     for where, _ in conditions
                 )
-                cursor.execute(
+                self.run(
+                    cursor,
                     f"WITH hits AS MATERIALIZED (SELECT * FROM ({union}) u LIMIT %s) "  # noqa: S608 (placeholders and fixed names only)
                     "SELECT (SELECT count(*) FROM hits), (SELECT array_agg(publication_id ORDER BY published_on DESC, "
                     "index_number DESC) FROM (SELECT * FROM hits ORDER BY published_on DESC, index_number DESC "
@@ -353,7 +383,8 @@ class _PostgreSQL:
         walk = int(min(max(WALK_MIN_ROWS, 4 * needed * rows / TOTAL_CAP), WALK_MAX_ROWS))
         exact, params = self.exact(terms, all_terms=True)
         columns, column_params = self.columns(filters)
-        cursor.execute(
+        self.run(
+            cursor,
             "SELECT publication_id FROM (SELECT publication_id, published_on, index_number, title, doc_number, "  # noqa: S608 (placeholders and fixed names only)
             f"body, attachments FROM search_searchdoc WHERE {columns} "
             "ORDER BY published_on DESC, index_number DESC LIMIT %s) w "
@@ -377,7 +408,8 @@ class _PostgreSQL:
                 f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
                 for where, _ in conditions
             )
-            cursor.execute(
+            self.run(
+                cursor,
                 f"WITH hits AS MATERIALIZED ({union}) "  # noqa: S608 (placeholders and fixed names only)
                 "SELECT publication_id FROM hits ORDER BY published_on DESC, index_number DESC LIMIT %s",
                 [*(p for _, params in conditions for p in params), needed - len(found)],
@@ -398,7 +430,8 @@ class _PostgreSQL:
                 for where, _ in conditions
             )
             # Materialised: every hit is fetched through the GIN index, then the page is sorted out.
-            cursor.execute(
+            self.run(
+                cursor,
                 f"WITH hits AS MATERIALIZED ({union}) "  # noqa: S608 (placeholders and fixed names only)
                 "SELECT publication_id, index_number FROM hits ORDER BY published_on DESC, index_number DESC "
                 "LIMIT %s OFFSET %s",

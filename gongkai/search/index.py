@@ -272,7 +272,9 @@ def add(entries: Iterable[Entry], *, replace: bool = True, days: DaySequence | N
         if connection.vendor == "postgresql":
             # COPY, binary: the tokens go as a tsvector already made (its lexemes sorted as the server
             # keeps them), so the server neither parses nor sorts them.
-            with cursor.cursor.copy(f"COPY search_searchdoc ({_COLUMNS}, tokens) FROM STDIN (FORMAT BINARY)") as copy:  # noqa: S608 (fixed names only)
+            with cursor.cursor.copy(
+                f"COPY search_searchdoc ({_COLUMNS}, tokens) FROM STDIN (FORMAT BINARY)"
+            ) as copy:
                 copy.set_types(_COPY_TYPES)
                 for doc, facets in docs:
                     lexemes = _pg_lexemes(doc, facets)
@@ -303,7 +305,7 @@ BULK_PENDING_LIST = "64MB"
 # (a third less of the server's time than the pending list's merges) and gives an index a third the size.
 REBUILD_MIN_ROWS = 10_000
 REBUILD_MEMORY = "256MB"  # maintenance_work_mem for the build: the entries are sorted in memory
-TOKEN_INDEX = "CREATE INDEX IF NOT EXISTS search_doc_tokens ON search_searchdoc USING gin (tokens)"
+CREATE_GIN = "CREATE INDEX IF NOT EXISTS search_doc_tokens ON search_searchdoc USING gin (tokens)"
 # SQLite: during a bulk load FTS5 keeps up to 64 MB of new tokens in memory before writing them out as a
 # segment, and lets 16 segments of a level pile up (64 in a crisis) before merging them: about a third less
 # work per row. These are settings of the table, kept in search_fts_config: the defaults come back at the
@@ -352,7 +354,11 @@ def _build_token_index(cursor: Any) -> None:
     cursor.execute("SELECT to_regclass('search_doc_tokens') IS NULL")
     if cursor.fetchone()[0]:
         cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [REBUILD_MEMORY])
-        cursor.execute(TOKEN_INDEX)
+        # Within a caller's transaction that wrote rows, their foreign keys (checked at its end) are
+        # checked now: PostgreSQL builds no index over a table with such checks pending.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(CREATE_GIN)
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def bulk_load_settings() -> None:
