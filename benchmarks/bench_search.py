@@ -119,7 +119,11 @@ def main() -> int:
     from django.db import connection
 
     database = (
-        existing_database() if args.existing else kept_database(args.keep) if args.keep else throwaway_database()
+        existing_database()
+        if args.existing
+        else kept_database(args.keep)
+        if args.keep
+        else throwaway_database()
     )
     with database:
         from gongkai.agencies.services import agency_add

@@ -30,7 +30,11 @@ def test_a_search_outside_a_transaction_leaves_the_connection_as_it_was(tmp_path
         pytest.skip("the planner settings are PostgreSQL's")
     cast = make_cast()
     lines = [
-        {"title": f"第{i}号渔业补助公告", "published": f"2023-03-{1 + i % 28:02d}", "body": f"石浦镇第{i}批补助名单"}
+        {
+            "title": f"第{i}号渔业补助公告",
+            "published": f"2023-03-{1 + i % 28:02d}",
+            "body": f"石浦镇第{i}批补助名单",
+        }
         for i in range(40)
     ]
     source = tmp_path / "items.jsonl"
