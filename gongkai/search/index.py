@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -99,6 +99,37 @@ class Entry:
     doc_number: str
     body: str
     attachments: Sequence[str]
+    prepared: Prepared | None = None  # the texts already made ready (`prepare`), e.g. by the import
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An item's texts as the index keeps them, normalised, with their tokens: FTS5's for the four columns
+    on SQLite, the distinct lexemes on PostgreSQL (OVERSIZED alone past MAX_LEXEMES). Made apart from the
+    writing (no database needed), so that an import makes them in another process."""
+
+    title: str
+    doc_number: str
+    body: str
+    attachments: str
+    fts: tuple[str, ...] = ()
+    lexemes: set[str] = field(default_factory=set)
+
+
+def prepare(title: str, doc_number: str, body: str, attachments: Iterable[str], vendor: str) -> Prepared:
+    """The texts of an item (as shown: plain, not normalised) ready for the index of `vendor`."""
+    values = (
+        text.normalize(title),
+        text.normalize(doc_number),
+        text.normalize(body),
+        text.join_fields(text.normalize(a) for a in attachments),
+    )
+    if vendor == "postgresql":
+        found: set[str] = set()
+        for value in values:
+            found |= text.lexemes(value)
+        return Prepared(*values, lexemes={OVERSIZED} if len(found) > MAX_LEXEMES else found)
+    return Prepared(*values, fts=tuple(text.field_tokens(value) for value in values))
 
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]")
@@ -137,10 +168,7 @@ class _Doc:
     validity: str
     genre: str
     kind: str
-    title: str
-    doc_number: str
-    body: str
-    attachments: str
+    text: Prepared
 
 
 def _doc(entry: Entry, days: DaySequence) -> _Doc:
@@ -156,10 +184,8 @@ def _doc(entry: Entry, days: DaySequence) -> _Doc:
         validity=entry.validity,
         genre=entry.genre,
         kind=entry.kind,
-        title=text.normalize(entry.title),
-        doc_number=text.normalize(entry.doc_number),
-        body=text.normalize(entry.body),
-        attachments=text.join_fields(text.normalize(a) for a in entry.attachments),
+        text=entry.prepared
+        or prepare(entry.title, entry.doc_number, entry.body, entry.attachments, connection.vendor),
     )
 
 
@@ -180,10 +206,10 @@ def _row(doc: _Doc, facets: list[str], oversized: bool = False) -> tuple[Any, ..
         doc.validity,
         doc.genre,
         doc.kind,
-        doc.title,
-        doc.doc_number,
-        doc.body,
-        doc.attachments,
+        doc.text.title,
+        doc.text.doc_number,
+        doc.text.body,
+        doc.text.attachments,
         FACETS_SEPARATOR.join(facets),
         oversized,
     )
@@ -222,14 +248,10 @@ def tsvector_binary(lexemes: Collection[str]) -> bytes:
     return len(lexemes).to_bytes(4, "big") + ("\0\0\0".join(lexemes) + "\0\0\0").encode()
 
 
-def _pg_lexemes(doc: _Doc, facets: list[str]) -> set[str]:
-    found: set[str] = set()
-    for value in (doc.title, doc.doc_number, doc.body, doc.attachments):
-        found |= text.lexemes(value)
-    if len(found) > MAX_LEXEMES:
-        found = {OVERSIZED}
-    found.update("~" + f for f in facets)
-    return found
+def _pg_lexemes(doc: _Doc, facets: list[str]) -> list[str]:
+    """The row's lexemes: its text's and its facets' (which no text lexeme can be: they start with ~, an
+    ASCII character, and text.encode writes none)."""
+    return [*doc.text.lexemes, *dict.fromkeys("~" + f for f in facets)]
 
 
 def remove(publication_ids: Iterable[int]) -> None:
@@ -278,7 +300,9 @@ def add(entries: Iterable[Entry], *, replace: bool = True, days: DaySequence | N
                 copy.set_types(_COPY_TYPES)
                 for doc, facets in docs:
                     lexemes = _pg_lexemes(doc, facets)
-                    copy.write_row((*_row(doc, facets, OVERSIZED in lexemes), tsvector_binary(lexemes)))
+                    copy.write_row(
+                        (*_row(doc, facets, OVERSIZED in doc.text.lexemes), tsvector_binary(lexemes))
+                    )
         else:
             cursor.executemany(
                 f"INSERT INTO search_searchdoc ({_COLUMNS}) VALUES ({marks})",  # noqa: S608 (placeholders and fixed names only)
@@ -286,13 +310,7 @@ def add(entries: Iterable[Entry], *, replace: bool = True, days: DaySequence | N
             )
             cursor.executemany(
                 "INSERT INTO search_fts(rowid, title, doc_number, body, attachments, facets) VALUES (%s, %s, %s, %s, %s, %s)",
-                [
-                    (
-                        doc.id,
-                        *_fts_values(doc.title, doc.doc_number, doc.body, doc.attachments, " ".join(facets)),
-                    )
-                    for doc, facets in docs
-                ],
+                [(doc.id, *doc.text.fts, " ".join(facets)) for doc, facets in docs],
             )
     return len(docs)
 
