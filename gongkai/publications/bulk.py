@@ -69,12 +69,7 @@ def insert_publications(publications: Sequence[Publication]) -> None:
                 row[i] = row[i].isoformat()
         row[_CHANNELS] = json.dumps(row[_CHANNELS], ensure_ascii=False)
         rows.append(row)
-    marks = ", ".join(["%s"] * len(PUBLICATION_COLUMNS))
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO publications_publication ({', '.join(PUBLICATION_COLUMNS)}) VALUES ({marks})",  # noqa: S608 (fixed names)
-            rows,
-        )
+    _insert("publications_publication", PUBLICATION_COLUMNS, rows)
 
 
 def insert_events(
@@ -86,9 +81,18 @@ def insert_events(
         (p.pk, kind, None, now, "{}", json.dumps(after(p), ensure_ascii=False), "{}", "")
         for p in publications
     ]
-    marks = ", ".join(["%s"] * len(EVENT_COLUMNS))
+    _insert("publications_publicationevent", EVENT_COLUMNS, rows)
+
+
+def _insert(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """The rows into the table: by COPY on PostgreSQL (Django's driver binds parameters on the client, so
+    each row of an INSERT would be parsed and planned anew by the server), by one prepared INSERT on
+    SQLite."""
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO publications_publicationevent ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})",  # noqa: S608 (fixed names)
-            rows,
-        )
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join(["%s"] * len(columns))
+        cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)  # noqa: S608 (fixed names)

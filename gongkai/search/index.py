@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -105,15 +105,18 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """An item's texts as the index keeps them, normalised, with their tokens: FTS5's for the four columns
-    on SQLite, the distinct lexemes on PostgreSQL (OVERSIZED alone past MAX_LEXEMES). Made apart from the
-    writing (no database needed), so that an import makes them in another process."""
+    on SQLite; on PostgreSQL the distinct lexemes, as the body of their binary tsvector (`tsvector_binary`)
+    and their number. Made apart from the writing (no database needed), so that an import makes them in
+    another process: plain strings, which cost little to pass from one process to another."""
 
     title: str
     doc_number: str
     body: str
     attachments: str
     fts: tuple[str, ...] = ()
-    lexemes: set[str] = field(default_factory=set)
+    lexemes: str = ""
+    lexeme_count: int = 0
+    oversized: bool = False  # PostgreSQL: more than MAX_LEXEMES; the stored text decides every term
 
 
 def prepare(title: str, doc_number: str, body: str, attachments: Iterable[str], vendor: str) -> Prepared:
@@ -128,7 +131,10 @@ def prepare(title: str, doc_number: str, body: str, attachments: Iterable[str], 
         found: set[str] = set()
         for value in values:
             found |= text.lexemes(value)
-        return Prepared(*values, lexemes={OVERSIZED} if len(found) > MAX_LEXEMES else found)
+        oversized = len(found) > MAX_LEXEMES
+        if oversized:
+            found = {OVERSIZED}
+        return Prepared(*values, lexemes=_lexeme_entries(found), lexeme_count=len(found), oversized=oversized)
     return Prepared(*values, fts=tuple(text.field_tokens(value) for value in values))
 
 
@@ -239,19 +245,20 @@ _COPY_TYPES = [
 ]  # fmt: skip
 
 
-def tsvector_binary(lexemes: Collection[str]) -> bytes:
-    """A tsvector in PostgreSQL's binary form: the count, then each lexeme NUL-terminated with its number
-    of positions (none). The lexemes must be distinct (the server sorts them, in C, but does not merge
-    repeats) and hold no NUL (text.encode writes ASCII as other characters)."""
-    if not lexemes:
-        return bytes(4)
-    return len(lexemes).to_bytes(4, "big") + ("\0\0\0".join(lexemes) + "\0\0\0").encode()
+def _lexeme_entries(lexemes: Collection[str]) -> str:
+    """Lexemes as entries of a binary tsvector: each NUL-terminated, then its number of positions (none,
+    two bytes). They must be distinct (the server sorts them, in C, but does not merge repeats) and hold
+    no NUL (text.encode writes ASCII as other characters)."""
+    return "\0\0\0".join(lexemes) + "\0\0\0" if lexemes else ""
 
 
-def _pg_lexemes(doc: _Doc, facets: list[str]) -> list[str]:
-    """The row's lexemes: its text's and its facets' (which no text lexeme can be: they start with ~, an
-    ASCII character, and text.encode writes none)."""
-    return [*doc.text.lexemes, *dict.fromkeys("~" + f for f in facets)]
+def tsvector_binary(prepared: Prepared, facets: Sequence[str]) -> bytes:
+    """The row's tsvector in PostgreSQL's binary form — the number of lexemes, then the entries — of its
+    text's lexemes and its facets' (which no text lexeme can be: they start with ~, an ASCII character,
+    and text.encode writes none)."""
+    extra = ["~" + f for f in dict.fromkeys(facets)]
+    count = prepared.lexeme_count + len(extra)
+    return count.to_bytes(4, "big") + (prepared.lexemes + _lexeme_entries(extra)).encode()
 
 
 def remove(publication_ids: Iterable[int]) -> None:
@@ -299,9 +306,8 @@ def add(entries: Iterable[Entry], *, replace: bool = True, days: DaySequence | N
             ) as copy:
                 copy.set_types(_COPY_TYPES)
                 for doc, facets in docs:
-                    lexemes = _pg_lexemes(doc, facets)
                     copy.write_row(
-                        (*_row(doc, facets, OVERSIZED in doc.text.lexemes), tsvector_binary(lexemes))
+                        (*_row(doc, facets, doc.text.oversized), tsvector_binary(doc.text, facets))
                     )
         else:
             cursor.executemany(
