@@ -18,6 +18,7 @@ that walking the newest-first index meets a page of hits sooner than fetching ev
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
@@ -266,7 +267,21 @@ class _PostgreSQL:
         cursor.nextset()
 
     def tsquery(self, terms: Sequence[str], filters: Filters) -> str | None:
-        lexemes = [lexeme for term in terms for lexeme in text.term_lexemes(term)]
+        """The GIN index's condition. A term of one or two characters is its one lexeme (which decides
+        it). Of a longer term's bigrams (a filter only: its text decides, `exact`) those in more than
+        COMMON_LEXEME of the rows are left out, as long as KEEP_LEXEMES of the rarest remain: such a
+        lexeme rules out few candidates, and reading its posting list (nearly every row, for the `20` of
+        a year in a document number) cost more than the rest of the search."""
+        frequency = _lexeme_frequencies()
+        lexemes: list[str] = []
+        for term in terms:
+            own = text.term_lexemes(term)
+            if len(term) >= 3 and frequency:
+                ranked = sorted(own, key=lambda lexeme: frequency.get(lexeme, 0.0))
+                own = [x for x in ranked if frequency.get(x, 0.0) <= COMMON_LEXEME]
+                if len(own) < KEEP_LEXEMES:
+                    own = ranked[:KEEP_LEXEMES]
+            lexemes += own
         lexemes += ["~" + f for f in filters.facets()]
         if not lexemes:
             return None
@@ -439,6 +454,34 @@ class _PostgreSQL:
                 [*(p for _, params in conditions for p in params), limit, offset],
             )
             return [(pk, number) for pk, number in cursor.fetchall()]
+
+
+# PostgreSQL: a long term's bigrams in more than this share of the rows are left out of the GIN
+# condition, as long as this many of its rarest remain.
+COMMON_LEXEME = 0.3
+KEEP_LEXEMES = 3
+FREQUENCIES_FOR = 600.0  # seconds the lexemes' frequencies are read from the statistics for
+_frequencies: tuple[float, dict[str, float]] = (0.0, {})
+
+
+def _lexeme_frequencies() -> dict[str, float]:
+    """The share of rows holding each of the most common lexemes, from the statistics ANALYZE keeps
+    (`most_common_elems` of the tokens: up to 10,000 of them), read again every FREQUENCIES_FOR seconds;
+    empty before the table is first analysed (every lexeme is then kept)."""
+    global _frequencies
+    read_at, frequencies = _frequencies
+    now = time.monotonic()
+    if now - read_at < FREQUENCIES_FOR and read_at:
+        return frequencies
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = 'search_searchdoc' AND attname = 'tokens' AND schemaname = current_schema()"
+        )
+        row = cursor.fetchone()
+    frequencies = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+    _frequencies = (now, frequencies)
+    return frequencies
 
 
 def _year_of_id(pk: int) -> int:
