@@ -6,6 +6,7 @@ table's sequence)."""
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -21,6 +22,12 @@ PUBLICATION_COLUMNS = (
     "validity", "effective_on", "validity_changed_on", "successor_id", "interprets_id", "author_id", "imported",
     "withdrawn_at", "withdrawal_reason", "created_at", "updated_at",
 )  # fmt: skip
+_COLUMN_VALUES = operator.attrgetter(*PUBLICATION_COLUMNS)  # one call for the whole row
+_TIMES = [
+    i for i, c in enumerate(PUBLICATION_COLUMNS)
+    if c.endswith("_on") or c in ("withdrawn_at", "created_at", "updated_at")
+]  # fmt: skip
+_CHANNELS = PUBLICATION_COLUMNS.index("channels")
 EVENT_COLUMNS = ("publication_id", "kind", "actor_id", "at", "before", "after", "data", "note")
 
 
@@ -54,19 +61,15 @@ def insert_publications(publications: Sequence[Publication]) -> None:
     ):
         publication.pk = pk
         publication.created_at = publication.updated_at = now
-    rows = [
-        tuple(
-            _value(json.dumps(p.channels, ensure_ascii=False) if column == "channels" else getattr(p, column))
-            for column in PUBLICATION_COLUMNS
-        )
-        for p in publications
-    ]
-    marks = ", ".join(["%s"] * len(PUBLICATION_COLUMNS))
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO publications_publication ({', '.join(PUBLICATION_COLUMNS)}) VALUES ({marks})",  # noqa: S608 (fixed names)
-            rows,
-        )
+    rows = []
+    for p in publications:
+        row = list(_COLUMN_VALUES(p))
+        for i in _TIMES:
+            if row[i] is not None:
+                row[i] = row[i].isoformat()
+        row[_CHANNELS] = json.dumps(row[_CHANNELS], ensure_ascii=False)
+        rows.append(row)
+    _insert("publications_publication", PUBLICATION_COLUMNS, rows)
 
 
 def insert_events(
@@ -78,9 +81,18 @@ def insert_events(
         (p.pk, kind, None, now, "{}", json.dumps(after(p), ensure_ascii=False), "{}", "")
         for p in publications
     ]
-    marks = ", ".join(["%s"] * len(EVENT_COLUMNS))
+    _insert("publications_publicationevent", EVENT_COLUMNS, rows)
+
+
+def _insert(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """The rows into the table: by COPY on PostgreSQL (Django's driver binds parameters on the client, so
+    each row of an INSERT would be parsed and planned anew by the server), by one prepared INSERT on
+    SQLite."""
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO publications_publicationevent ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})",  # noqa: S608 (fixed names)
-            rows,
-        )
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join(["%s"] * len(columns))
+        cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)  # noqa: S608 (fixed names)

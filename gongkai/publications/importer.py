@@ -14,14 +14,19 @@ saved; the others go on.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
+from django.db.models.base import ModelState
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
@@ -41,6 +46,7 @@ from gongkai.publications.models import (
     Kind,
     Publication,
     Status,
+    Topic,
     Validity,
 )
 from gongkai.publications.numbering import format_index_number, reserve_years
@@ -49,6 +55,9 @@ from gongkai.publications.services import snapshot
 from gongkai.search import index
 
 BATCH = 1000
+# A file of at least this many lines is parsed in a second process, AHEAD batches ahead of the writing.
+PARALLEL_MIN_LINES = 2 * BATCH
+AHEAD = 2
 MAX_LINE = 5_000_000  # bytes
 KINDS, GENRES, VALIDITIES = frozenset(Kind.values), frozenset(Genre.values), frozenset(Validity.values)
 VALIDITY_NAMES = {
@@ -84,13 +93,34 @@ class ImportResult:
 
 
 @dataclass
+class Parsed:
+    """A line checked as far as it can be without the database (in the reading process of a large import):
+    everything but its category, its texts made ready for the index, the guard's findings in them."""
+
+    line: int
+    values: dict[str, Any]  # the item's own columns
+    category: object  # as the line gives it
+    plain_body: str
+    attachments: list[files.CheckedFile]
+    text: index.Prepared
+    # (source, label, match); an attachment's source is its position (ATTACHMENT_AT) until it has an id
+    matches: list[tuple[str, str, guard.Match]]
+
+
+ATTACHMENT_AT = "attachment#"
+
+
+@dataclass
 class Row:
     """A checked line, ready to be saved."""
 
     line: int
     publication: Publication
+    category: Category | None
     plain_body: str
     attachments: list[files.CheckedFile]
+    text: index.Prepared
+    matches: list[tuple[str, str, guard.Match]]
 
 
 class Importer:
@@ -112,77 +142,29 @@ class Importer:
     # --- checking a line -------------------------------------------------------------------------
 
     def check(self, number: int, raw: str) -> Row:
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as error:
-            raise ValidationError(f"不是有效的 JSON（{error.msg}，第 {error.colno} 列）") from None
-        if not isinstance(data, dict):
-            raise ValidationError("每行应为一个 JSON 对象")
-        title = _text(data, "title", 300)
-        if not title:
-            raise ValidationError("缺少标题（title）")
-        published = _date(data, "published", required=True)
-        assert published is not None
-        if published > self.today:
-            raise ValidationError(f"发布日期 {published} 晚于今天")
-        made = _date(data, "made")
-        if made and made > published:
-            raise ValidationError(f"成文日期 {made} 晚于发布日期 {published}")
-        body = data.get("body") or ""
-        if not isinstance(body, str):
-            raise ValidationError("正文（body）应为文字")
-        kind = self._kind(data)
-        validity, changed = self._validity(data, kind, made or published)
-        if validity and kind not in NORMATIVE_KINDS:
-            kind = Kind.NORMATIVE
-        genre = data.get("genre") or Genre.OTHER
-        genre = GENRE_NAMES.get(genre, genre)
-        if genre not in GENRES:
-            raise ValidationError(f"未知的体裁：{data.get('genre')}")
-        category = self._category(data.get("category"))
-        publication = Publication(
-            agency=self.agency,
-            status=Status.PUBLISHED,
-            title=title,
-            issuer=_text(data, "issuer", 200),
-            doc_number=_text(data, "doc_number", 100),
-            made_on=made,
-            published_on=published,
-            category=category,
-            item=category.item if category else None,
-            kind=kind,
-            genre=genre,
-            body=sanitize_body(body),
-            channels=[Channel.WEBSITE],
-            validity=validity,
-            validity_changed_on=changed,
-            imported=True,
+        return self.complete(parse(number, raw, self.base, self.today, connection.vendor))
+
+    def complete(self, parsed: Parsed) -> Row:
+        """The line's category (found, or created), and the item as it will be stored."""
+        category = self._category(parsed.category)
+        v = parsed.values
+        publication = _publication(
+            (
+                None, self.agency.pk, Status.PUBLISHED, None, None, None, v["title"], v["issuer"], v["doc_number"],
+                v["made"], None, v["published"], category.pk if category else None, Topic.GENERAL, v["genre"],
+                v["kind"], category.item if category else None, v["body"], [Channel.WEBSITE], v["validity"], None,
+                v["changed"], None, None, None, True, None, "", None, None,
+            )
+        )  # fmt: skip
+        return Row(
+            parsed.line,
+            publication,
+            category,
+            parsed.plain_body,
+            parsed.attachments,
+            parsed.text,
+            parsed.matches,
         )
-        plain = body_text(publication.body) if looks_like_html(body) else body
-        return Row(number, publication, plain, self._attachments(data.get("attachments")))
-
-    def _kind(self, data: dict[str, Any]) -> str:
-        kind = data.get("kind") or Kind.DOCUMENT
-        kind = KIND_NAMES.get(kind, kind)
-        if kind not in KINDS:
-            raise ValidationError(f"未知的信息类型：{data.get('kind')}")
-        return str(kind)
-
-    def _validity(self, data: dict[str, Any], kind: str, earliest: date) -> tuple[str, date | None]:
-        raw = data.get("validity")
-        if raw in (None, ""):
-            return (Validity.IN_FORCE if kind in NORMATIVE_KINDS else ""), None
-        validity = VALIDITY_NAMES.get(raw, raw)
-        if validity not in VALIDITIES:
-            raise ValidationError(f"有效性应为 有效、失效 或 废止：{raw}")
-        changed = _date(data, "validity_changed")
-        if validity == Validity.IN_FORCE:
-            return validity, None
-        if changed and changed > self.today:
-            raise ValidationError(f"失效或废止日期 {changed} 晚于今天")
-        if changed and changed < earliest:
-            raise ValidationError(f"失效或废止日期 {changed} 早于成文日期")
-        return validity, changed
 
     def _category(self, value: object) -> Category | None:
         if value in (None, ""):
@@ -219,23 +201,6 @@ class Importer:
             parent = category
         assert parent is not None
         return parent
-
-    def _attachments(self, value: object) -> list[files.CheckedFile]:
-        if value in (None, "", []):
-            return []
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ValidationError("附件（attachments）应为文件路径的列表")
-        checked = []
-        for relative in value:
-            path = (self.base / relative).resolve()
-            if not path.is_relative_to(self.base):
-                raise ValidationError(f"附件路径超出导入文件所在目录：{relative}")
-            if not path.is_file():
-                raise ValidationError(f"附件不存在：{relative}")
-            if path.stat().st_size > files.MAX_BYTES:
-                raise ValidationError(f"附件“{relative}”超过 {files.MAX_BYTES // 1024 // 1024} MB")
-            checked.append(files.check_file(path.name, path.read_bytes()))
-        return checked
 
     # --- saving a batch --------------------------------------------------------------------------
 
@@ -285,28 +250,21 @@ class Importer:
                     )
                 )  # fmt: skip
         Attachment.objects.bulk_create(stored)
-        texts: dict[int, list[tuple[int, str, str]]] = {}
+        ids: dict[int, list[int]] = {}  # the attachments' ids of each item, in their order
         for attachment in stored:
-            texts.setdefault(attachment.publication_id, []).append(
-                (attachment.pk, attachment.name, attachment.text)
-            )
+            ids.setdefault(attachment.publication_id, []).append(attachment.pk)
         bulk.insert_events(publications, EventKind.IMPORTED, snapshot)
         found: list[Finding] = []
         for row in rows:
             p = row.publication
-            fields = [
-                ("title", "标题", p.title),
-                ("doc_number", "文号", p.doc_number),
-                ("body", "正文", row.plain_body),
-            ]
-            fields += [(f"attachment:{pk}", f"附件“{name}”", text) for pk, name, text in texts.get(p.pk, [])]
-            matches = list(guard.scan_fields(fields))
             seen = set()
-            for source, label, m in matches:
+            for source, label, m in row.matches:
+                if source.startswith(ATTACHMENT_AT):
+                    source = f"attachment:{ids[p.pk][int(source.removeprefix(ATTACHMENT_AT))]}"
                 if (source, m.kind, m.text) not in seen:
                     seen.add((source, m.kind, m.text))
                     found.append(new_finding(p, source, label, m, after_publication=True))
-            if matches:
+            if row.matches:
                 self.result.items_with_findings += 1
         Finding.objects.bulk_create(found)
         self.result.findings += len(found)
@@ -315,11 +273,11 @@ class Importer:
                 index.Entry(
                     publication_id=p.pk, agency_id=self.agency.pk, agency_path=self.agency.path,
                     ancestor_ids=self.ancestry.agencies(self.agency),
-                    category_ids=self.ancestry.categories(p.category),
-                    category_path=p.category.path if p.category else "",
+                    category_ids=self.ancestry.categories(row.category),
+                    category_path=row.category.path if row.category else "",
                     published_on=p.published_on, index_number=p.index_number or "", validity=p.validity,
                     genre=p.genre, kind=p.kind, title=p.title, doc_number=p.doc_number, body=row.plain_body,
-                    attachments=[t for _, _, t in texts.get(p.pk, [])],
+                    attachments=[c.text for c in row.attachments], prepared=row.text,
                 )
                 for row in rows
                 for p in [row.publication]
@@ -329,6 +287,127 @@ class Importer:
             days=self.days,
         )  # fmt: skip
         self.result.imported += len(rows)
+
+
+def _publication(values: tuple[Any, ...]) -> Publication:
+    """A new item from its column values in the table's order (bulk.PUBLICATION_COLUMNS), as Django's
+    Model.__init__ sets them (each as an attribute) without its per-field work, which cost more than the
+    rest of checking a line. Publication has no init signals' receivers."""
+    publication = Publication.__new__(Publication)
+    publication.__dict__.update(zip(bulk.PUBLICATION_COLUMNS, values, strict=True))
+    publication._state = ModelState()
+    return publication
+
+
+def parse(number: int, raw: str, base: Path, today: date, vendor: str) -> Parsed:
+    """Check one line without the database (the category is the importer's); ValidationError if it is bad."""
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise ValidationError(f"不是有效的 JSON（{error.msg}，第 {error.colno} 列）") from None
+    if not isinstance(data, dict):
+        raise ValidationError("每行应为一个 JSON 对象")
+    title = _text(data, "title", 300)
+    if not title:
+        raise ValidationError("缺少标题（title）")
+    published = _date(data, "published", required=True)
+    assert published is not None
+    if published > today:
+        raise ValidationError(f"发布日期 {published} 晚于今天")
+    made = _date(data, "made")
+    if made and made > published:
+        raise ValidationError(f"成文日期 {made} 晚于发布日期 {published}")
+    body = data.get("body") or ""
+    if not isinstance(body, str):
+        raise ValidationError("正文（body）应为文字")
+    kind = _kind(data)
+    validity, changed = _validity(data, kind, made or published, today)
+    if validity and kind not in NORMATIVE_KINDS:
+        kind = Kind.NORMATIVE
+    genre = data.get("genre") or Genre.OTHER
+    genre = GENRE_NAMES.get(genre, genre)
+    if genre not in GENRES:
+        raise ValidationError(f"未知的体裁：{data.get('genre')}")
+    category = data.get("category")
+    if category not in (None, "") and not isinstance(category, str):
+        raise ValidationError("目录（category）应为名称或“上级/下级”形式的路径")
+    issuer, doc_number = _text(data, "issuer", 200), _text(data, "doc_number", 100)
+    checked = _attachments(data.get("attachments"), base)
+    sanitized = sanitize_body(body)
+    plain = body_text(sanitized) if looks_like_html(body) else body
+    fields = [("title", "标题", title), ("doc_number", "文号", doc_number), ("body", "正文", plain)]
+    fields += [(f"{ATTACHMENT_AT}{i}", f"附件“{c.name}”", c.text) for i, c in enumerate(checked)]
+    return Parsed(
+        line=number,
+        values={
+            "title": title, "issuer": issuer, "doc_number": doc_number, "made": made, "published": published,
+            "genre": genre, "kind": kind, "body": sanitized, "validity": validity, "changed": changed,
+        },
+        category=category,
+        plain_body=plain,
+        attachments=checked,
+        text=index.prepare(title, doc_number, plain, [c.text for c in checked], vendor),
+        matches=list(guard.scan_fields(fields)),
+    )  # fmt: skip
+
+
+def parse_batch(
+    lines: list[tuple[int, str | None, str]], base: Path, today: date, vendor: str
+) -> list[Parsed | LineError]:
+    """`parse` for each line read (text None: unreadable, with its error)."""
+    out: list[Parsed | LineError] = []
+    for number, raw, error in lines:
+        if raw is None:
+            out.append(LineError(number, error))
+            continue
+        try:
+            out.append(parse(number, raw, base, today, vendor))
+        except ValidationError as invalid:
+            out.append(LineError(number, "；".join(invalid.messages)))
+    return out
+
+
+def _kind(data: dict[str, Any]) -> str:
+    kind = data.get("kind") or Kind.DOCUMENT
+    kind = KIND_NAMES.get(kind, kind)
+    if kind not in KINDS:
+        raise ValidationError(f"未知的信息类型：{data.get('kind')}")
+    return str(kind)
+
+
+def _validity(data: dict[str, Any], kind: str, earliest: date, today: date) -> tuple[str, date | None]:
+    raw = data.get("validity")
+    if raw in (None, ""):
+        return (Validity.IN_FORCE if kind in NORMATIVE_KINDS else ""), None
+    validity = VALIDITY_NAMES.get(raw, raw)
+    if validity not in VALIDITIES:
+        raise ValidationError(f"有效性应为 有效、失效 或 废止：{raw}")
+    changed = _date(data, "validity_changed")
+    if validity == Validity.IN_FORCE:
+        return validity, None
+    if changed and changed > today:
+        raise ValidationError(f"失效或废止日期 {changed} 晚于今天")
+    if changed and changed < earliest:
+        raise ValidationError(f"失效或废止日期 {changed} 早于成文日期")
+    return validity, changed
+
+
+def _attachments(value: object, base: Path) -> list[files.CheckedFile]:
+    if value in (None, "", []):
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValidationError("附件（attachments）应为文件路径的列表")
+    checked = []
+    for relative in value:
+        path = (base / relative).resolve()
+        if not path.is_relative_to(base):
+            raise ValidationError(f"附件路径超出导入文件所在目录：{relative}")
+        if not path.is_file():
+            raise ValidationError(f"附件不存在：{relative}")
+        if path.stat().st_size > files.MAX_BYTES:
+            raise ValidationError(f"附件“{relative}”超过 {files.MAX_BYTES // 1024 // 1024} MB")
+        checked.append(files.check_file(path.name, path.read_bytes()))
+    return checked
 
 
 def _text(data: dict[str, Any], key: str, limit: int) -> str:
@@ -378,6 +457,51 @@ def _lines(stream: IO[bytes]) -> Iterator[tuple[int, str | None, str]]:
             yield number, text, ""
 
 
+def _count_lines(path: Path) -> int:
+    """How many lines the file has (about a second a gigabyte): how large the load is for the index."""
+    count = 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            count += chunk.count(b"\n")
+    return count
+
+
+def _batches(stream: IO[bytes]) -> Iterator[tuple[list[tuple[int, str | None, str]], int]]:
+    """The lines read, BATCH at a time, each batch with the position in the file after it."""
+    batch = []
+    for item in _lines(stream):
+        batch.append(item)
+        if len(batch) >= BATCH:
+            yield batch, stream.tell()
+            batch = []
+    if batch:
+        yield batch, stream.tell()
+
+
+def _parsed(
+    stream: IO[bytes], base: Path, today: date, parallel: bool
+) -> Generator[tuple[list[Parsed | LineError], int], None, None]:
+    """The batches parsed: in a second process when `parallel` (a large import: reading, checking,
+    normalising, tokenising and the guard's scan — most of the work that needs no database — go on while
+    this process writes the batch before), otherwise here. The second process is forked: it inherits
+    everything loaded and never uses the database connection it inherits."""
+    vendor = connection.vendor
+    if not parallel:
+        for batch, position in _batches(stream):
+            yield parse_batch(batch, base, today, vendor), position
+        return
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        pending: deque[tuple[AsyncResult[list[Parsed | LineError]], int]] = deque()
+        for batch, position in _batches(stream):
+            pending.append((pool.apply_async(parse_batch, (batch, base, today, vendor)), position))
+            if len(pending) > AHEAD:
+                result, at = pending.popleft()
+                yield result.get(), at
+        while pending:
+            result, at = pending.popleft()
+            yield result.get(), at
+
+
 def import_publications(
     *, agency: Agency, path: Path, progress: Callable[[int, int], None] | None = None
 ) -> ImportResult:
@@ -385,26 +509,29 @@ def import_publications(
     it goes."""
     importer = Importer(agency, path.parent, timezone.localdate())
     size = path.stat().st_size
-    rows: list[Row] = []
-    index.bulk_load_start()
+    lines = _count_lines(path)
+    parallel = lines >= PARALLEL_MIN_LINES and "fork" in multiprocessing.get_all_start_methods()
+    load = index.bulk_load_start(lines)
     try:
-        with path.open("rb") as stream:
-            for number, text, error in _lines(stream):
-                if text is None:
-                    importer.result.errors.append(LineError(number, error))
-                    continue
-                try:
-                    rows.append(importer.check(number, text))
-                except ValidationError as invalid:
-                    importer.result.errors.append(LineError(number, "；".join(invalid.messages)))
-                if len(rows) >= BATCH:
-                    importer.save(rows)
-                    rows = []
-                    if progress:
-                        progress(stream.tell(), size)
-            importer.save(rows)
+        with (
+            path.open("rb") as stream,
+            closing(_parsed(stream, importer.base, importer.today, parallel)) as batches,
+        ):
+            for parsed, position in batches:
+                rows: list[Row] = []
+                for item in parsed:
+                    if isinstance(item, LineError):
+                        importer.result.errors.append(item)
+                        continue
+                    try:
+                        rows.append(importer.complete(item))
+                    except ValidationError as invalid:
+                        importer.result.errors.append(LineError(item.line, "；".join(invalid.messages)))
+                importer.save(rows)
+                if progress:
+                    progress(position, size)
     finally:
-        index.bulk_load_done()
+        index.bulk_load_done(load)
     if progress:
         progress(size, size)
     forget_counts([agency.pk])

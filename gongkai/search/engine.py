@@ -18,6 +18,7 @@ that walking the newest-first index meets a page of hits sooner than fetching ev
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
@@ -223,23 +224,64 @@ def _as_date(value: date | str) -> date:
 
 
 class _PostgreSQL:
-    TEXT = ("title", "doc_number", "body", "attachments")
+    # The body first: most hits are there, and the check of a hit stops at the first field holding it.
+    TEXT = ("body", "title", "doc_number", "attachments")
+
+    # The planner reads rows through the indexes (a sequential scan would decompress every row's tsvector),
+    # with room for a large bitmap (an exact one: no rechecks), and without JIT: a plan priced high (a
+    # sequential scan it was told not to use costs 10^10) would spend 100–200 ms compiling before a query
+    # of a few milliseconds.
+    SETTINGS = (
+        "SELECT set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true), "
+        "set_config('jit', 'off', true)"
+    )
+
+    def __init__(self) -> None:
+        self.prefixed = False
 
     @contextmanager
     def session(self) -> Iterator[None]:
-        """One transaction whose planner reads rows through the indexes (a sequential scan would decompress
-        every row's tsvector), with room for a large bitmap (an exact one: no rechecks), without JIT."""
-        with transaction.atomic(), connection.cursor() as cursor:
-            # No JIT: a plan the planner prices high (a sequential scan it was told not to use costs 10^10)
-            # would spend 100–200 ms compiling before a query of a few milliseconds.
-            cursor.execute(
-                "SELECT set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true), "
-                "set_config('jit', 'off', true)"
-            )
+        """Outside a transaction (a page of the portal, the API, the command line), each query is sent
+        after the settings in one message: the server runs the two as one transaction, so the settings
+        hold for that query alone, and a search of one query costs one round trip (with a transaction of
+        its own it took three — set-up, query, commit — and under load each waits for a core). Inside the
+        caller's transaction, the settings are made for a savepoint's duration."""
+        if connection.in_atomic_block:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(self.SETTINGS)
+                yield
+            return
+        self.prefixed = True
+        try:
             yield
+        finally:
+            self.prefixed = False
+
+    def run(self, cursor: Any, sql: str, params: Sequence[Any] = ()) -> None:
+        """Execute a query under the settings (its rows are then the cursor's). Needs Django's default
+        client-side binding, which sends the statements as one simple query."""
+        if not self.prefixed:
+            cursor.execute(sql, params)
+            return
+        cursor.execute(f"{self.SETTINGS}; {sql}", params)
+        cursor.nextset()
 
     def tsquery(self, terms: Sequence[str], filters: Filters) -> str | None:
-        lexemes = [lexeme for term in terms for lexeme in text.term_lexemes(term)]
+        """The GIN index's condition. A term of one or two characters is its one lexeme (which decides
+        it). Of a longer term's bigrams (a filter only: its text decides, `exact`) those in more than
+        COMMON_LEXEME of the rows are left out, as long as KEEP_LEXEMES of the rarest remain: such a
+        lexeme rules out few candidates, and reading its posting list (nearly every row, for the `20` of
+        a year in a document number) cost more than the rest of the search."""
+        frequency = _lexeme_frequencies()
+        lexemes: list[str] = []
+        for term in terms:
+            own = text.term_lexemes(term)
+            if len(term) >= 3 and frequency:
+                ranked = sorted(own, key=lambda lexeme: frequency.get(lexeme, 0.0))
+                own = [x for x in ranked if frequency.get(x, 0.0) <= COMMON_LEXEME]
+                if len(own) < KEEP_LEXEMES:
+                    own = ranked[:KEEP_LEXEMES]
+            lexemes += own
         lexemes += ["~" + f for f in filters.facets()]
         if not lexemes:
             return None
@@ -304,7 +346,8 @@ class _PostgreSQL:
         total = 0
         with connection.cursor() as cursor:
             for where, params in self._conditions(terms, filters):
-                cursor.execute(
+                self.run(
+                    cursor,
                     f"SELECT count(*) FROM (SELECT 1 FROM search_searchdoc WHERE {where} LIMIT %s) s",  # noqa: S608 (placeholders and fixed names only)
                     [*params, cap],
                 )
@@ -316,8 +359,10 @@ class _PostgreSQL:
         gives both when there are at most TOTAL_CAP of them; past that the page is read separately."""
         with connection.cursor() as cursor:
             if not terms and not filters.facets():
-                cursor.execute(
-                    "SELECT count(*) FROM (SELECT 1 FROM search_searchdoc LIMIT %s) s", [TOTAL_CAP + 1]
+                self.run(
+                    cursor,
+                    "SELECT count(*) FROM (SELECT 1 FROM search_searchdoc LIMIT %s) s",
+                    [TOTAL_CAP + 1],
                 )
                 count = int(cursor.fetchone()[0])
             else:
@@ -326,7 +371,8 @@ class _PostgreSQL:
                     f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
                     for where, _ in conditions
                 )
-                cursor.execute(
+                self.run(
+                    cursor,
                     f"WITH hits AS MATERIALIZED (SELECT * FROM ({union}) u LIMIT %s) "  # noqa: S608 (placeholders and fixed names only)
                     "SELECT (SELECT count(*) FROM hits), (SELECT array_agg(publication_id ORDER BY published_on DESC, "
                     "index_number DESC) FROM (SELECT * FROM hits ORDER BY published_on DESC, index_number DESC "
@@ -353,7 +399,8 @@ class _PostgreSQL:
         walk = int(min(max(WALK_MIN_ROWS, 4 * needed * rows / TOTAL_CAP), WALK_MAX_ROWS))
         exact, params = self.exact(terms, all_terms=True)
         columns, column_params = self.columns(filters)
-        cursor.execute(
+        self.run(
+            cursor,
             "SELECT publication_id FROM (SELECT publication_id, published_on, index_number, title, doc_number, "  # noqa: S608 (placeholders and fixed names only)
             f"body, attachments FROM search_searchdoc WHERE {columns} "
             "ORDER BY published_on DESC, index_number DESC LIMIT %s) w "
@@ -377,7 +424,8 @@ class _PostgreSQL:
                 f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
                 for where, _ in conditions
             )
-            cursor.execute(
+            self.run(
+                cursor,
                 f"WITH hits AS MATERIALIZED ({union}) "  # noqa: S608 (placeholders and fixed names only)
                 "SELECT publication_id FROM hits ORDER BY published_on DESC, index_number DESC LIMIT %s",
                 [*(p for _, params in conditions for p in params), needed - len(found)],
@@ -398,13 +446,42 @@ class _PostgreSQL:
                 for where, _ in conditions
             )
             # Materialised: every hit is fetched through the GIN index, then the page is sorted out.
-            cursor.execute(
+            self.run(
+                cursor,
                 f"WITH hits AS MATERIALIZED ({union}) "  # noqa: S608 (placeholders and fixed names only)
                 "SELECT publication_id, index_number FROM hits ORDER BY published_on DESC, index_number DESC "
                 "LIMIT %s OFFSET %s",
                 [*(p for _, params in conditions for p in params), limit, offset],
             )
             return [(pk, number) for pk, number in cursor.fetchall()]
+
+
+# PostgreSQL: a long term's bigrams in more than this share of the rows are left out of the GIN
+# condition, as long as this many of its rarest remain.
+COMMON_LEXEME = 0.3
+KEEP_LEXEMES = 3
+FREQUENCIES_FOR = 600.0  # seconds the lexemes' frequencies are read from the statistics for
+_frequencies: tuple[float, dict[str, float]] = (0.0, {})
+
+
+def _lexeme_frequencies() -> dict[str, float]:
+    """The share of rows holding each of the most common lexemes, from the statistics ANALYZE keeps
+    (`most_common_elems` of the tokens: up to 10,000 of them), read again every FREQUENCIES_FOR seconds;
+    empty before the table is first analysed (every lexeme is then kept)."""
+    global _frequencies
+    read_at, frequencies = _frequencies
+    now = time.monotonic()
+    if now - read_at < FREQUENCIES_FOR and read_at:
+        return frequencies
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = 'search_searchdoc' AND attname = 'tokens' AND schemaname = current_schema()"
+        )
+        row = cursor.fetchone()
+    frequencies = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+    _frequencies = (now, frequencies)
+    return frequencies
 
 
 def _year_of_id(pk: int) -> int:

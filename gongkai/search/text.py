@@ -41,23 +41,27 @@ GAP_TOKEN = "gap"  # noqa: S105 (not a secret) — ASCII, so never a token of te
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
-# str.translate looks every character up in the table (slow on CJK text); these rewrite only the
-# characters that change.
+# str.translate looks every character up in the table (slow on CJK text), and a substitution calls back
+# into Python for every match: the characters to change are found in one pass, then each is replaced
+# throughout at once (a text holds only a few of them: ，：；（）, digits and the like).
 _FULL_WIDTH_CHARACTER = re.compile("[\uff01-\uff5e\u3000]")
-_ASCII_RUN = re.compile("[\x00-\x7f]+")
+_TO_ASCII = {chr(code): chr(value) for code, value in _FULL_WIDTH.items()}
+_ASCII_CHARACTER = re.compile("[\x00-\x7f]")
+_ENCODED = {chr(code): chr(value) for code, value in _ENCODE.items()}
 
 
-def _to_ascii(match: re.Match[str]) -> str:
-    return match.group().translate(_FULL_WIDTH)
-
-
-def _encode_run(match: re.Match[str]) -> str:
-    return match.group().translate(_ENCODE)
+def _replace_each(text: str, found: list[str], table: dict[str, str]) -> str:
+    for character in set(found):
+        text = text.replace(character, table[character])
+    return text
 
 
 def normalize(text: str) -> str:
     """N(text): NFKC, brackets around a year made 〔〕, whitespace removed."""
-    text = _FULL_WIDTH_CHARACTER.sub(_to_ascii, text or "")
+    text = text or ""
+    found = _FULL_WIDTH_CHARACTER.findall(text)
+    if found:
+        text = _replace_each(text, found, _TO_ASCII)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = "".join(text.split())
@@ -79,7 +83,11 @@ def split_terms(query: str) -> list[str]:
 
 
 def encode(normalized: str) -> str:
-    return _ASCII_RUN.sub(_encode_run, normalized)
+    """Tokens' characters: ASCII written as characters no text holds (see _ENCODE)."""
+    if normalized.isascii():
+        return normalized.translate(_ENCODE)
+    found = _ASCII_CHARACTER.findall(normalized)
+    return _replace_each(normalized, found, _ENCODED) if found else normalized
 
 
 def bigrams(normalized: str) -> list[str]:
