@@ -33,7 +33,7 @@ import django
 django.setup()
 
 from gongkai.reports.audit.reader import read_report_bytes  # noqa: E402
-from gongkai.reports.audit.run import audit_report  # noqa: E402
+from gongkai.reports.auditing import audit_report  # noqa: E402
 from gongkai.reports.tests.corpus import forms  # noqa: E402
 
 SEEDS = ["000", "001", "002", "003", "004"]

@@ -2,7 +2,7 @@
 
 Prints what `gongkai report audit --expected DIR` prints (per report and overall: cells right / wrong /
 missing / unfounded, expected defects found / missed, unlisted errors and warnings, known false positives,
-facts wrong; see `gongkai.reports.audit.accuracy`) with the seconds each report took to read and audit,
+facts wrong; see `gongkai.reports.accuracy`) with the seconds each report took to read and audit,
 then the reports per second of each form. No database.
 
     .venv/bin/python benchmarks/bench_corpus.py                          # the copy in the tests
@@ -28,7 +28,7 @@ import django
 
 django.setup()
 
-from gongkai.reports.audit.accuracy import accuracy_table, measure_folder  # noqa: E402
+from gongkai.reports.accuracy import accuracy_table, measure_folder  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent.parent / "gongkai" / "reports" / "tests" / "real_reports"
 

@@ -65,17 +65,17 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 from gongkai.core.cli import GongkaiCommand, UsageError
+from gongkai.reports.accuracy import ExpectedUnreadable, accuracy_table, measure_folder
 from gongkai.reports.annual.check import check_content, previous_report
 from gongkai.reports.annual.content import DRAFT_MARK, ReportContent, build_content
 from gongkai.reports.annual.figures import computed_figures, report_figures
 from gongkai.reports.annual.figures_csv import FiguresRejected, figures_csv, read_figures_csv
 from gongkai.reports.annual.services import yearly_figures_save
-from gongkai.reports.audit.accuracy import ExpectedUnreadable, accuracy_table, measure_folder
 from gongkai.reports.audit.inputs import ReportUnreadable
 from gongkai.reports.audit.model import ParsedReport
 from gongkai.reports.audit.reader import read_file, read_report, read_report_bytes
-from gongkai.reports.audit.run import audit_report
 from gongkai.reports.audit.services import ReportFile, published_reports_import
+from gongkai.reports.auditing import audit_report
 from gongkai.reports.counts import check_report_year
 from gongkai.reports.models import AnnualReport, AnnualReportVersion
 

@@ -1,7 +1,7 @@
 """Auditing uploaded annual reports (and storing them as a body's reports), and reviewing findings.
 
 Reading is the reader's (`gongkai.reports.audit.reader`), the checks are the rules engine's
-(`gongkai.reports.audit.run.audit_report` → `gongkai.reports.rules.run_rules`), storing is
+(`gongkai.reports.auditing.audit_report` → `gongkai.reports.rules.run_rules`), storing is
 `gongkai.reports.audit.services.published_reports_import`: this module puts them together for an upload
 of many files, with last year's report beside each, and records the review of a finding.
 """
@@ -22,8 +22,8 @@ from gongkai.core.audit import audit_record
 from gongkai.reports.audit.inputs import ReportUnreadable
 from gongkai.reports.audit.model import ParsedReport
 from gongkai.reports.audit.reader import MAX_BYTES, read_report_bytes
-from gongkai.reports.audit.run import audit_report
 from gongkai.reports.audit.services import ReportFile, published_reports_import
+from gongkai.reports.auditing import audit_report
 from gongkai.reports.models import AuditFinding, PublishedReport
 from gongkai.reports.selectors import stored_reports_as_parsed
 

@@ -50,9 +50,6 @@ KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {
     ("gongkai.reports.annual_views", "gongkai.workbench.access"): (
         "the annual report's staff pages live in reports and use the workbench's checks before a form"
     ),
-    ("gongkai.reports.audit.run", "gongkai.reports.rules"): (
-        "issue 10 item 4: audit_report to move where the audit and the rules both depend on it one way"
-    ),
 }
 
 

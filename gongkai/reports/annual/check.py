@@ -16,7 +16,7 @@ from gongkai.reports.annual.content import ReportContent
 from gongkai.reports.annual.text import report_text
 from gongkai.reports.audit.model import ParsedReport
 from gongkai.reports.audit.reader import read_report_bytes
-from gongkai.reports.audit.run import audit_report
+from gongkai.reports.auditing import audit_report
 from gongkai.reports.models import AnnualReportVersion, PublishedReport
 from gongkai.reports.selectors import parsed_from_published
 

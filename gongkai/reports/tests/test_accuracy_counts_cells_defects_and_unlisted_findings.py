@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from gongkai.reports.audit.accuracy import ExpectedUnreadable, accuracy_table, compare, measure_folder
+from gongkai.reports.accuracy import ExpectedUnreadable, accuracy_table, compare, measure_folder
 from gongkai.reports.audit.model import Finding, ParsedReport
 from gongkai.reports.tests.corpus.forms import seed
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.reports.audit.accuracy import CorpusAccuracy, measure_folder
+from gongkai.reports.accuracy import CorpusAccuracy, measure_folder
 
 REAL_REPORTS = Path(__file__).resolve().parent / "real_reports"
 

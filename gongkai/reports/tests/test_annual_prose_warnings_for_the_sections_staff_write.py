@@ -15,8 +15,8 @@ from gongkai.reports.annual.content import build_content
 from gongkai.reports.annual.review import check_report
 from gongkai.reports.annual.text import report_text
 from gongkai.reports.audit.reader import read_report_bytes
-from gongkai.reports.audit.run import audit_report
 from gongkai.reports.audit.services import ReportFile, published_reports_import
+from gongkai.reports.auditing import audit_report
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.tests.annual_workflow_factories import (
     JANUARY,

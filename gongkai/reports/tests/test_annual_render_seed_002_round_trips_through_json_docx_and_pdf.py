@@ -15,7 +15,7 @@ from gongkai.agencies.models import Membership
 from gongkai.appeals.tests.factories import make_agency, make_user
 from gongkai.reports.annual.content import build_content
 from gongkai.reports.audit.reader import read_report_bytes
-from gongkai.reports.audit.run import audit_report
+from gongkai.reports.auditing import audit_report
 from gongkai.reports.models import AnnualReport, PublishedReport
 from gongkai.reports.tests.annual_factories import make_records
 from gongkai.reports.tests.annual_render_factories import PROBLEMS

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from gongkai.reports.annual import check, services
 from gongkai.reports.audit.model import Finding, ParsedReport
-from gongkai.reports.audit.run import audit_report
+from gongkai.reports.auditing import audit_report
 from gongkai.reports.models import AnnualReport, AnnualReportEvent
 from gongkai.reports.tests.annual_workflow_factories import JANUARY, PROBLEMS, make_cast, opened, ready
 

@@ -21,8 +21,8 @@ from gongkai.reports.annual.deadlines import report_countdown
 from gongkai.reports.annual.selectors import report_years
 from gongkai.reports.annual.text import report_text
 from gongkai.reports.audit.reader import read_report_bytes
-from gongkai.reports.audit.run import audit_report
 from gongkai.reports.audit.services import ReportFile, published_reports_import
+from gongkai.reports.auditing import audit_report
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.tests.annual_workflow_factories import PROBLEMS
 from gongkai.workbench.tests.factories import client_for

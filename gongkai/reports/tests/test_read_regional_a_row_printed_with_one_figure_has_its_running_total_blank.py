@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from gongkai.reports.audit.model import ParsedReport
 from gongkai.reports.audit.reader import read_report_bytes
-from gongkai.reports.audit.run import audit_report
 from gongkai.reports.audit.runtogether import PendingRow, resolve
+from gongkai.reports.auditing import audit_report
 
 TEXT = (
     "标题: 某区2013年政府信息公开工作年度报告\n==== 正文 ====\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from gongkai.reports.audit.model import ParsedReport
 from gongkai.reports.audit.reader import read_report_bytes
-from gongkai.reports.audit.run import audit_report
+from gongkai.reports.auditing import audit_report
 
 HEADER = "标题: 某县人民政府2012年政府信息公开工作年度报告\n==== 正文 ====\n"
 TABLE = (

@@ -5,7 +5,7 @@ silently as if its figures had been checked."""
 from __future__ import annotations
 
 from gongkai.reports.audit.reader import read_report_bytes
-from gongkai.reports.audit.run import audit_report
+from gongkai.reports.auditing import audit_report
 from gongkai.reports.cli import summary
 from gongkai.reports.tests.corpus import forms
 

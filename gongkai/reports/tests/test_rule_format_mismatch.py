@@ -47,7 +47,7 @@ def test_the_format_of_the_year_passes() -> None:
 
 def test_a_2021_table_three_with_one_other_processing_row_is_an_error() -> None:
     from gongkai.reports.audit.reader import read_report_bytes
-    from gongkai.reports.audit.run import audit_report
+    from gongkai.reports.auditing import audit_report
     from gongkai.reports.tests.corpus import forms
 
     blocks = []

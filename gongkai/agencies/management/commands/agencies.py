@@ -6,10 +6,8 @@ from __future__ import annotations
 from argparse import ArgumentParser
 from typing import Any
 
-from django.core.exceptions import ValidationError
-
+from gongkai.agencies.cli import run_agencies
 from gongkai.agencies.models import Agency
-from gongkai.agencies.services import agency_add
 from gongkai.core.cli import GongkaiCommand
 
 
@@ -34,37 +32,4 @@ class Command(GongkaiCommand):
         listing.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["action"] == "add":
-            try:
-                agency = agency_add(
-                    code=options["code"],
-                    name=options["name"],
-                    parent_code=options["parent"],
-                    kind=options["kind"],
-                    level=options["level"],
-                    reports_from=options["reports_from"],
-                )
-            except ValidationError as error:
-                self.reject("；".join(error.messages))
-            self.stderr.write(f"已新增机关：{agency.name}（{agency.code}）")
-            self.stdout.write(agency.code)
-        else:
-            agencies = list(Agency.objects.select_related("parent"))
-            if options["json"]:
-                self.write_json(
-                    [
-                        {
-                            "code": a.code,
-                            "name": a.name,
-                            "parent": a.parent.code if a.parent else None,
-                            "kind": a.kind,
-                            "level": a.level,
-                        }
-                        for a in agencies
-                    ]
-                )
-            else:
-                for a in agencies:
-                    self.stdout.write(
-                        f"{'  ' * a.depth}{a.code}\t{a.name}\t{a.get_kind_display()}\t{a.get_level_display()}"
-                    )
+        run_agencies(self, options)

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
 from argparse import ArgumentParser
 from typing import Any
 
-from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
-from django.db import transaction
-
-from gongkai.agencies.models import Agency, Membership
-from gongkai.agencies.services import membership_grant, user_create
+from gongkai.agencies.cli import run_users
+from gongkai.agencies.models import Membership
 from gongkai.core.cli import GongkaiCommand
 
 
@@ -33,27 +28,4 @@ class Command(GongkaiCommand):
         grant.add_argument("--role", required=True, choices=Membership.Role.values)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        agency = Agency.objects.filter(code=options["agency"]).first()
-        if agency is None:
-            self.reject(f"机关不存在：{options['agency']}")
-        try:
-            with transaction.atomic():
-                if options["action"] == "add":
-                    password = options["password"] or getpass.getpass("密码：")
-                    user = user_create(
-                        username=options["username"],
-                        password=password,
-                        full_name=options["name"],
-                        email=options["email"],
-                    )
-                else:
-                    found = User.objects.filter(username=options["username"]).first()
-                    if found is None:
-                        self.reject(f"用户不存在：{options['username']}")
-                    user = found
-                membership_grant(user=user, agency=agency, role=options["role"])
-        except ValidationError as error:
-            self.reject("；".join(error.messages))
-        self.stderr.write(
-            f"已授予 {user.get_username()} 在{agency.name}的角色：{Membership.Role(options['role']).label}"
-        )
+        run_users(self, options)

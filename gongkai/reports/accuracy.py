@@ -37,7 +37,7 @@ from typing import Any
 
 from gongkai.reports.audit.model import Finding, ParsedReport
 from gongkai.reports.audit.reader import ReportUnreadable, read_report
-from gongkai.reports.audit.run import audit_report
+from gongkai.reports.auditing import audit_report
 
 # The reader's own notes that something could not be checked or fixed: not claims of a defect.
 NOT_DEFECT_CLAIMS = frozenset({"not_checkable", "ambiguous_cell"})
