@@ -224,6 +224,17 @@ class Importer:
 
     def _save(self, rows: list[Row]) -> None:
         index.bulk_load_settings()
+        self._number(rows)
+        publications = [row.publication for row in rows]
+        bulk.insert_publications(publications)
+        ids = self._store_attachments(rows)
+        bulk.insert_events(publications, EventKind.IMPORTED, snapshot)
+        self._store_findings(rows, ids)
+        self._index(rows)
+        self.result.imported += len(rows)
+
+    def _number(self, rows: list[Row]) -> None:
+        """Each item's index number (索引号): the next of its body's sequence for its year of publication."""
         by_year: dict[int, list[Row]] = {}
         for row in rows:
             assert row.publication.published_on is not None
@@ -237,8 +248,10 @@ class Importer:
                 p = row.publication
                 p.index_year, p.index_sequence = year, first + offset
                 p.index_number = format_index_number(self.agency, year, first + offset)
-        publications = [row.publication for row in rows]
-        bulk.insert_publications(publications)
+
+    @staticmethod
+    def _store_attachments(rows: list[Row]) -> dict[int, list[int]]:
+        """The attachments' files and rows; the ids of each item's attachments, in their order."""
         stored: list[Attachment] = []
         for row in rows:
             for position, checked in enumerate(row.attachments):
@@ -250,10 +263,13 @@ class Importer:
                     )
                 )  # fmt: skip
         Attachment.objects.bulk_create(stored)
-        ids: dict[int, list[int]] = {}  # the attachments' ids of each item, in their order
+        ids: dict[int, list[int]] = {}
         for attachment in stored:
             ids.setdefault(attachment.publication_id, []).append(attachment.pk)
-        bulk.insert_events(publications, EventKind.IMPORTED, snapshot)
+        return ids
+
+    def _store_findings(self, rows: list[Row], ids: dict[int, list[int]]) -> None:
+        """The guard's findings of each item, once per place and text (an attachment's by its id)."""
         found: list[Finding] = []
         for row in rows:
             p = row.publication
@@ -268,6 +284,8 @@ class Importer:
                 self.result.items_with_findings += 1
         Finding.objects.bulk_create(found)
         self.result.findings += len(found)
+
+    def _index(self, rows: list[Row]) -> None:
         index.add(
             (
                 index.Entry(
@@ -286,7 +304,6 @@ class Importer:
             replace=False,
             days=self.days,
         )  # fmt: skip
-        self.result.imported += len(rows)
 
 
 def _publication(values: tuple[Any, ...]) -> Publication:

@@ -9,7 +9,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 
 from gongkai.agencies.models import Agency
-from gongkai.search import engine
+from gongkai.search import engine, text
 from gongkai.search.highlight import Part, marked, snippet
 
 MAX_QUERY = 200
@@ -54,6 +54,30 @@ class SearchPage:
         return self.page > 1
 
 
+def _checked_query(query: str, order: str) -> str:
+    query = (query or "").strip()
+    if len(query) > MAX_QUERY:
+        raise ValidationError(f"检索词过长（最多 {MAX_QUERY} 个字）。")
+    if len(query.split()) > MAX_TERMS:
+        raise ValidationError(f"检索词最多 {MAX_TERMS} 个。")
+    if order not in engine.ORDERS:
+        raise ValidationError("排序应为 newest（最新）或 relevance（相关度）。")
+    return query
+
+
+def _check_filters(*, validity: str | None, genre: str | None, kind: str | None, year: int | None) -> None:
+    from gongkai.publications.models import Genre, Kind, Validity
+
+    if validity and validity not in Validity.values:
+        raise ValidationError(f"未知的有效性：{validity}")
+    if genre and genre not in Genre.values:
+        raise ValidationError(f"未知的体裁：{genre}")
+    if kind and kind not in Kind.values:
+        raise ValidationError(f"未知的信息类型：{kind}")
+    if year is not None and not 1949 <= year <= 9999:
+        raise ValidationError(f"年度超出范围：{year}")
+
+
 def search_publications(
     query: str,
     *,
@@ -70,15 +94,9 @@ def search_publications(
 ) -> SearchPage:
     """One page of published items matching every term of `query` (see `engine`), newest first or by
     relevance. Unknown bodies, categories or values are a ValidationError in Chinese."""
-    from gongkai.publications.models import Category, Genre, Kind, Validity
+    from gongkai.publications.models import Category
 
-    query = (query or "").strip()
-    if len(query) > MAX_QUERY:
-        raise ValidationError(f"检索词过长（最多 {MAX_QUERY} 个字）。")
-    if len(query.split()) > MAX_TERMS:
-        raise ValidationError(f"检索词最多 {MAX_TERMS} 个。")
-    if order not in engine.ORDERS:
-        raise ValidationError("排序应为 newest（最新）或 relevance（相关度）。")
+    query = _checked_query(query, order)
     agency = None
     if agency_code:
         agency = Agency.objects.filter(code=agency_code).first()
@@ -89,14 +107,7 @@ def search_publications(
         category = Category.objects.filter(pk=category_id).first()
         if category is None or (agency is not None and not subtree and category.agency_id != agency.pk):
             raise ValidationError("公开目录不存在。")
-    if validity and validity not in Validity.values:
-        raise ValidationError(f"未知的有效性：{validity}")
-    if genre and genre not in Genre.values:
-        raise ValidationError(f"未知的体裁：{genre}")
-    if kind and kind not in Kind.values:
-        raise ValidationError(f"未知的信息类型：{kind}")
-    if year is not None and not 1949 <= year <= 9999:
-        raise ValidationError(f"年度超出范围：{year}")
+    _check_filters(validity=validity, genre=genre, kind=kind, year=year)
     page = max(1, min(page, MAX_PAGE))
     filters = engine.Filters(
         agency_id=agency.pk if agency else None,
@@ -138,9 +149,7 @@ def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
     # The match is in an attachment (or only in the title or number) when no term is in the body: the
     # attachments of those hits are read (in one query) to show where it is.
     elsewhere = [
-        pk
-        for pk, body in bodies.items()
-        if terms and not any(t in engine.text.normalize(body) for t in terms)
+        pk for pk, body in bodies.items() if terms and not any(t in text.normalize(body) for t in terms)
     ]
     sources = dict(bodies)
     in_attachment: set[int] = set()
@@ -151,7 +160,7 @@ def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
             .only("publication_id", "name", "text")
         ):
             pk = attachment.publication_id
-            if pk not in in_attachment and any(t in engine.text.normalize(attachment.text) for t in terms):
+            if pk not in in_attachment and any(t in text.normalize(attachment.text) for t in terms):
                 in_attachment.add(pk)  # the first attachment (in their order) that holds a term
                 sources[pk] = f"附件“{attachment.name}”：{attachment.text}"
     hits = []

@@ -47,7 +47,10 @@ def outcome(agency_code: str, result: importer.ImportResult) -> tuple[object, ..
         result.created_categories,
         result.findings,
         result.items_with_findings,
-        [(p.index_number.split("/")[1], p.title, p.category.name if p.category else "") for p in items],
+        [
+            ((p.index_number or "").split("/")[1], p.title, p.category.name if p.category else "")
+            for p in items
+        ],
         sorted(
             (f.publication.title, f.kind, f.source.split(":")[0], f.source_label)
             for f in Finding.objects.filter(publication__agency__code=agency_code)

@@ -32,7 +32,8 @@ def token_index() -> int | None:
     """The GIN index's oid (a new one after each build), or None when there is none."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_regclass('search_doc_tokens')::oid")
-        return cursor.fetchone()[0]
+        oid = cursor.fetchone()[0]
+        return None if oid is None else int(oid)
 
 
 def test_a_large_import_rebuilds_the_index_a_small_one_adds_to_it(

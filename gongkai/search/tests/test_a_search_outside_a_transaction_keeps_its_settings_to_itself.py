@@ -21,7 +21,8 @@ def settings() -> tuple[str, str, str]:
         cursor.execute(
             "SELECT current_setting('enable_seqscan'), current_setting('work_mem'), current_setting('jit')"
         )
-        return cursor.fetchone()
+        seqscan, work_mem, jit = cursor.fetchone()
+        return str(seqscan), str(work_mem), str(jit)
 
 
 @pytest.mark.django_db(transaction=True)
