@@ -61,8 +61,10 @@ def check_typos(check: Check) -> list[Finding]:
         crumbs = [crumb.span() for crumb in _BREADCRUMB.finditer(line)]
         for start, size in repeated_phrases(line):
             phrase = line[start : start + size]
-            if _table_labels_only(phrase) or any(a <= start < b for a, b in crumbs):
-                continue  # a table's headings as a copied page runs them together ("结果维持结果纠正…")
+            if _table_labels_only(phrase) or "、" in phrase or any(a <= start < b for a, b in crumbs):
+                # A table's headings as a copied page runs them together ("结果维持结果纠正…"); a list's
+                # items repeat across their enumeration comma ("部分公开1件、不予公开1件、不予处理1件").
+                continue
             findings.append(
                 check.finding(
                     "typo",

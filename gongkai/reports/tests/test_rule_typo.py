@@ -66,3 +66,8 @@ def test_a_web_page_s_breadcrumb_copied_with_the_report_is_not_a_typo() -> None:
     assert _typos(crumb) == []
     # The same words typed twice in the report's own sentences still are.
     assert _typos(crumb + " 全区新收政府信息公开申请申请3件。") != []
+
+
+def test_a_list_whose_items_repeat_across_their_enumeration_comma_is_not_a_typo() -> None:
+    # The overview Gongkai drafts lists the results: "公开1件、不予" comes twice in a row by construction.
+    assert _typos("办理结果：予以公开5件、部分公开1件、不予公开1件、不予处理1件。") == []
