@@ -342,6 +342,16 @@ class _PostgreSQL:
             conditions.append(self.oversized(terms, filters))
         return conditions
 
+    def _hits(self, terms: Sequence[str], filters: Filters) -> tuple[str, list[Any]]:
+        """The hits as one SELECT of (publication_id, published_on, index_number) over the conditions,
+        with its parameters: what every query below reads as its `hits`."""
+        conditions = self._conditions(terms, filters)
+        union = " UNION ALL ".join(
+            f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
+            for where, _ in conditions
+        )
+        return union, [p for _, params in conditions for p in params]
+
     def count(self, terms: Sequence[str], filters: Filters, cap: int) -> int:
         total = 0
         with connection.cursor() as cursor:
@@ -366,18 +376,14 @@ class _PostgreSQL:
                 )
                 count = int(cursor.fetchone()[0])
             else:
-                conditions = self._conditions(terms, filters)
-                union = " UNION ALL ".join(
-                    f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
-                    for where, _ in conditions
-                )
+                union, params = self._hits(terms, filters)
                 self.run(
                     cursor,
                     f"WITH hits AS MATERIALIZED (SELECT * FROM ({union}) u LIMIT %s) "  # noqa: S608 (placeholders and fixed names only)
                     "SELECT (SELECT count(*) FROM hits), (SELECT array_agg(publication_id ORDER BY published_on DESC, "
                     "index_number DESC) FROM (SELECT * FROM hits ORDER BY published_on DESC, index_number DESC "
                     "LIMIT %s OFFSET %s) p)",
-                    [*(p for _, params in conditions for p in params), TOTAL_CAP + 1, limit, offset],
+                    [*params, TOTAL_CAP + 1, limit, offset],
                 )
                 count, ids = cursor.fetchone()
                 if count <= TOTAL_CAP:
@@ -419,16 +425,12 @@ class _PostgreSQL:
             years = range(filters.year, filters.year - 1, -1)
         found: list[int] = []
         for year in years:
-            conditions = self._conditions(terms, replace(filters, year=year))
-            union = " UNION ALL ".join(
-                f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
-                for where, _ in conditions
-            )
+            union, params = self._hits(terms, replace(filters, year=year))
             self.run(
                 cursor,
                 f"WITH hits AS MATERIALIZED ({union}) "  # noqa: S608 (placeholders and fixed names only)
                 "SELECT publication_id FROM hits ORDER BY published_on DESC, index_number DESC LIMIT %s",
-                [*(p for _, params in conditions for p in params), needed - len(found)],
+                [*params, needed - len(found)],
             )
             found += [row[0] for row in cursor.fetchall()]
             if len(found) >= needed:
@@ -440,18 +442,14 @@ class _PostgreSQL:
     ) -> list[tuple[int, str]]:
         """Every hit's key, newest first (for the relevance order, at most TOTAL_CAP of them)."""
         with connection.cursor() as cursor:
-            conditions = self._conditions(terms, filters)
-            union = " UNION ALL ".join(
-                f"SELECT publication_id, published_on, index_number FROM search_searchdoc WHERE {where}"  # noqa: S608 (placeholders and fixed names only)
-                for where, _ in conditions
-            )
+            union, params = self._hits(terms, filters)
             # Materialised: every hit is fetched through the GIN index, then the page is sorted out.
             self.run(
                 cursor,
                 f"WITH hits AS MATERIALIZED ({union}) "  # noqa: S608 (placeholders and fixed names only)
                 "SELECT publication_id, index_number FROM hits ORDER BY published_on DESC, index_number DESC "
                 "LIMIT %s OFFSET %s",
-                [*(p for _, params in conditions for p in params), limit, offset],
+                [*params, limit, offset],
             )
             return [(pk, number) for pk, number in cursor.fetchall()]
 
