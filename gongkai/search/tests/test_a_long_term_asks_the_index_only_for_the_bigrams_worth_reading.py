@@ -1,0 +1,59 @@
+"""PostgreSQL asks the GIN index for a long term's rarest bigram and those at most a few times as common
+(`lexemes.worth_reading`): a bigram in most rows rules out next to nothing and costs its whole posting
+list. The shares are those the statistics keep; a bigram they do not list is rarer than all they list.
+The estimate of how many rows hold a query (`lexemes.estimated_share`) takes each term's rarest lexeme."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai.search import lexemes, text
+
+
+def bigrams(query: str) -> tuple[str, list[str]]:
+    term = text.split_terms(query)[0]
+    return term, text.term_lexemes(term)
+
+
+def test_bigrams_in_every_row_are_left_to_the_text_check() -> None:
+    term, _ = bigrams("设政府信")
+    shares = {"政府": 1.0, "府信": 0.99999, "设政": 0.02114}
+    assert lexemes.worth_reading(term, shares, floor=0.0024) == ["设政"]
+
+
+def test_a_bigram_a_few_times_as_common_as_the_rarest_is_still_read() -> None:
+    term, _ = bigrams("开申请的")
+    shares = {"开申": 0.318, "申请": 0.884, "请的": 0.094}
+    assert set(lexemes.worth_reading(term, shares, floor=0.0024)) == {"开申", "请的"}
+
+    term, _ = bigrams("队伍建设")
+    shares = {"伍建": 0.0057, "队伍": 0.0168, "建设": 0.41}
+    assert set(lexemes.worth_reading(term, shares, floor=0.0024)) == {"伍建", "队伍"}
+
+
+def test_a_document_number_reads_its_rare_figures_not_the_century_of_its_year() -> None:
+    term, all_bigrams = bigrams("甬人社发〔2022〕16号")
+    century = {b for b in all_bigrams if b in ("〔２", "２０")}
+    assert len(century) == 2
+    shares = {b: (0.7 if b in century else 0.25 if b.startswith("〕") else 0.035) for b in all_bigrams}
+    kept = lexemes.worth_reading(term, shares, floor=0.0024)
+    assert not century & set(kept)
+    assert {"１６", "２〕"} <= set(kept)
+    assert set(kept) <= set(all_bigrams)
+
+
+def test_bigrams_the_statistics_do_not_list_are_all_read() -> None:
+    term, all_bigrams = bigrams("慈溪市石浦镇")
+    assert lexemes.worth_reading(term, {}, floor=0.01) == all_bigrams
+    assert lexemes.worth_reading(term, {"溪市": 0.3}, floor=0.01) == [b for b in all_bigrams if b != "溪市"]
+
+
+def test_the_share_of_a_query_is_its_terms_rarest_lexemes_taken_together(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shares = {"公开": 0.9, "开工": 0.8, "工作": 0.95, "政": 0.5}
+    monkeypatch.setattr(lexemes, "lexeme_frequencies", lambda: (shares, 0.01))
+    assert lexemes.estimated_share(text.split_terms("公开工作")) == pytest.approx(0.8)
+    assert lexemes.estimated_share(text.split_terms("公开工作 政")) == pytest.approx(0.4)
+    assert lexemes.estimated_share(text.split_terms("公开工作 渔业")) == 0.0
+    assert lexemes.estimated_share([]) == 0.0
