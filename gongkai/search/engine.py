@@ -32,11 +32,9 @@ from gongkai.search.index import DAY_SHIFT, EPOCH, facet
 TOTAL_CAP = 10_000
 # PostgreSQL, more than TOTAL_CAP hits: rows of the newest-first index read before reading year by year.
 WALK_MIN_ROWS, WALK_MAX_ROWS = 1_000, 20_000
-# PostgreSQL: a query with a term of three or more characters, in at least this share of the rows, is
-# counted in the table's order, reading at most WALK_BOUND times the rows that should hold TOTAL_CAP + 1
-# hits (measured at 100,000 items: 11–21 ms against 34–38 ms through the index from a share of 0.6;
-# below 0.45 the index is faster, and always for shorter terms, which its lexemes decide unread).
-COMMON_SHARE, WALK_BOUND = 0.6, 2.0
+# PostgreSQL: a common query counted in the table's order reads at most this many times the rows that
+# should hold TOTAL_CAP + 1 hits.
+WALK_BOUND = 2.0
 ORDERS = ("newest", "relevance")
 
 
@@ -277,12 +275,12 @@ class _PostgreSQL:
         """The GIN index's condition. A term of one or two characters is its one lexeme (which decides
         it). Of a longer term's bigrams (a filter only: its text decides, `exact`) only those worth
         reading are asked for (`lexemes.worth_reading`)."""
-        frequency, floor = lexemes.lexeme_frequencies()
+        known = lexemes.statistics()
         wanted: list[str] = []
         for term in terms:
             wanted += (
-                lexemes.worth_reading(term, frequency, floor)
-                if len(term) >= 3 and frequency
+                lexemes.worth_reading(term, known)
+                if len(term) >= 3 and known.frequency
                 else text.term_lexemes(term)
             )
         wanted += ["~" + f for f in filters.facets()]
@@ -401,18 +399,15 @@ class _PostgreSQL:
             return count, self._newest_of_many(cursor, terms, filters, offset, limit)
 
     def _over_cap_in_table_order(self, cursor: Any, terms: Sequence[str], filters: Filters) -> bool:
-        """Whether a search whose terms are in most rows (at least COMMON_SHARE, by the statistics) has
-        more than TOTAL_CAP hits, found by reading rows in the table's order and checking their text:
-        TOTAL_CAP + 1 hits come after about TOTAL_CAP / share rows, where the GIN index would first list
-        every row holding the lexemes (about 0.15 µs each: 15 ms at 100,000 rows, 150 ms at 1,000,000)
-        and then visit and check more than TOTAL_CAP of them out of order. Only for a term of three or
-        more characters, whose text must be checked either way. The reading stops after WALK_BOUND
-        times the rows expected; when it found fewer hits (the statistics misled), the index answers."""
-        if filters.facets() or all(len(term) < 3 for term in terms):
+        """Whether a search whose terms are in so many rows that reading the table in its order finds
+        more than TOTAL_CAP hits sooner than the GIN index (`lexemes.sooner_in_table_order`) has more
+        than TOTAL_CAP hits. The reading stops after WALK_BOUND times the rows expected; when it found
+        fewer hits (the statistics misled), the index answers. Not with filters, which the statistics
+        do not weigh."""
+        known = lexemes.statistics()
+        if filters.facets() or not lexemes.sooner_in_table_order(list(terms), known, TOTAL_CAP + 1):
             return False
-        share = lexemes.estimated_share(list(terms))
-        if share < COMMON_SHARE:
-            return False
+        share = lexemes.estimated_share(list(terms), known)
         exact, params = self.exact(terms, all_terms=True)
         self.run(
             cursor,
@@ -431,8 +426,7 @@ class _PostgreSQL:
         few times that many rows. Hits gathered in earlier years (a year in a document number) are then read
         year by year from the newest, through the index with the year's facet."""
         needed = offset + limit
-        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_searchdoc'")
-        rows = max(float(cursor.fetchone()[0]), 1.0)
+        rows = max(lexemes.statistics().rows, 1.0)
         walk = int(min(max(WALK_MIN_ROWS, 4 * needed * rows / TOTAL_CAP), WALK_MAX_ROWS))
         exact, params = self.exact(terms, all_terms=True)
         columns, column_params = self.columns(filters)

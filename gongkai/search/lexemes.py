@@ -1,67 +1,98 @@
-"""PostgreSQL: how common each lexeme of the search index is, and which of a term's bigrams are worth
-asking the GIN index for (`engine._PostgreSQL`). The shares come from the statistics ANALYZE keeps of
-the tokens column, not from counting."""
+"""PostgreSQL: what the statistics say of the search index (how common each lexeme is, how many rows
+there are), which of a term's bigrams are worth asking the GIN index for, and whether a common query is
+counted sooner in the table's order (`engine._PostgreSQL`). The figures come from what ANALYZE keeps,
+not from counting, and are read again every READ_AGAIN_AFTER seconds."""
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 
 from django.db import connection
 
 from gongkai.search import text
 
-# PostgreSQL: a long term's bigrams in more than this many times the rows of its rarest are not read.
+# A long term's bigrams in more than this many times the rows of its rarest are not read.
 WORTH_READING = 5.0
-FREQUENCIES_FOR = 600.0  # seconds the lexemes' frequencies are read from the statistics for
-_frequencies: tuple[float, dict[str, float], float] = (0.0, {}, 0.0)
+READ_AGAIN_AFTER = 600.0  # seconds
+
+# What reading costs, in µs (measured at 100,000 items): a row read in the table's order with its text
+# checked; an entry of the bitmap the GIN index makes; a row visited through that bitmap; its text
+# checked (terms of three or more characters: the lexemes decide shorter ones).
+TABLE_ROW_US, INDEX_ENTRY_US, INDEX_ROW_US, CHECK_US = 1.5, 0.17, 1.2, 1.3
 
 
-def worth_reading(term: str, frequency: dict[str, float], floor: float) -> list[str]:
+@dataclass(frozen=True)
+class Statistics:
+    """The share of rows holding each of the most common lexemes (`most_common_elems` of the tokens),
+    the smallest share listed (every lexeme not listed is rarer), and the rows of the table. Empty
+    before the table is first analysed."""
+
+    frequency: dict[str, float] = field(default_factory=dict)
+    floor: float = 0.0
+    rows: float = 0.0
+
+
+_read: tuple[float, Statistics] = (0.0, Statistics())
+
+
+def statistics() -> Statistics:
+    global _read
+    read_at, known = _read
+    now = time.monotonic()
+    if read_at and now - read_at < READ_AGAIN_AFTER:
+        return known
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples FROM pg_class c "
+            "LEFT JOIN pg_stats s ON s.tablename = c.relname AND s.attname = 'tokens' "
+            "AND s.schemaname = current_schema() WHERE c.oid = 'search_searchdoc'::regclass"
+        )
+        row = cursor.fetchone()
+    # The shares end with the minimum and maximum share and that of empty values (pg_stats): zip stops
+    # at the lexemes.
+    frequency = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+    known = Statistics(frequency, min(frequency.values()) if frequency else 0.0, max(float(row[2]), 0.0))
+    _read = (now, known)
+    return known
+
+
+def worth_reading(term: str, known: Statistics) -> list[str]:
     """Of a long term's bigrams (every item holding the term has them all), those worth asking the GIN
     index for: the rarest, and every other in at most WORTH_READING times as many rows. Each candidate
-    row the index lets through costs a heap visit and its text's check (about 1.8 µs at 100,000
+    row the index lets through costs a heap visit and its text's check (about 2.5 µs at 100,000
     items), each entry of a posting list read beside the rarest about 10 ns, so a bigram a few times
     as common as the rarest still rules out more than it costs, while one in most rows (`政府`, `申请`,
-    the `20` of a year) costs and rules out next to nothing. A bigram the statistics do not list is in
-    fewer than `floor` of the rows. So `设政府信` reads `设政` alone, not `政府` and `府信`, which every
-    row holds; `开申请的` reads `请的` and `开申`, not `申请`; `甬人社发〔2022〕16号` reads its prefix and
-    the `16` and `2〕` of its number, not `20`."""
-    shares = {lexeme: frequency.get(lexeme, 0.0) for lexeme in text.term_lexemes(term)}
+    the `20` of a year) costs and rules out next to nothing. So `设政府信` reads `设政` alone, not `政府`
+    and `府信`, which every row holds; `开申请的` reads `请的` and `开申`, not `申请`;
+    `甬人社发〔2022〕16号` reads its prefix and the `16` and `2〕` of its number, not `20`."""
+    shares = {lexeme: known.frequency.get(lexeme, 0.0) for lexeme in text.term_lexemes(term)}
     if not shares:
         return []
-    bound = WORTH_READING * max(min(shares.values()), floor)
+    bound = WORTH_READING * max(min(shares.values()), known.floor)
     return [lexeme for lexeme, share in shares.items() if share <= bound]
 
 
-def lexeme_frequencies() -> tuple[dict[str, float], float]:
-    """The share of rows holding each of the most common lexemes, from the statistics ANALYZE keeps
-    (`most_common_elems` of the tokens), and the smallest share listed (every lexeme not listed is
-    rarer), read again every FREQUENCIES_FOR seconds; empty before the table is first analysed (every
-    lexeme is then kept)."""
-    global _frequencies
-    read_at, frequencies, floor = _frequencies
-    now = time.monotonic()
-    if now - read_at < FREQUENCIES_FOR and read_at:
-        return frequencies, floor
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-            "WHERE tablename = 'search_searchdoc' AND attname = 'tokens' AND schemaname = current_schema()"
-        )
-        row = cursor.fetchone()
-    frequencies = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
-    # The array ends with the minimum and maximum frequency and that of empty values (pg_stats).
-    floor = min(frequencies.values()) if frequencies else 0.0
-    _frequencies = (now, frequencies, floor)
-    return frequencies, floor
-
-
-def estimated_share(terms: list[str]) -> float:
+def estimated_share(terms: list[str], known: Statistics) -> float:
     """About what share of the rows holds every term: each term is in at most as many rows as its
     rarest lexeme, and the terms are taken as independent. A term with a lexeme the statistics do not
     list counts as rare (0), so does every term before the table is first analysed."""
-    frequency, _ = lexeme_frequencies()
     share = 1.0
     for term in terms:
-        share *= min((frequency.get(lexeme, 0.0) for lexeme in text.term_lexemes(term)), default=0.0)
+        share *= min((known.frequency.get(lexeme, 0.0) for lexeme in text.term_lexemes(term)), default=0.0)
     return share if terms else 0.0
+
+
+def sooner_in_table_order(terms: list[str], known: Statistics, hits_needed: int) -> bool:
+    """Whether reading rows in the table's order finds `hits_needed` hits sooner than the GIN index:
+    in the table's order they come after about hits_needed / share rows, each read and checked; the
+    index first lists every row holding the lexemes, then visits (and checks the text of) at least
+    hits_needed of them. At 100,000 rows only a long term in more than about half the rows is sooner
+    read in order; at 1,000,000, where the index's list is ten times longer, from about a quarter."""
+    share = estimated_share(terms, known)
+    if share <= 0.0:
+        return False
+    check = CHECK_US if any(len(term) >= 3 for term in terms) else 0.0
+    in_table_order = hits_needed / share * TABLE_ROW_US
+    through_index = known.rows * share * INDEX_ENTRY_US + hits_needed * (INDEX_ROW_US + check)
+    return in_table_order < through_index

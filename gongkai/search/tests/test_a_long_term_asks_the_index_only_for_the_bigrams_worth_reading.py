@@ -18,17 +18,17 @@ def bigrams(query: str) -> tuple[str, list[str]]:
 def test_bigrams_in_every_row_are_left_to_the_text_check() -> None:
     term, _ = bigrams("设政府信")
     shares = {"政府": 1.0, "府信": 0.99999, "设政": 0.02114}
-    assert lexemes.worth_reading(term, shares, floor=0.0024) == ["设政"]
+    assert lexemes.worth_reading(term, lexemes.Statistics(shares, 0.0024)) == ["设政"]
 
 
 def test_a_bigram_a_few_times_as_common_as_the_rarest_is_still_read() -> None:
     term, _ = bigrams("开申请的")
     shares = {"开申": 0.318, "申请": 0.884, "请的": 0.094}
-    assert set(lexemes.worth_reading(term, shares, floor=0.0024)) == {"开申", "请的"}
+    assert set(lexemes.worth_reading(term, lexemes.Statistics(shares, 0.0024))) == {"开申", "请的"}
 
     term, _ = bigrams("队伍建设")
     shares = {"伍建": 0.0057, "队伍": 0.0168, "建设": 0.41}
-    assert set(lexemes.worth_reading(term, shares, floor=0.0024)) == {"伍建", "队伍"}
+    assert set(lexemes.worth_reading(term, lexemes.Statistics(shares, 0.0024))) == {"伍建", "队伍"}
 
 
 def test_a_document_number_reads_its_rare_figures_not_the_century_of_its_year() -> None:
@@ -36,7 +36,7 @@ def test_a_document_number_reads_its_rare_figures_not_the_century_of_its_year() 
     century = {b for b in all_bigrams if b in ("〔２", "２０")}
     assert len(century) == 2
     shares = {b: (0.7 if b in century else 0.25 if b.startswith("〕") else 0.035) for b in all_bigrams}
-    kept = lexemes.worth_reading(term, shares, floor=0.0024)
+    kept = lexemes.worth_reading(term, lexemes.Statistics(shares, 0.0024))
     assert not century & set(kept)
     assert {"１６", "２〕"} <= set(kept)
     assert set(kept) <= set(all_bigrams)
@@ -44,16 +44,30 @@ def test_a_document_number_reads_its_rare_figures_not_the_century_of_its_year() 
 
 def test_bigrams_the_statistics_do_not_list_are_all_read() -> None:
     term, all_bigrams = bigrams("慈溪市石浦镇")
-    assert lexemes.worth_reading(term, {}, floor=0.01) == all_bigrams
-    assert lexemes.worth_reading(term, {"溪市": 0.3}, floor=0.01) == [b for b in all_bigrams if b != "溪市"]
+    assert lexemes.worth_reading(term, lexemes.Statistics({}, 0.01)) == all_bigrams
+    assert lexemes.worth_reading(term, lexemes.Statistics({"溪市": 0.3}, 0.01)) == [
+        b for b in all_bigrams if b != "溪市"
+    ]
 
 
-def test_the_share_of_a_query_is_its_terms_rarest_lexemes_taken_together(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    shares = {"公开": 0.9, "开工": 0.8, "工作": 0.95, "政": 0.5}
-    monkeypatch.setattr(lexemes, "lexeme_frequencies", lambda: (shares, 0.01))
-    assert lexemes.estimated_share(text.split_terms("公开工作")) == pytest.approx(0.8)
-    assert lexemes.estimated_share(text.split_terms("公开工作 政")) == pytest.approx(0.4)
-    assert lexemes.estimated_share(text.split_terms("公开工作 渔业")) == 0.0
-    assert lexemes.estimated_share([]) == 0.0
+def test_the_share_of_a_query_is_its_terms_rarest_lexemes_taken_together() -> None:
+    known = lexemes.Statistics({"公开": 0.9, "开工": 0.8, "工作": 0.95, "政": 0.5}, 0.01, 100_000)
+    assert lexemes.estimated_share(text.split_terms("公开工作"), known) == pytest.approx(0.8)
+    assert lexemes.estimated_share(text.split_terms("公开工作 政"), known) == pytest.approx(0.4)
+    assert lexemes.estimated_share(text.split_terms("公开工作 渔业"), known) == 0.0
+    assert lexemes.estimated_share([], known) == 0.0
+
+
+def test_only_a_query_in_most_rows_is_counted_in_the_table_order_and_sooner_in_a_larger_table() -> None:
+    shares = {"公开": 0.99, "开工": 0.99, "工作": 0.99, "件": 0.4, "政": 0.97, "渔业": 0.2}
+    small, large = lexemes.Statistics(shares, 0.01, 100_000), lexemes.Statistics(shares, 0.01, 1_000_000)
+
+    def sooner(query: str, known: lexemes.Statistics) -> bool:
+        return lexemes.sooner_in_table_order(text.split_terms(query), known, 10_001)
+
+    assert sooner("公开工作", small)  # a long term in nearly every row: its text is checked either way
+    assert not sooner("件", small)  # the index decides a short term without reading its text
+    assert not sooner("渔业", large)
+    assert sooner("件", large)  # the index's list of 400,000 rows costs more than reading 25,000 in order
+    assert not sooner("不存在的词", large)  # not listed: rare
+    assert not sooner("公开工作", lexemes.Statistics())  # no statistics yet

@@ -58,9 +58,9 @@ def corpus(monkeypatch: pytest.MonkeyPatch) -> Corpus:
     )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE search_searchdoc")
-    monkeypatch.setattr(lexemes, "_frequencies", (0.0, {}, 0.0))
+    monkeypatch.setattr(lexemes, "_read", (0.0, lexemes.Statistics()))
     monkeypatch.setattr(engine, "TOTAL_CAP", CAP)
-    assert lexemes.lexeme_frequencies()[0], "ANALYZE lists the common lexemes"
+    assert lexemes.statistics().frequency, "ANALYZE lists the common lexemes"
     rng = random.Random(8)
     found.queries = [
         "政府信息公开",
@@ -85,7 +85,7 @@ def spy_on_table_order(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
     def spy(self: engine._PostgreSQL, cursor: object, terms: list[str], filters: engine.Filters) -> bool:
         result = over_cap(self, cursor, terms, filters)
-        if lexemes.estimated_share(terms) >= engine.COMMON_SHARE and any(len(t) >= 3 for t in terms):
+        if lexemes.sooner_in_table_order(terms, lexemes.statistics(), engine.TOTAL_CAP + 1):
             answers.append(result)
         return result
 
@@ -100,8 +100,8 @@ def test_queries_read_as_the_statistics_say_find_the_substring_hits(
     pruned: list[str] = []
     worth_reading = lexemes.worth_reading
 
-    def spy_worth_reading(term: str, shares: dict[str, float], floor: float) -> list[str]:
-        kept = worth_reading(term, shares, floor)
+    def spy_worth_reading(term: str, known: lexemes.Statistics) -> list[str]:
+        kept = worth_reading(term, known)
         if len(kept) < len(text.term_lexemes(term)):
             pruned.append(term)
         return kept
@@ -123,7 +123,7 @@ def test_statistics_that_mislead_cost_time_not_answers(
 ) -> None:
     # Every term taken for a common one: the reading in the table's order finds too few hits of a rare
     # term and the index answers, exactly.
-    monkeypatch.setattr(lexemes, "estimated_share", lambda terms: 1.0)
+    monkeypatch.setattr(lexemes, "estimated_share", lambda terms, known: 1.0)
     in_table_order = spy_on_table_order(monkeypatch)
     for query in corpus.queries[6:40]:
         corpus.check(query)
