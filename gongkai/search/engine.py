@@ -20,14 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from django.db import connection, transaction
 
 from gongkai.search import lexemes, text
-from gongkai.search.index import DAY_SHIFT, EPOCH, facet
+from gongkai.search.index import DAY_SHIFT, EPOCH
+from gongkai.search.query import Filters as Filters  # the interface: engine.Filters, engine.Found
+from gongkai.search.query import Found as Found
 
 TOTAL_CAP = 10_000
 # PostgreSQL, more than TOTAL_CAP hits: rows of the newest-first index read before reading year by year.
@@ -36,47 +38,6 @@ WALK_MIN_ROWS, WALK_MAX_ROWS = 1_000, 20_000
 # should hold TOTAL_CAP + 1 hits.
 WALK_BOUND = 2.0
 ORDERS = ("newest", "relevance")
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What narrows a search, as ids and values (the selectors turn codes into these)."""
-
-    agency_id: int | None = None
-    subtree: bool = False
-    agency_path: str = ""  # needed with subtree on PostgreSQL's walk
-    category_id: int | None = None
-    category_path: str = ""
-    year: int | None = None
-    validity: str | None = None
-    genre: str | None = None
-    kind: str | None = None
-
-    def facets(self) -> list[str]:
-        out = []
-        if self.agency_id is not None:
-            out.append(facet("s" if self.subtree else "a", self.agency_id))
-        if self.category_id is not None:
-            out.append(facet("c", self.category_id))
-        if self.year is not None:
-            out.append(facet("y", self.year))
-        if self.validity:
-            out.append(facet("v", self.validity))
-        if self.genre:
-            out.append(facet("g", self.genre))
-        if self.kind:
-            out.append(facet("k", self.kind))
-        return out
-
-
-@dataclass
-class Found:
-    """One page of hits: the items' ids in order, and the total."""
-
-    publication_ids: list[int]
-    total: int
-    total_is_exact: bool
-    terms: list[str] = field(default_factory=list)
 
 
 def search(
