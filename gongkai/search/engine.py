@@ -223,13 +223,14 @@ class _PostgreSQL:
         finally:
             self.prefixed = False
 
-    def run(self, cursor: Any, sql: str, params: Sequence[Any] = (), settings: str = SETTINGS) -> None:
-        """Execute a query under the settings (its rows are then the cursor's). Needs Django's default
-        client-side binding, which sends the statements as one simple query."""
+    def run(self, cursor: Any, sql: str, params: Sequence[Any] = (), settings: str | None = None) -> None:
+        """Execute a query under the settings (`SETTINGS` unless others are given; its rows are then the
+        cursor's). Needs Django's default client-side binding, which sends the statements as one simple
+        query."""
         if not self.prefixed:
             cursor.execute(sql, params)
             return
-        cursor.execute(f"{settings}; {sql}", params)
+        cursor.execute(f"{settings or self.SETTINGS}; {sql}", params)
         cursor.nextset()
 
     def tsquery(self, terms: Sequence[str], filters: Filters) -> str | None:
