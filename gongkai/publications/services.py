@@ -141,15 +141,27 @@ def publication_update(*, actor: Actor, publication: Publication, **values: Any)
     return publication
 
 
-@_service("publication_add_attachment")
 def publication_add_attachment(
     *, actor: Actor, publication: Publication, name: str, data: bytes
 ) -> Attachment:
-    """Attach a file (checked by content and size; its text extracted) to a draft."""
+    """Attach a file (checked by content and size; its text extracted) to a draft. The file is read
+    before the transaction: reading a long PDF takes up to `attachments.EXTRACT_SECONDS`, and SQLite's
+    write lock (taken at BEGIN) would stop every other change in Gongkai meanwhile. Whoever may not attach
+    to the item now is refused (and logged) by the service before anything is read."""
+    checked = None
+    if can_act(actor, publication.agency) and publication.status in EDITABLE:
+        checked = files.check_file(name, data)
+    return _add_attachment(actor=actor, publication=publication, name=name, data=data, checked=checked)
+
+
+@_service("publication_add_attachment")
+def _add_attachment(
+    *, actor: Actor, publication: Publication, name: str, data: bytes, checked: files.CheckedFile | None
+) -> Attachment:
     require_act(actor, publication.agency)
     _lock(publication)
     _require_status(publication, *EDITABLE, doing="添加附件")
-    checked = files.check_file(name, data)
+    checked = checked or files.check_file(name, data)
     attachment = Attachment.objects.create(
         publication=publication,
         name=checked.name,
