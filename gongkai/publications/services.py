@@ -316,6 +316,11 @@ def finding_decide(*, actor: Actor, publication: Publication, finding_id: int, r
     public telephone number), with a reason."""
     require_review(actor, publication.agency)
     _lock(publication)
+    _require_status(
+        publication, Status.SUBMITTED, Status.REVIEWED, Status.PUBLISHED, doing="确认敏感信息可以公开"
+    )
+    if publication.status != Status.PUBLISHED and publication.author_id == actor.pk:
+        raise ActionRefused("起草人不能确认自己起草的信息中的敏感信息可以公开（三审须由不同人员进行）。")
     finding = publication.findings.filter(pk=finding_id, status=FindingStatus.OPEN).first()
     if finding is None:
         raise ActionRefused("该敏感信息提示不存在或已处理。")
@@ -398,7 +403,7 @@ def allowed_actions(publication: Publication, user: Actor) -> list[str]:
         reviewers = _approvers(publication, EventKind.REVIEW_APPROVED)
         if user.pk not in reviewers and user.pk != publication.author_id:
             actions += ["approve"]
-        actions += ["return", "decide"]
+        actions += ["return"] if user.pk == publication.author_id else ["return", "decide"]
     if publication.status == Status.PUBLISHED:
         if is_head(user, agency):
             actions.append("withdraw")
