@@ -17,7 +17,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import can_act, can_review, is_head, require_read_publications
+from gongkai.agencies.permissions import (
+    can_act,
+    can_review,
+    is_head,
+    require_act,
+    require_read_publications,
+)
 from gongkai.core.form_errors import attach_error
 from gongkai.publications import catalog_services, services
 from gongkai.publications.attachments import MAX_BYTES as MAX_ATTACHMENT_BYTES
@@ -37,11 +43,11 @@ PER_PAGE = 50
 STATUS_TABS = [("", "全部"), *Status.choices]
 
 
-def _agency(request: HttpRequest, code: str, page: str) -> Agency:
+def _agency(
+    request: HttpRequest, code: str, page: str, check: Callable[..., None] = require_read_publications
+) -> Agency:
     agency = get_object_or_404(Agency, code=code)
-    checked(
-        request, checks=[require_read_publications], agency=agency, obj=agency, action=f"publications_{page}"
-    )
+    checked(request, checks=[check], agency=agency, obj=agency, action=f"publications_{page}")
     return agency
 
 
@@ -107,7 +113,8 @@ def _form_values(form: PublicationForm) -> dict[str, Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest, code: str) -> HttpResponse:
-    agency = _agency(request, code, "create")
+    # Only staff and the head draft: a reviewer or supervisor is refused before filling in the form.
+    agency = _agency(request, code, "create", require_act)
     form = PublicationForm(request.POST or None, categories=category_choices(agency))
     if request.method == "POST" and form.is_valid():
         try:
@@ -126,6 +133,9 @@ def create(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     publication = _item(request, pk)
+    checked(
+        request, checks=[require_act], agency=publication.agency, obj=publication, action="publication_edit"
+    )
     initial = {
         name: getattr(publication, name)
         for name in (
