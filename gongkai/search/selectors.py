@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.db.models.functions import Substr
 
 from gongkai.agencies.models import Agency
 from gongkai.search import engine, text
-from gongkai.search.highlight import Part, marked, snippet
+from gongkai.search.highlight import SCAN, Part, marked, snippet
 
 MAX_QUERY = 200
 MAX_TERMS = 10
@@ -132,20 +133,31 @@ def search_publications(
     )
 
 
+def _body_head(body_html: str) -> str:
+    """The beginning of a body for its snippet: at most SCAN characters of HTML, cut after a paragraph
+    where there is one (a body of plain paragraphs stays on `body_text`'s fast path)."""
+    if len(body_html) <= SCAN:
+        return body_html
+    cut = body_html.rfind("</p>", 0, SCAN)
+    return body_html[: cut + 4] if cut > 0 else body_html[:SCAN]
+
+
 def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
     from gongkai.publications.models import Attachment, Publication
     from gongkai.publications.sanitize import body_text
 
-    # Only what a hit shows.
+    # Only what a hit shows, and of the body and the attachments' text only the beginning a snippet is
+    # looked for in (`highlight.SCAN`): a page of hits read whole texts of up to two million characters.
     items = (
         Publication.objects.select_related("agency")
         .only(
-            "index_number", "index_year", "index_sequence", "title", "published_on", "doc_number", "body",
+            "index_number", "index_year", "index_sequence", "title", "published_on", "doc_number",
             "agency__name", "agency__code",
         )
+        .annotate(body_head=Substr("body", 1, SCAN + 1))
         .in_bulk(ids)
     )  # fmt: skip
-    bodies = {pk: body_text(p.body) for pk, p in items.items()}
+    bodies = {pk: body_text(_body_head(p.body_head)) for pk, p in items.items()}
     # The match is in an attachment (or only in the title or number) when no term is in the body: the
     # attachments of those hits are read (in one query) to show where it is.
     elsewhere = [
@@ -157,12 +169,14 @@ def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
         for attachment in (
             Attachment.objects.filter(publication_id__in=elsewhere)
             .order_by("publication_id", "position", "id")
-            .only("publication_id", "name", "text")
+            .only("publication_id", "name")
+            .annotate(head=Substr("text", 1, SCAN))
         ):
             pk = attachment.publication_id
-            if pk not in in_attachment and any(t in text.normalize(attachment.text) for t in terms):
+            head: str = attachment.head
+            if pk not in in_attachment and any(t in text.normalize(head) for t in terms):
                 in_attachment.add(pk)  # the first attachment (in their order) that holds a term
-                sources[pk] = f"附件“{attachment.name}”：{attachment.text}"
+                sources[pk] = f"附件“{attachment.name}”：{head}"
     hits = []
     for pk in ids:
         p = items.get(pk)
