@@ -133,18 +133,9 @@ def search_publications(
     )
 
 
-def _body_head(body_html: str) -> str:
-    """The beginning of a body for its snippet: at most SCAN characters of HTML, cut after a paragraph
-    where there is one (a body of plain paragraphs stays on `body_text`'s fast path)."""
-    if len(body_html) <= SCAN:
-        return body_html
-    cut = body_html.rfind("</p>", 0, SCAN)
-    return body_html[: cut + 4] if cut > 0 else body_html[:SCAN]
-
-
 def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
     from gongkai.publications.models import Attachment, Publication
-    from gongkai.publications.sanitize import body_text
+    from gongkai.publications.sanitize import body_text, html_head
 
     # Only what a hit shows, and of the body and the attachments' text only the beginning a snippet is
     # looked for in (`highlight.SCAN`): a page of hits read whole texts of up to two million characters.
@@ -157,7 +148,9 @@ def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
         .annotate(body_head=Substr("body", 1, SCAN + 1))
         .in_bulk(ids)
     )  # fmt: skip
-    bodies = {pk: body_text(_body_head(p.body_head)) for pk, p in items.items()}
+    # Without terms a snippet is the body's beginning: a few thousand characters of HTML hold it.
+    limit = SCAN if terms else 4_000
+    bodies = {pk: body_text(html_head(p.body_head, limit)) for pk, p in items.items()}
     # The match is in an attachment (or only in the title or number) when no term is in the body: the
     # attachments of those hits are read (in one query) to show where it is.
     elsewhere = [
