@@ -171,11 +171,17 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _finding_rows(publication: Publication) -> list[tuple[Finding, list[Any]]]:
-    rows = []
-    for finding in publication.findings.exclude(status=FindingStatus.RESOLVED).select_related("decided_by"):
-        rows.append((finding, marked(f"{finding.before}{finding.match}{finding.after}", [finding.match])))
-    return rows
+FINDINGS_SHOWN = 100  # a list of thousands of recipients' numbers made a page of megabytes and seconds
+
+
+def _finding_rows(publication: Publication) -> tuple[list[tuple[Finding, list[Any]]], int]:
+    """The first FINDINGS_SHOWN findings to decide (open ones first), and how many more there are."""
+    findings = publication.findings.exclude(status=FindingStatus.RESOLVED).select_related("decided_by")
+    shown = list(findings.filter(status=FindingStatus.OPEN)[:FINDINGS_SHOWN])
+    if len(shown) < FINDINGS_SHOWN:
+        shown += list(findings.exclude(status=FindingStatus.OPEN)[: FINDINGS_SHOWN - len(shown)])
+    rows = [(f, marked(f"{f.before}{f.match}{f.after}", [f.match])) for f in shown]
+    return rows, findings.count() - len(rows)
 
 
 @login_required
@@ -187,11 +193,13 @@ def detail(
     allowed = services.allowed_actions(publication, user)
     forms = forms or {}
     today = timezone.localdate()
+    findings_shown, findings_more = _finding_rows(publication)
     context = {
         "agency": publication.agency,
         "item": publication,
         "allowed": allowed,
-        "findings": _finding_rows(publication),
+        "findings": findings_shown,
+        "findings_more": findings_more,
         "open_findings": publication.findings.filter(status=FindingStatus.OPEN).count(),
         "events": publication.events.select_related("actor").order_by("at", "id"),
         "attachments": list(publication.attachments.all()),
