@@ -32,7 +32,7 @@ from gongkai.publications.figures import normative_document_figures, records_com
 from gongkai.publications.forms import ApproveForm, AttachmentForm, PublicationForm, ReasonForm, ValidityForm
 from gongkai.publications.models import Category, Finding, FindingStatus, Guide, Publication, Status
 from gongkai.publications.register import normative_register_set
-from gongkai.publications.scan import open_published_findings, scan_published
+from gongkai.publications.scan import open_published_findings, open_published_findings_query, scan_published
 from gongkai.publications.selectors import year_counts
 from gongkai.publications.timeliness import is_late, publish_by
 from gongkai.search.highlight import marked
@@ -171,6 +171,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+PUBLISHED_FINDINGS_SHOWN = 200
 FINDINGS_SHOWN = 100  # a list of thousands of recipients' numbers made a page of megabytes and seconds
 
 
@@ -415,11 +416,21 @@ def findings(request: HttpRequest, code: str) -> HttpResponse:
         report = scan_published(agency=agency, actor=request.user)
         messages.success(request, f"已检查 {report.scanned} 条已公开信息，新发现 {report.new} 处。")
         return redirect("publications:findings", code=agency.code)
-    rows = [(f, marked(f"{f.before}{f.match}{f.after}", [f.match])) for f in open_published_findings(agency)]
+    # The first PUBLISHED_FINDINGS_SHOWN and the count: an import of a body's old site may bring tens of
+    # thousands of numbers, which made one page of them all.
+    shown = open_published_findings(agency, limit=PUBLISHED_FINDINGS_SHOWN)
+    rows = [(f, marked(f"{f.before}{f.match}{f.after}", [f.match])) for f in shown]
+    total = open_published_findings_query(agency).count()
     return render(
         request,
         "publications/staff/findings.html",
-        {"agency": agency, "rows": rows, "can_review": can_review(request.user, agency)},
+        {
+            "agency": agency,
+            "rows": rows,
+            "total": total,
+            "more": total - len(rows),
+            "can_review": can_review(request.user, agency),
+        },
     )
 
 
