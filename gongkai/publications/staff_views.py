@@ -273,6 +273,12 @@ def _set_validity(user: Any, publication: Publication, request: HttpRequest, for
     )
 
 
+def _posted_id(request: HttpRequest, name: str) -> int:
+    """The id posted as `name`; 0 (no such row: the service's own refusal) for anything but digits."""
+    value = request.POST.get(name, "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else 0
+
+
 # What each action does, with the acting user, the item, the request and the form it read.
 ACTION_RUNS: dict[str, Callable[[Any, Publication, HttpRequest, Any], object]] = {
     "submit": lambda user, item, request, form: services.publication_submit(actor=user, publication=item),
@@ -294,12 +300,12 @@ ACTION_RUNS: dict[str, Callable[[Any, Publication, HttpRequest, Any], object]] =
     "decide": lambda user, item, request, form: services.finding_decide(
         actor=user,
         publication=item,
-        finding_id=int(request.POST.get("finding", "0") or 0),
+        finding_id=_posted_id(request, "finding"),
         reason=_reason(form),
     ),
     "attach": _attach,
     "detach": lambda user, item, request, form: services.publication_remove_attachment(
-        actor=user, publication=item, attachment_id=int(request.POST.get("attachment", "0") or 0)
+        actor=user, publication=item, attachment_id=_posted_id(request, "attachment")
     ),
     "validity": _set_validity,
 }
