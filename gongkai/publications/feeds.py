@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
+from django.db.models.functions import Substr
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -16,9 +17,16 @@ from gongkai.agencies.models import Agency
 from gongkai.publications import selectors
 from gongkai.publications.catalog import subtree_filter
 from gongkai.publications.models import Category, Publication
-from gongkai.publications.sanitize import body_text
+from gongkai.publications.sanitize import body_text, html_head
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+SUMMARY = 300  # characters of the body in an entry
+HEAD = 20_000  # characters of HTML read for them: a feed of 30 rich bodies of megabytes took 18 seconds
+
+
+def _newest(items: QuerySet[Publication]) -> QuerySet[Publication]:
+    """The newest 30, each with only the beginning of its body."""
+    return items.defer("body").annotate(body_head=Substr("body", 1, HEAD))[:30]
 
 
 class AgencyFeed(Feed[Publication, Agency]):
@@ -37,13 +45,13 @@ class AgencyFeed(Feed[Publication, Agency]):
         return f"{obj.name}最新主动公开的政府信息"
 
     def items(self, obj: Agency) -> QuerySet[Publication]:
-        return selectors.published(obj)[:30]
+        return _newest(selectors.published(obj))
 
     def item_title(self, item: Publication) -> str:
         return item.title
 
     def item_description(self, item: Publication) -> str:
-        return body_text(item.body)[:300]
+        return body_text(html_head(item.body_head, HEAD))[:SUMMARY]  # type: ignore[attr-defined]
 
     def item_link(self, item: Publication) -> str:
         return item.get_absolute_url()
@@ -72,4 +80,4 @@ class CategoryFeed(AgencyFeed):
         return f"{obj.agency.name}公开目录“{obj.name}”的最新信息"
 
     def items(self, obj: Category) -> QuerySet[Publication]:  # type: ignore[override]
-        return selectors.published(obj.agency).filter(subtree_filter(obj))[:30]
+        return _newest(selectors.published(obj.agency).filter(subtree_filter(obj)))

@@ -8,6 +8,7 @@ Full-width digits count as digits. Each match comes with its context, for the re
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -65,12 +66,18 @@ def scan(text: str) -> list[Match]:
     has_digits = _ANY_DIGIT.search(text) is not None
     folded = _fold(text) if has_digits else text
     found: list[Match] = []
-    taken: list[tuple[int, int]] = []
+    # The spans taken so far, disjoint and sorted: a new span overlaps one only if it overlaps the last
+    # that starts before its end (a scan over all of them made a list of 15,000 numbers take 5 seconds and
+    # one of 100,000 secrecy marks hours).
+    starts: list[int] = []
+    ends: list[int] = []
 
     def add(kind: str, start: int, end: int) -> None:
-        if any(start < e and s < end for s, e in taken):
+        at = bisect.bisect_left(starts, end)
+        if at and ends[at - 1] > start:
             return
-        taken.append((start, end))
+        starts.insert(at, start)
+        ends.insert(at, end)
         found.append(
             Match(
                 kind=kind,

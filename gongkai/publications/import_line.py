@@ -6,6 +6,7 @@ number and reason, and nothing of it is saved."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,7 @@ VALIDITY_NAMES = {
     "废止": Validity.REPEALED,
 }
 KIND_NAMES = {label: value for value, label in Kind.choices}
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # a JSON escape that may decode to half a surrogate pair
 GENRE_NAMES = {label: value for value, label in Genre.choices}
 
 
@@ -63,8 +65,7 @@ def parse(number: int, raw: str, base: Path, today: date, vendor: str) -> Parsed
         data = json.loads(raw)
     except json.JSONDecodeError as error:
         raise ValidationError(f"不是有效的 JSON（{error.msg}，第 {error.colno} 列）") from None
-    if not isinstance(data, dict):
-        raise ValidationError("每行应为一个 JSON 对象")
+    _check_shape(raw, data)
     title = _text(data, "title", 300)
     if not title:
         raise ValidationError("缺少标题（title）")
@@ -122,7 +123,35 @@ def parse_batch(
             out.append(parse(number, raw, base, today, vendor))
         except ValidationError as invalid:
             out.append(LineError(number, "；".join(invalid.messages)))
+        except (TypeError, ValueError, OSError) as error:  # a value of a kind no check foresaw: the line only
+            out.append(LineError(number, f"该行无法处理（{type(error).__name__}）"))
     return out
+
+
+def _check_shape(raw: str, data: object) -> None:
+    """A JSON object whose names take text where they take text, and whose texts a database can store."""
+    if not isinstance(data, dict):
+        raise ValidationError("每行应为一个 JSON 对象")
+    if _SURROGATE.search(raw) and _has_lone_surrogate(data):
+        raise ValidationError("含有无效的字符（JSON 中孤立的 \\ud800–\\udfff 转义），无法保存")
+    for key in ("kind", "genre", "validity"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise ValidationError(f"{key} 应为文字")
+
+
+def _has_lone_surrogate(value: object) -> bool:
+    """Whether a string in the decoded line holds half a surrogate pair (which no database can store)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
 
 
 def _kind(data: dict[str, Any]) -> str:
@@ -157,6 +186,8 @@ def _attachments(value: object, base: Path) -> list[files.CheckedFile]:
         raise ValidationError("附件（attachments）应为文件路径的列表")
     checked = []
     for relative in value:
+        if "\x00" in relative:
+            raise ValidationError("附件路径中含有空字符")
         path = (base / relative).resolve()
         if not path.is_relative_to(base):
             raise ValidationError(f"附件路径超出导入文件所在目录：{relative}")

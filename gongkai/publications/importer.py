@@ -276,9 +276,15 @@ def _publication(values: tuple[Any, ...]) -> Publication:
 
 
 def _lines(stream: IO[bytes]) -> Iterator[tuple[int, str | None, str]]:
-    """(line number, text or None, error) for every non-blank line."""
-    for number, raw in enumerate(stream, start=1):
+    """(line number, text or None, error) for every non-blank line. A line is read up to MAX_LINE bytes
+    and the rest of an overlong one skipped piece by piece: a file of gigabytes without a line break is
+    refused in the memory of one line's cap, not read whole."""
+    number = 0
+    while raw := stream.readline(MAX_LINE + 1):
+        number += 1
         if len(raw) > MAX_LINE:
+            while not raw.endswith(b"\n") and (raw := stream.readline(1 << 20)):
+                pass
             yield number, None, f"该行超过 {MAX_LINE // 1_000_000} MB"
             continue
         try:

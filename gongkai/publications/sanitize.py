@@ -81,6 +81,16 @@ def body_text(body_html: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
+def html_head(body_html: str, limit: int) -> str:
+    """The beginning of a sanitised body, at most `limit` characters of HTML, cut after a paragraph where
+    there is one (a body of plain paragraphs stays on `body_text`'s fast path): for what shows only the
+    beginning of the text (snippets, feeds), which parsed whole bodies of megabytes on every request."""
+    if len(body_html) <= limit:
+        return body_html
+    cut = body_html.rfind("</p>", 0, limit)
+    return body_html[: cut + 4] if cut > 0 else body_html[:limit]
+
+
 def parsed_text(body_html: str) -> str:
     parser = _Text()
     parser.feed(body_html)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import require_review, require_role
@@ -66,11 +67,14 @@ def scan_published(*, agency: Agency, actor: User | AnonymousUser | None, batch:
     return report
 
 
-def open_published_findings(agency: Agency) -> list[Finding]:
-    return list(
-        Finding.objects.filter(
-            publication__agency=agency, publication__status=Status.PUBLISHED, status=FindingStatus.OPEN
-        )
-        .select_related("publication")
-        .order_by("-publication__published_on", "publication_id", "id")
+def open_published_findings(agency: Agency, limit: int | None = None) -> list[Finding]:
+    """The open findings of the body's published items, newest items first (the first `limit`)."""
+    found = open_published_findings_query(agency).select_related("publication")
+    found = found.order_by("-publication__published_on", "publication_id", "id")
+    return list(found if limit is None else found[:limit])
+
+
+def open_published_findings_query(agency: Agency) -> QuerySet[Finding]:
+    return Finding.objects.filter(
+        publication__agency=agency, publication__status=Status.PUBLISHED, status=FindingStatus.OPEN
     )

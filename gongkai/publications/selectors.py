@@ -27,7 +27,8 @@ def published(agency: Agency | None = None) -> QuerySet[Publication]:
     items = Publication.objects.filter(status=Status.PUBLISHED)
     if agency is not None:
         items = items.filter(agency=agency)
-    return items.select_related("agency").order_by("-published_on", "-index_number")
+    # Lists never show the body (up to two million characters): it is not read.
+    return items.select_related("agency").defer("body").order_by("-published_on", "-index_number")
 
 
 def category_page(category: Category, page: int | str) -> Page[Publication]:

@@ -17,7 +17,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.permissions import can_act, can_review, is_head, require_read_publications
+from gongkai.agencies.permissions import (
+    can_act,
+    can_review,
+    is_head,
+    require_act,
+    require_read_publications,
+)
 from gongkai.core.form_errors import attach_error
 from gongkai.publications import catalog_services, services
 from gongkai.publications.attachments import MAX_BYTES as MAX_ATTACHMENT_BYTES
@@ -26,7 +32,7 @@ from gongkai.publications.figures import normative_document_figures, records_com
 from gongkai.publications.forms import ApproveForm, AttachmentForm, PublicationForm, ReasonForm, ValidityForm
 from gongkai.publications.models import Category, Finding, FindingStatus, Guide, Publication, Status
 from gongkai.publications.register import normative_register_set
-from gongkai.publications.scan import open_published_findings, scan_published
+from gongkai.publications.scan import open_published_findings, open_published_findings_query, scan_published
 from gongkai.publications.selectors import year_counts
 from gongkai.publications.timeliness import is_late, publish_by
 from gongkai.search.highlight import marked
@@ -37,11 +43,11 @@ PER_PAGE = 50
 STATUS_TABS = [("", "全部"), *Status.choices]
 
 
-def _agency(request: HttpRequest, code: str, page: str) -> Agency:
+def _agency(
+    request: HttpRequest, code: str, page: str, check: Callable[..., None] = require_read_publications
+) -> Agency:
     agency = get_object_or_404(Agency, code=code)
-    checked(
-        request, checks=[require_read_publications], agency=agency, obj=agency, action=f"publications_{page}"
-    )
+    checked(request, checks=[check], agency=agency, obj=agency, action=f"publications_{page}")
     return agency
 
 
@@ -107,7 +113,8 @@ def _form_values(form: PublicationForm) -> dict[str, Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest, code: str) -> HttpResponse:
-    agency = _agency(request, code, "create")
+    # Only staff and the head draft: a reviewer or supervisor is refused before filling in the form.
+    agency = _agency(request, code, "create", require_act)
     form = PublicationForm(request.POST or None, categories=category_choices(agency))
     if request.method == "POST" and form.is_valid():
         try:
@@ -126,6 +133,9 @@ def create(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     publication = _item(request, pk)
+    checked(
+        request, checks=[require_act], agency=publication.agency, obj=publication, action="publication_edit"
+    )
     initial = {
         name: getattr(publication, name)
         for name in (
@@ -161,11 +171,18 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _finding_rows(publication: Publication) -> list[tuple[Finding, list[Any]]]:
-    rows = []
-    for finding in publication.findings.exclude(status=FindingStatus.RESOLVED).select_related("decided_by"):
-        rows.append((finding, marked(f"{finding.before}{finding.match}{finding.after}", [finding.match])))
-    return rows
+PUBLISHED_FINDINGS_SHOWN = 200
+FINDINGS_SHOWN = 100  # a list of thousands of recipients' numbers made a page of megabytes and seconds
+
+
+def _finding_rows(publication: Publication) -> tuple[list[tuple[Finding, list[Any]]], int]:
+    """The first FINDINGS_SHOWN findings to decide (open ones first), and how many more there are."""
+    findings = publication.findings.exclude(status=FindingStatus.RESOLVED).select_related("decided_by")
+    shown = list(findings.filter(status=FindingStatus.OPEN)[:FINDINGS_SHOWN])
+    if len(shown) < FINDINGS_SHOWN:
+        shown += list(findings.exclude(status=FindingStatus.OPEN)[: FINDINGS_SHOWN - len(shown)])
+    rows = [(f, marked(f"{f.before}{f.match}{f.after}", [f.match])) for f in shown]
+    return rows, findings.count() - len(rows)
 
 
 @login_required
@@ -177,11 +194,13 @@ def detail(
     allowed = services.allowed_actions(publication, user)
     forms = forms or {}
     today = timezone.localdate()
+    findings_shown, findings_more = _finding_rows(publication)
     context = {
         "agency": publication.agency,
         "item": publication,
         "allowed": allowed,
-        "findings": _finding_rows(publication),
+        "findings": findings_shown,
+        "findings_more": findings_more,
         "open_findings": publication.findings.filter(status=FindingStatus.OPEN).count(),
         "events": publication.events.select_related("actor").order_by("at", "id"),
         "attachments": list(publication.attachments.all()),
@@ -254,6 +273,12 @@ def _set_validity(user: Any, publication: Publication, request: HttpRequest, for
     )
 
 
+def _posted_id(request: HttpRequest, name: str) -> int:
+    """The id posted as `name`; 0 (no such row: the service's own refusal) for anything but digits."""
+    value = request.POST.get(name, "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else 0
+
+
 # What each action does, with the acting user, the item, the request and the form it read.
 ACTION_RUNS: dict[str, Callable[[Any, Publication, HttpRequest, Any], object]] = {
     "submit": lambda user, item, request, form: services.publication_submit(actor=user, publication=item),
@@ -275,12 +300,12 @@ ACTION_RUNS: dict[str, Callable[[Any, Publication, HttpRequest, Any], object]] =
     "decide": lambda user, item, request, form: services.finding_decide(
         actor=user,
         publication=item,
-        finding_id=int(request.POST.get("finding", "0") or 0),
+        finding_id=_posted_id(request, "finding"),
         reason=_reason(form),
     ),
     "attach": _attach,
     "detach": lambda user, item, request, form: services.publication_remove_attachment(
-        actor=user, publication=item, attachment_id=int(request.POST.get("attachment", "0") or 0)
+        actor=user, publication=item, attachment_id=_posted_id(request, "attachment")
     ),
     "validity": _set_validity,
 }
@@ -397,11 +422,21 @@ def findings(request: HttpRequest, code: str) -> HttpResponse:
         report = scan_published(agency=agency, actor=request.user)
         messages.success(request, f"已检查 {report.scanned} 条已公开信息，新发现 {report.new} 处。")
         return redirect("publications:findings", code=agency.code)
-    rows = [(f, marked(f"{f.before}{f.match}{f.after}", [f.match])) for f in open_published_findings(agency)]
+    # The first PUBLISHED_FINDINGS_SHOWN and the count: an import of a body's old site may bring tens of
+    # thousands of numbers, which made one page of them all.
+    shown = open_published_findings(agency, limit=PUBLISHED_FINDINGS_SHOWN)
+    rows = [(f, marked(f"{f.before}{f.match}{f.after}", [f.match])) for f in shown]
+    total = open_published_findings_query(agency).count()
     return render(
         request,
         "publications/staff/findings.html",
-        {"agency": agency, "rows": rows, "can_review": can_review(request.user, agency)},
+        {
+            "agency": agency,
+            "rows": rows,
+            "total": total,
+            "more": total - len(rows),
+            "can_review": can_review(request.user, agency),
+        },
     )
 
 

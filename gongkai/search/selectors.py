@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.db.models.functions import Substr
 
 from gongkai.agencies.models import Agency
 from gongkai.search import engine, text
-from gongkai.search.highlight import Part, marked, snippet
+from gongkai.search.highlight import SCAN, Part, marked, snippet
 
 MAX_QUERY = 200
 MAX_TERMS = 10
@@ -134,18 +135,22 @@ def search_publications(
 
 def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
     from gongkai.publications.models import Attachment, Publication
-    from gongkai.publications.sanitize import body_text
+    from gongkai.publications.sanitize import body_text, html_head
 
-    # Only what a hit shows.
+    # Only what a hit shows, and of the body and the attachments' text only the beginning a snippet is
+    # looked for in (`highlight.SCAN`): a page of hits read whole texts of up to two million characters.
     items = (
         Publication.objects.select_related("agency")
         .only(
-            "index_number", "index_year", "index_sequence", "title", "published_on", "doc_number", "body",
+            "index_number", "index_year", "index_sequence", "title", "published_on", "doc_number",
             "agency__name", "agency__code",
         )
+        .annotate(body_head=Substr("body", 1, SCAN + 1))
         .in_bulk(ids)
     )  # fmt: skip
-    bodies = {pk: body_text(p.body) for pk, p in items.items()}
+    # Without terms a snippet is the body's beginning: a few thousand characters of HTML hold it.
+    limit = SCAN if terms else 4_000
+    bodies = {pk: body_text(html_head(p.body_head, limit)) for pk, p in items.items()}
     # The match is in an attachment (or only in the title or number) when no term is in the body: the
     # attachments of those hits are read (in one query) to show where it is.
     elsewhere = [
@@ -157,12 +162,14 @@ def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
         for attachment in (
             Attachment.objects.filter(publication_id__in=elsewhere)
             .order_by("publication_id", "position", "id")
-            .only("publication_id", "name", "text")
+            .only("publication_id", "name")
+            .annotate(head=Substr("text", 1, SCAN))
         ):
             pk = attachment.publication_id
-            if pk not in in_attachment and any(t in text.normalize(attachment.text) for t in terms):
+            head: str = attachment.head
+            if pk not in in_attachment and any(t in text.normalize(head) for t in terms):
                 in_attachment.add(pk)  # the first attachment (in their order) that holds a term
-                sources[pk] = f"附件“{attachment.name}”：{attachment.text}"
+                sources[pk] = f"附件“{attachment.name}”：{head}"
     hits = []
     for pk in ids:
         p = items.get(pk)

@@ -40,3 +40,51 @@ def zip_bomb() -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"0" * (300 * 1024 * 1024))
     return out.getvalue()
+
+
+def pdf_bomb(inflated: int) -> bytes:
+    """A one-page PDF of a few hundred kilobytes whose content stream inflates to `inflated` bytes."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    compressed = [packer.compress(b"BT /F1 12 Tf 72 720 Td (A) Tj ET\n")]
+    compressed += [packer.compress(chunk) for _ in range(inflated >> 20)]
+    stream = b"".join(compressed) + packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def pdf_of_pages(pages: int, line: str = "宁波市发展和改革委员会关于印发政府信息公开工作要点的通知") -> bytes:
+    """A PDF of `pages` pages dense with Chinese text (slow to read, as real long documents are)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    for _ in range(pages):
+        page.setFont("STSong-Light", 10)
+        for row in range(45):
+            page.drawString(40, 800 - row * 17, line)
+        page.showPage()
+    page.save()
+    return out.getvalue()

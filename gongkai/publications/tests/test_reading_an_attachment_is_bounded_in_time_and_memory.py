@@ -1,0 +1,65 @@
+"""Reading an attachment's text is bounded: a small PDF whose content inflates to hundreds of megabytes is
+refused for its memory in seconds, a reader that reads nothing within the time is refused, and a long PDF
+past the time keeps the pages read by then, noted. Before, a 500-kilobyte PDF kept a worker busy for more
+than five minutes and a 400-kilobyte PDF of 500 dense pages for about a minute."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+
+from gongkai.publications import attachments, services
+from gongkai.publications.models import Attachment, AttachmentType
+from gongkai.publications.tests.factories import draft, make_cast
+from gongkai.publications.tests.files import pdf_bomb, pdf_of_pages
+
+
+def test_a_pdf_that_inflates_past_the_memory_cap_is_refused_in_seconds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(attachments, "EXTRACT_MEMORY", 64 * 1024 * 1024)
+    bomb = pdf_bomb(256 * 1024 * 1024)
+    assert len(bomb) < 1024 * 1024
+    started = time.monotonic()
+    with pytest.raises(ValidationError, match="所需内存超过 64 MB"):
+        attachments.check_file("通知.pdf", bomb)
+    assert time.monotonic() - started < 10
+
+
+def test_a_reader_that_reads_nothing_within_the_time_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    def stuck(data: bytes, name: str) -> Iterator[str]:
+        time.sleep(60)
+        yield "1"
+
+    monkeypatch.setattr(attachments, "EXTRACT_SECONDS", 0.5)
+    monkeypatch.setattr(attachments, "_pdf_pages", stuck)
+    started = time.monotonic()
+    with pytest.raises(ValidationError, match="秒内未能读出任何一页"):
+        attachments.extract_text(AttachmentType.PDF, b"%PDF-1.4", "慢.pdf")
+    assert time.monotonic() - started < 5
+
+
+def test_a_long_pdf_past_the_time_keeps_the_pages_read_by_then(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(attachments, "EXTRACT_SECONDS", 2.0)
+    long_pdf = pdf_of_pages(200)  # about 20 seconds to read on an idle machine
+    started = time.monotonic()
+    text, note = attachments.extract_text(AttachmentType.PDF, long_pdf, "长文件.pdf")
+    assert time.monotonic() - started < 8
+    assert "宁波市发展和改革委员会" in text
+    assert note.startswith("共 200 页，读取超过 2 秒，只提取了前 ") and note.endswith(" 页的文字")
+
+
+@pytest.mark.django_db
+def test_a_refused_bomb_stores_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+    monkeypatch.setattr(attachments, "EXTRACT_MEMORY", 64 * 1024 * 1024)
+    cast = make_cast()
+    item = draft(cast)
+    with override_settings(MEDIA_ROOT=str(tmp_path)), pytest.raises(ValidationError, match="内存"):
+        services.publication_add_attachment(
+            actor=cast.staff, publication=item, name="炸弹.pdf", data=pdf_bomb(256 * 1024 * 1024)
+        )
+    assert Attachment.objects.count() == 0
