@@ -4,7 +4,6 @@ and a half took 18 seconds, for any anonymous reader, since each body was parsed
 
 from __future__ import annotations
 
-import time
 from xml.etree import ElementTree
 
 import pytest
@@ -32,7 +31,6 @@ def test_a_feed_of_long_rich_bodies_parses_only_their_beginnings(monkeypatch: py
         return original(body_html)
 
     monkeypatch.setattr(sanitize, "parsed_text", spy)
-    started = time.monotonic()
     for url in (
         f"/disclosure/{cast.agency.code}/feed.atom",
         f"/disclosure/{cast.agency.code}/catalog/{items[0].category_id}/feed.atom",
@@ -43,7 +41,6 @@ def test_a_feed_of_long_rich_bodies_parses_only_their_beginnings(monkeypatch: py
         assert len(entries) == 30
         summary = entries[0].findtext(f"{ATOM}summary") or ""
         assert summary.startswith("宁波市重点建设项目") and len(summary) == feeds.SUMMARY
-    assert time.monotonic() - started < 5
     assert parsed and max(parsed) <= feeds.HEAD
 
 

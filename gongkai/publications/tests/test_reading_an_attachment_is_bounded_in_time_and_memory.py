@@ -27,7 +27,7 @@ def test_a_pdf_that_inflates_past_the_memory_cap_is_refused_in_seconds(
     started = time.monotonic()
     with pytest.raises(ValidationError, match="所需内存超过 64 MB"):
         attachments.check_file("通知.pdf", bomb)
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 60  # over five minutes without the cap; generous for a loaded machine
 
 
 def test_a_reader_that_reads_nothing_within_the_time_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -40,7 +40,7 @@ def test_a_reader_that_reads_nothing_within_the_time_is_refused(monkeypatch: pyt
     started = time.monotonic()
     with pytest.raises(ValidationError, match="秒内未能读出任何一页"):
         attachments.extract_text(AttachmentType.PDF, b"%PDF-1.4", "慢.pdf")
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 30  # the reader would take 60 s
 
 
 def test_a_long_pdf_past_the_time_keeps_the_pages_read_by_then(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -48,7 +48,7 @@ def test_a_long_pdf_past_the_time_keeps_the_pages_read_by_then(monkeypatch: pyte
     long_pdf = pdf_of_pages(200)  # about 20 seconds to read on an idle machine
     started = time.monotonic()
     text, note = attachments.extract_text(AttachmentType.PDF, long_pdf, "长文件.pdf")
-    assert time.monotonic() - started < 8
+    assert time.monotonic() - started < 15  # the whole file takes about 20 s on an idle machine
     assert "宁波市发展和改革委员会" in text
     assert note.startswith("共 200 页，读取超过 2 秒，只提取了前 ") and note.endswith(" 页的文字")
 

@@ -14,7 +14,9 @@ def test_thirty_thousand_numbers_and_marks_are_scanned_in_seconds() -> None:
     text = "11010519491231002X 6222021234567890128 13800138000 秘密★ " * 10_000
     started = time.monotonic()
     found = scan(text)
-    assert time.monotonic() - started < 4
+    assert (
+        time.monotonic() - started < 20
+    )  # about 1 s; 30,000 matches took 45 s when each was compared with all
     assert len(found) == 40_000
     assert [m.kind for m in found[:4]] == [KIND_ID, KIND_CARD, KIND_MOBILE, KIND_MARK]
 

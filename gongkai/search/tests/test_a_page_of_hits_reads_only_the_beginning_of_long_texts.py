@@ -5,7 +5,6 @@ a page of 20 hits with two-million-character attachments took 20 seconds, for an
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 
 import pytest
@@ -42,9 +41,7 @@ def test_hits_in_long_attachments_map_only_a_window_each(mapped: list[int]) -> N
             publication=item, name="清单.pdf", file="x.pdf", type="pdf", size=1, sha256="0" * 64, text=LONG
         )
         publish(cast, item)
-    started = time.monotonic()
     found = search_publications("建设项目")
-    assert time.monotonic() - started < 5
     assert found.total == 5
     for hit in found.hits:
         shown = "".join(part.text for part in hit.snippet_parts)
