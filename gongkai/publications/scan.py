@@ -31,17 +31,29 @@ class ScanReport:
     scanned: int = 0
     new: int = 0
     open_findings: list[Finding] = field(default_factory=list)
+    last_pk: int = 0  # the last item scanned: a scan stopped at its limit goes on after it
+    remaining: int = 0  # published items after last_pk, not scanned yet
 
 
-def scan_published(*, agency: Agency, actor: User | AnonymousUser | None, batch: int = 500) -> ScanReport:
-    """Scan every published item of the body; a reviewer or the head asks for it (None: the command line)."""
+def scan_published(
+    *,
+    agency: Agency,
+    actor: User | AnonymousUser | None,
+    batch: int = 500,
+    after: int = 0,
+    limit: int | None = None,
+    with_findings: bool = True,
+) -> ScanReport:
+    """Scan the body's published items after `after` (by id), all of them or about `limit` (whole
+    batches); a reviewer or the head asks for it (None: the command line). A page scans a slice per
+    request, so that a body of tens of thousands of items does not hold a worker for minutes."""
     if actor is not None:
         require_role(actor, agency, require_review, action="publications_scan")
-    report = ScanReport()
+    report = ScanReport(last_pk=after)
     items = Publication.objects.filter(agency=agency, status=Status.PUBLISHED).prefetch_related("attachments")
-    last = 0
-    while True:
-        chunk = list(items.filter(pk__gt=last).order_by("pk")[:batch])
+    last = after
+    while limit is None or report.scanned < limit:
+        chunk = list(items.filter(pk__gt=last).order_by("pk")[: min(batch, limit or batch)])
         if not chunk:
             break
         with transaction.atomic():
@@ -57,13 +69,17 @@ def scan_published(*, agency: Agency, actor: User | AnonymousUser | None, batch:
                 report.new += len(result.new)
         report.scanned += len(chunk)
         last = chunk[-1].pk
+    report.last_pk = last
+    report.remaining = items.filter(pk__gt=last).count() if limit is not None else 0
     audit_record(
         action="publications_scan",
         actor=actor,
         agency=agency,
-        message=f"检查已公开信息 {report.scanned} 条，新发现 {report.new} 处",
+        message=f"检查已公开信息 {report.scanned} 条，新发现 {report.new} 处"
+        + (f"，其余 {report.remaining} 条待继续检查" if report.remaining else ""),
     )
-    report.open_findings = list(open_published_findings(agency))
+    if with_findings:
+        report.open_findings = list(open_published_findings(agency))
     return report
 
 

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -418,10 +419,26 @@ def guide(request: HttpRequest, code: str) -> HttpResponse:
 def findings(request: HttpRequest, code: str) -> HttpResponse:
     """Findings of the guard on the body's published items; a reviewer or the head runs a new scan."""
     agency = _agency(request, code, "findings")
+    after = _scan_cursor(
+        request.POST.get("after", "0") if request.method == "POST" else request.GET.get("after", "0")
+    )
+    if after is None:
+        return HttpResponse(
+            "继续检查的位置（after）须为非负整数。", status=400, content_type="text/plain; charset=utf-8"
+        )
     if request.method == "POST":
-        report = scan_published(agency=agency, actor=request.user)
-        messages.success(request, f"已检查 {report.scanned} 条已公开信息，新发现 {report.new} 处。")
-        return redirect("publications:findings", code=agency.code)
+        report = scan_published(
+            agency=agency, actor=request.user, after=after, limit=WEB_SCAN_ITEMS, with_findings=False
+        )
+        if not report.remaining:
+            messages.success(request, f"已检查 {report.scanned} 条已公开信息，新发现 {report.new} 处。")
+            return redirect("publications:findings", code=agency.code)
+        messages.success(
+            request,
+            f"已检查 {report.scanned} 条已公开信息，新发现 {report.new} 处；还有 {report.remaining} 条，"
+            "请点击“继续检查”（或在命令行运行 gongkai publications scan 一次检查全部）。",
+        )
+        return redirect(f"{reverse('publications:findings', args=[agency.code])}?after={report.last_pk}")
     # The first PUBLISHED_FINDINGS_SHOWN and the count: an import of a body's old site may bring tens of
     # thousands of numbers, which made one page of them all.
     shown = open_published_findings(agency, limit=PUBLISHED_FINDINGS_SHOWN)
@@ -436,8 +453,19 @@ def findings(request: HttpRequest, code: str) -> HttpResponse:
             "total": total,
             "more": total - len(rows),
             "can_review": can_review(request.user, agency),
+            "after": after,
         },
     )
+
+
+# A page's scan of published items checks about this many per request (a slice takes seconds; the
+# command line checks them all at once).
+WEB_SCAN_ITEMS = 1000
+
+
+def _scan_cursor(value: str) -> int | None:
+    """Where a scan goes on: a non-negative item id, or None for anything else."""
+    return int(value) if value.isdigit() and len(value) <= 18 else None
 
 
 @login_required
