@@ -34,9 +34,6 @@ from gongkai.search.query import Found as Found
 TOTAL_CAP = 10_000
 # PostgreSQL, more than TOTAL_CAP hits: rows of the newest-first index read before reading year by year.
 WALK_MIN_ROWS, WALK_MAX_ROWS = 1_000, 20_000
-# PostgreSQL: a common query counted in the table's order reads at most this many times the rows that
-# should hold TOTAL_CAP + 1 hits.
-WALK_BOUND = 2.0
 ORDERS = ("newest", "relevance")
 
 
@@ -362,20 +359,20 @@ class _PostgreSQL:
 
     def _over_cap_in_table_order(self, cursor: Any, terms: Sequence[str], filters: Filters) -> bool:
         """Whether a search whose terms are in so many rows that reading the table in its order finds
-        more than TOTAL_CAP hits sooner than the GIN index (`lexemes.sooner_in_table_order`) has more
-        than TOTAL_CAP hits. The reading stops after WALK_BOUND times the rows expected; when it found
-        fewer hits (the statistics misled), the index answers. Not with filters, which the statistics
-        do not weigh."""
-        known = lexemes.statistics()
-        if filters.facets() or not lexemes.sooner_in_table_order(list(terms), known, TOTAL_CAP + 1):
+        more than TOTAL_CAP hits sooner than the GIN index has more than TOTAL_CAP hits, reading at most
+        the rows `lexemes.rows_to_read_in_table_order` gives; when that found fewer hits (the statistics
+        misled), the index answers. Not with filters, which the statistics do not weigh."""
+        if filters.facets():
             return False
-        share = lexemes.estimated_share(list(terms), known)
+        rows = lexemes.rows_to_read_in_table_order(list(terms), lexemes.statistics(), TOTAL_CAP + 1)
+        if not rows:
+            return False
         exact, params = self.exact(terms, all_terms=True)
         self.run(
             cursor,
             "SELECT count(*) FROM (SELECT 1 FROM (SELECT title, doc_number, body, attachments "  # noqa: S608 (placeholders and fixed names only)
             f"FROM search_searchdoc LIMIT %s) r WHERE {exact} LIMIT %s) s",
-            [int(WALK_BOUND * (TOTAL_CAP + 1) / share), *params, TOTAL_CAP + 1],
+            [rows, *params, TOTAL_CAP + 1],
             settings=self.TABLE_ORDER_SETTINGS,
         )
         return int(cursor.fetchone()[0]) > TOTAL_CAP

@@ -20,6 +20,9 @@ READ_AGAIN_AFTER = 600.0  # seconds
 # checked; an entry of the bitmap the GIN index makes; a row visited through that bitmap; its text
 # checked (terms of three or more characters: the lexemes decide shorter ones).
 TABLE_ROW_US, INDEX_ENTRY_US, INDEX_ROW_US, CHECK_US = 1.5, 0.17, 1.2, 1.3
+# A common query counted in the table's order reads at most this many times the rows that should hold
+# the hits it needs (when it finds fewer, the statistics misled and the index answers).
+WALK_BOUND = 2.0
 
 
 @dataclass(frozen=True)
@@ -83,16 +86,21 @@ def estimated_share(terms: list[str], known: Statistics) -> float:
     return share if terms else 0.0
 
 
-def sooner_in_table_order(terms: list[str], known: Statistics, hits_needed: int) -> bool:
-    """Whether reading rows in the table's order finds `hits_needed` hits sooner than the GIN index:
-    in the table's order they come after about hits_needed / share rows, each read and checked; the
-    index first lists every row holding the lexemes, then visits (and checks the text of) at least
-    hits_needed of them. At 100,000 rows only a long term in more than about half the rows is sooner
-    read in order; at 1,000,000, where the index's list is ten times longer, from about a quarter."""
+def rows_to_read_in_table_order(terms: list[str], known: Statistics, hits_needed: int) -> int:
+    """How many rows to read in the table's order for `hits_needed` hits, when that is sooner than
+    through the GIN index, else 0. In the table's order the hits come after about hits_needed / share
+    rows, each read and checked; the index first lists every row holding the lexemes, then visits (and
+    checks the text of) at least hits_needed of them. At 100,000 rows only a long term in more than
+    about half the rows is sooner read in order; at 1,000,000, where the index's list is ten times
+    longer, from about a quarter. The reading is bounded to WALK_BOUND times the rows expected."""
     share = estimated_share(terms, known)
     if share <= 0.0:
-        return False
+        return 0
     check = CHECK_US if any(len(term) >= 3 for term in terms) else 0.0
     in_table_order = hits_needed / share * TABLE_ROW_US
     through_index = known.rows * share * INDEX_ENTRY_US + hits_needed * (INDEX_ROW_US + check)
-    return in_table_order < through_index
+    return int(WALK_BOUND * hits_needed / share) if in_table_order < through_index else 0
+
+
+def sooner_in_table_order(terms: list[str], known: Statistics, hits_needed: int) -> bool:
+    return rows_to_read_in_table_order(terms, known, hits_needed) > 0
