@@ -31,6 +31,27 @@ def docx_with_text(text: str) -> bytes:
     return out.getvalue()
 
 
+def docx_of_paragraphs(count: int) -> bytes:
+    """A sound DOCX of `count` short paragraphs of numbers (varied, so that it compresses like real text,
+    well within the archive checks): about 50 bytes of XML each."""
+    import random
+
+    rng = random.Random(count)
+    source = zipfile.ZipFile(io.BytesIO(docx_with_text("")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                head, tail = data.split(b"<w:body>")
+                paragraphs = b"".join(
+                    b"<w:p><w:r><w:t>%d</w:t></w:r></w:p>" % rng.getrandbits(64) for _ in range(count)
+                )
+                data = head + b"<w:body>" + paragraphs + tail
+            archive.writestr(info, data)
+    return out.getvalue()
+
+
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 

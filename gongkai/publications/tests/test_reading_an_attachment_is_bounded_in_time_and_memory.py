@@ -1,6 +1,7 @@
 """Reading an attachment's text is bounded: a small PDF whose content inflates to hundreds of megabytes is
-refused for its memory in seconds, a reader that reads nothing within the time is refused, and a long PDF
-past the time keeps the pages read by then, noted. Before, a 500-kilobyte PDF kept a worker busy for more
+refused for its memory in seconds, and so is a sound DOCX too large to parse within the cap (for its memory,
+not as a broken file); a reader that reads nothing within the time is refused, and a long PDF past the time
+keeps the pages read by then, noted. Before, a 500-kilobyte PDF kept a worker busy for more
 than five minutes and a 400-kilobyte PDF of 500 dense pages for about a minute."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.test import override_settings
 from gongkai.publications import attachments, services
 from gongkai.publications.models import Attachment, AttachmentType
 from gongkai.publications.tests.factories import draft, make_cast
-from gongkai.publications.tests.files import pdf_bomb, pdf_of_pages
+from gongkai.publications.tests.files import docx_of_paragraphs, pdf_bomb, pdf_of_pages
 
 
 def test_a_pdf_that_inflates_past_the_memory_cap_is_refused_in_seconds(
@@ -28,6 +29,16 @@ def test_a_pdf_that_inflates_past_the_memory_cap_is_refused_in_seconds(
     with pytest.raises(ValidationError, match="所需内存超过 64 MB"):
         attachments.check_file("通知.pdf", bomb)
     assert time.monotonic() - started < 60  # over five minutes without the cap; generous for a loaded machine
+
+
+def test_a_sound_docx_too_large_for_the_memory_cap_is_refused_for_its_memory_not_as_broken(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(attachments, "EXTRACT_MEMORY", 64 * 1024 * 1024)
+    large = docx_of_paragraphs(300_000)  # 16 MB of XML in 3.5 MB: the parser needs more than 64 MB
+    with pytest.raises(ValidationError, match="所需内存超过 64 MB") as refused:
+        attachments.check_file("汇编.docx", large)
+    assert "损坏" not in str(refused.value)  # it used to say the file was broken (an XMLSyntaxError)
 
 
 def test_a_reader_that_reads_nothing_within_the_time_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -310,10 +310,19 @@ def _open_docx(data: bytes) -> Any:
             if "word/document.xml" not in archive.namelist():
                 raise ReportUnreadable("该压缩文件不是 DOCX 文档（缺少 word/document.xml）")
         return docx.Document(io.BytesIO(data))
-    except ReportUnreadable:
+    except (ReportUnreadable, MemoryError):
         raise
     except Exception as error:  # python-docx and lxml raise many kinds of errors on a broken file
+        if _out_of_memory(error):
+            raise MemoryError from None  # the file may be sound, only too large for the memory allowed
         raise ReportUnreadable(f"DOCX 文件已损坏，无法打开：{type(error).__name__}") from None
+
+
+def _out_of_memory(error: Exception) -> bool:
+    """libxml2 reports running out of memory (under a cap, say) as a syntax error of code ERR_NO_MEMORY."""
+    import lxml.etree  # type: ignore[import-untyped]
+
+    return isinstance(error, lxml.etree.ParseError) and error.code == lxml.etree.ErrorTypes.ERR_NO_MEMORY
 
 
 def _docx_blocks(container: Any) -> Iterator[Any]:
