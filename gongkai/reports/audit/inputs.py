@@ -320,7 +320,7 @@ def _open_docx(data: bytes) -> Any:
 
 def _out_of_memory(error: Exception) -> bool:
     """libxml2 reports running out of memory (under a cap, say) as a syntax error of code ERR_NO_MEMORY."""
-    import lxml.etree  # type: ignore[import-untyped]
+    import lxml.etree
 
     return isinstance(error, lxml.etree.ParseError) and error.code == lxml.etree.ErrorTypes.ERR_NO_MEMORY
 
