@@ -29,6 +29,7 @@ OLD_TABLE = "old_table"
 REQUESTS = "requests"
 APPEALS = "appeals"
 ITEM20 = "item20"
+CUMULATIVE = ".cumulative"  # the key suffix of a regional 历年累计 column
 
 # The rows that only one format prints: finding them tells the format.
 _REQUEST_ROW_FORMAT = {
@@ -51,7 +52,8 @@ class RawRow:
     run: Cell | None = None
     columns: list[str] | None = None  # column keys (from the header) in the order of the values
     unit: str | None = None  # a unit printed in the column heading
-    keys: list[str] | None = None  # the cells' keys, where the row was read from a stream
+    # The cells' keys, where the row was read from a stream or holds regional cells (历年累计).
+    keys: list[str] | None = None
     # Why the row's figures could not be mapped to columns (its table's header was not
     # recognised): its cells are left unread, never guessed by position.
     unmapped: str | None = None
@@ -62,6 +64,8 @@ class FoundTables:
     rows: list[RawRow] = field(default_factory=list)
     found: list[str] = field(default_factory=list)
     votes: Counter[str] = field(default_factory=Counter)
+    # Regional old-table rows: a total → the rows printed under it ("其中：1. 2."), as the stream's.
+    children: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, row: RawRow) -> None:
         self.rows.append(row)

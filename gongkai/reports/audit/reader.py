@@ -138,7 +138,7 @@ def _read_cells(
     """The cells of the report in format `fmt` from the tables found (and the stream's), with the
     finding on the tables not read."""
     lines, year = report.lines, report.year
-    children = streamed.children if streamed is not None else {}
+    children = streamed.children if streamed is not None else _grid_children(tables, fmt)
     if children:
         report.extras["printed_children"] = {key: list(value) for key, value in children.items()}
     prose = _prose_lines(lines, text_lines)
@@ -167,6 +167,15 @@ def _prose_lines(lines: list[str], text_lines: list[int]) -> list[int]:
             break
         taken.append(number)
     return taken
+
+
+def _grid_children(tables: FoundTables, fmt: str) -> dict[str, list[str]]:
+    """The rows printed under a total in a grid of a regional old table (one with 历年累计 or rows
+    of its own); the standard table nests its rows otherwise ("（二）" over "1."), and its sums are
+    the format's."""
+    wanted = set(all_keys(fmt))
+    regional = any(key not in wanted for row in tables.rows if row.keys for key in row.keys)
+    return tables.children if regional else {}
 
 
 def _keys_read(tables: FoundTables, fmt: str) -> dict[str, set[str]]:
@@ -278,6 +287,7 @@ def _fill_cells(
             _hold_run(report, row, row.run, row_keys, wanted | extra, pending)
         else:
             _take_row(report, fmt, row, row_keys, wanted)
+            _take_extra_cells(report, row, row_keys, extra)
     if fmt == FORMAT_2019:
         report.extras.setdefault(PROCUREMENT_UNIT, None)
     for rows in unmapped.values():
@@ -320,6 +330,19 @@ def _take_row(report: ParsedReport, fmt: str, row: RawRow, row_keys: list[str], 
             report.extras[PROCUREMENT_UNIT] = figure.unit or row.unit
 
 
+def _take_extra_cells(report: ParsedReport, row: RawRow, row_keys: list[str], extra: set[str]) -> None:
+    """The regional cells of a row read cell by cell (a grid's 历年累计 column, 电子邮件申请数), into
+    `extra_cells` as the stream's are; a cell printed blank is named in `blank_extra_cells`."""
+    for key, cell in zip(row_keys, row.values or [], strict=False):
+        if key not in extra or key in report.cell_lines:
+            continue
+        figure = parse_figure(cell.text)
+        report.extras.setdefault("extra_cells", {})[key] = figure.value
+        report.cell_lines[key] = cell.line
+        if figure.value is None and figure.readable:
+            report.extras.setdefault("blank_extra_cells", []).append(key)
+
+
 def _resolve_runs(
     report: ParsedReport,
     fmt: str,
@@ -339,12 +362,12 @@ def _resolve_runs(
         else:
             extra_cells[key] = value
     if extra_cells:
-        report.extras["extra_cells"] = extra_cells
+        report.extras.setdefault("extra_cells", {}).update(extra_cells)
         unclear = {key for ambiguity in ambiguities for key in ambiguity.keys}
         blank = [key for key, value in extra_cells.items() if value is None and key not in unclear]
         if blank:
             # Printed blank (not ambiguous): blank_cell names them as it names the format's.
-            report.extras["blank_extra_cells"] = blank
+            report.extras.setdefault("blank_extra_cells", []).extend(blank)
     report.findings.extend(
         _ambiguous(report, fmt, ambiguity) for ambiguity in ambiguities if _canonical(ambiguity, wanted)
     )

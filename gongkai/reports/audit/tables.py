@@ -16,8 +16,11 @@ Paragraph lines that hold a table pasted as text are read after the grids (`text
 
 from __future__ import annotations
 
+import re
+
 from gongkai.reports.audit.found import (
     APPEALS,
+    CUMULATIVE,
     ITEM20,
     OLD_TABLE,
     REQUESTS,
@@ -45,6 +48,9 @@ from gongkai.reports.formats import REQUEST_COLUMNS, spec
 
 __all__ = ["APPEALS", "OLD_TABLE", "REQUESTS", "FoundTables", "RawRow", "item20_columns", "recognise_tables"]
 
+
+# A row printed under a total: "1、", "2." (not "2013年").
+_NUMBERED = re.compile(r"\d{1,2}[、.,](?!\d)")
 
 # The widest table of a report (四) has 15 figures and a label; a row of far more cells is the cells
 # of a whole table or more run into one row (text copied without blank lines), which `stream` reads.
@@ -88,6 +94,8 @@ class _GridRows(Recognition):
         self.appeal_done = False
         self.old_value_index: int | None = 2
         self.old_unit_index: int | None = 1
+        self.old_cumulative_index: int | None = None  # a regional 历年累计 column
+        self.old_parent: str | None = None  # the last row not printed under another ("其中")
 
     def row(self, row: Row) -> None:
         cells = row.cells
@@ -200,11 +208,13 @@ class _GridRows(Recognition):
 
     def _old_header(self, norms: list[str]) -> None:
         """统计指标 | 单位 | 统计数 (or 指标名称 | 计量单位 | 本年度 | 历年累计): where the current
-        year's figures and the units are."""
+        year's figures, the units and the 历年累计 are."""
         self.start_old_table()
+        self.old_parent = None
         kinds = [old_column_kind(norm) if norm else None for norm in norms]
         self.old_unit_index = kinds.index("unit") if "unit" in kinds else None
         self.old_value_index = kinds.index("current") if "current" in kinds else None
+        self.old_cumulative_index = kinds.index("cumulative") if "cumulative" in kinds else None
 
     # --- rows -----------------------------------------------------------------------------------
 
@@ -247,20 +257,48 @@ class _GridRows(Recognition):
 
     def _old_row(self, cells: list[Cell]) -> None:
         value_index = self.old_value_index
+        cumulative: Cell | None = None
         if value_index is None or len(cells) <= value_index:
             value = cells[-1] if len(cells) > 1 else None
             label_cells = cells[:-1] if len(cells) > 1 else cells
         else:
             value = cells[value_index]
-            end = self.old_unit_index if self.old_unit_index is not None else value_index
+            columns = (self.old_unit_index, value_index, self.old_cumulative_index)
+            end = min(index for index in columns if index is not None)
             label_cells = cells[: max(end, 1)]
+            at = self.old_cumulative_index
+            cumulative = cells[at] if at is not None and at < len(cells) else None
         key = self.old_key(_label(label_cells))
         if key is None or value is None:
             return
         unmapped = None if value_index is not None else "统计表的表头未能识别，本年度统计数在哪一列无法确定"
+        # The current year into the row's key, the 历年累计 beside it into `<key>.cumulative`, as
+        # the stream reads them (`stream.read_old_table`): a regional key is an extra cell.
+        values, keys = [value], [key]
+        if cumulative is not None and unmapped is None:
+            values.append(cumulative)
+            keys.append(key + CUMULATIVE)
+        self._old_child(key, _label(label_cells[:1]))
         self.tables.add(
-            RawRow(OLD_TABLE, key, label_cells[0].text, values=[value], columns=[key], unmapped=unmapped)
+            RawRow(
+                OLD_TABLE,
+                key,
+                label_cells[0].text,
+                values=values,
+                columns=[key],
+                keys=keys,
+                unmapped=unmapped,
+            )
         )
+
+    def _old_child(self, key: str, label: str) -> None:
+        """The rows printed under a total ("其中：1、网站公开", "2、政府公报公开"), as the stream
+        records them (`StreamTables.children`)."""
+        if label.startswith("其中") or _NUMBERED.match(label):
+            if self.old_parent is not None:
+                self.tables.children.setdefault(self.old_parent, []).append(key)
+        else:
+            self.old_parent = key
 
 
 def recognise_tables(lines: list[str], layout: Layout) -> FoundTables:

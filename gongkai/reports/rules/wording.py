@@ -48,7 +48,11 @@ def check_typos(check: Check) -> list[Finding]:
     for number, line in check.prose():
         crumbs = [crumb.span() for crumb in _BREADCRUMB.finditer(line)]
         for match in _DOUBLED.finditer(line):
-            if _two_words(text, line, match) or any(a <= match.start() < b for a, b in crumbs):
+            if (
+                _two_words(text, line, match)
+                or _straddles_a_patterned_word(line, match)
+                or any(a <= match.start() < b for a, b in crumbs)
+            ):
                 continue
             findings.append(
                 check.finding(
@@ -121,6 +125,40 @@ def _two_words(text: str, line: str, match: re.Match[str]) -> bool:
     if not before or len(after) < 2:
         return False
     return text.count(before + word) >= 2 and text.count(word + after) >= 2
+
+
+# A four-character A-B-A-C expression frames two parallel dimensions (B, C: time, place, degree,
+# level, kind …) by one character A: 适时适地、适时适度、因时因地、随时随地、各级各类、一心一意、
+# 全心全意、无时无刻、分级分类、逐条逐项、各家各户、各行各业.
+_ABAC_FRAMES = frozenset("适因随各一全无分逐每")
+_ABAC_DIMENSIONS = frozenset("时地度处刻级类层心意家户行业条项事人年月日")
+# An A-B-A expression: one point, a link, the same point again: 一对一、点对点、心连心、手拉手、肩并肩、背靠背.
+_ABA_POINTS = frozenset("一点心手肩背户")
+_ABA_LINKS = frozenset("对连拉并靠帮")
+
+
+def _straddles_a_patterned_word(line: str, match: re.Match[str]) -> bool:
+    """True when a two-character word seen twice ("时适时适") is only where an A-B-A-C or A-B-A
+    expression meets the words beside it, not a word typed twice.
+
+    "同时适时适地" is 同时 + 适时适地: the 时 of 同时 and the 适时适 of the expression read as 时适
+    twice. "一对一对接" is 一对一 + 对接. "部分部分公开" and "健全健全制度" are typos: 分部分公 and
+    全健全制 are no such expression.
+    """
+    word = match.group(1)
+    if len(word) != 2:
+        return False
+    a, b = word[0], word[1]
+    c = line[match.end() : match.end() + 1]
+    # x·a | b·a·b·c: the expression b a b c (适时适地) after a word that ends in a (同时).
+    if b in _ABAC_FRAMES and a in _ABAC_DIMENSIONS and c in _ABAC_DIMENSIONS and c != a:
+        return True
+    # a·b·a | b·c: the expression a b a (一对一) before a word that starts with b (对接).
+    return a in _ABA_POINTS and b in _ABA_LINKS and _is_han(c)
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _skipped_numbers(check: Check) -> list[Finding]:
