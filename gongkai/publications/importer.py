@@ -8,12 +8,14 @@ makes the item a normative document), and also `kind`, `genre`, `issuer`, `valid
 Imported items were public already: they are stored as published, with an index number of the body, and
 indexed as they go. The guard scans them and its findings are listed for the body; it blocks nothing here.
 The import works line by line: a bad line is reported with its number and reason and nothing of it is
-saved; the others go on.
+saved; the others go on. A chunk of lines at a time is saved in order of publication (`_batches`), the
+order the search index keeps, which is much faster to write than a file's random order.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import re
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
@@ -54,6 +56,9 @@ BATCH = 1000
 PARALLEL_MIN_LINES = 2 * BATCH
 AHEAD = 2
 MAX_LINE = 5_000_000  # bytes
+# The lines saved in order of publication at a time (`_batches`): at most this many, or this much text.
+CHUNK_LINES = 100_000
+CHUNK_CHARACTERS = 64_000_000
 
 
 @dataclass
@@ -306,15 +311,39 @@ def _count_lines(path: Path) -> int:
 
 
 def _batches(stream: IO[bytes]) -> Iterator[tuple[list[tuple[int, str | None, str]], int]]:
-    """The lines read, BATCH at a time, each batch with the position in the file after it."""
-    batch = []
-    for item in _lines(stream):
-        batch.append(item)
-        if len(batch) >= BATCH:
-            yield batch, stream.tell()
-            batch = []
-    if batch:
-        yield batch, stream.tell()
+    """The lines read, BATCH at a time, each batch with (about) the position in the file after it. The
+    lines are read a chunk at a time (CHUNK_LINES, or CHUNK_CHARACTERS of text) and each chunk is saved in
+    order of publication: the index's rows are kept in that order, and rows written in it go in about
+    a third faster than in a file's random order (more at a million lines). Which line gets saved first
+    changes nothing else (errors are reported by line number, and sorted)."""
+    start = stream.tell()
+    lines = _lines(stream)
+    while True:
+        chunk: list[tuple[int, str | None, str]] = []
+        characters = 0
+        for item in lines:
+            chunk.append(item)
+            characters += len(item[1] or "")
+            if len(chunk) >= CHUNK_LINES or characters >= CHUNK_CHARACTERS:
+                break
+        if not chunk:
+            return
+        end = stream.tell()
+        chunk.sort(key=_published_key)
+        for first in range(0, len(chunk), BATCH):
+            done = min(first + BATCH, len(chunk))
+            yield chunk[first:done], start + (end - start) * done // len(chunk)
+        start = end
+
+
+# The value of "published" where a line has it, found without reading the line's JSON: only the order of
+# saving depends on it (a line without it, or with something else there, is still checked in full).
+_PUBLISHED = re.compile(r'"published"\s*:\s*"([^"]{0,32})"')
+
+
+def _published_key(item: tuple[int, str | None, str]) -> str:
+    found = _PUBLISHED.search(item[1] or "")
+    return found.group(1) if found else ""
 
 
 def _parsed(
