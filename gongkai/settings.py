@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "gongkai.core.middleware.RefuseNulBytesMiddleware",
+    "gongkai.api.methods.ApiMethodsMiddleware",  # HEAD as GET, a 405 in JSON on /api/
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
