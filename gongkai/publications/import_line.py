@@ -37,6 +37,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 # Nothing a body of the People's Republic publishes predates it: an earlier date is an old site's
 # placeholder (1900-01-01) or a typo, and the search's year filter starts at 1949.
 EARLIEST_PUBLISHED = date(1949, 10, 1)
+# The json module's reasons (its `msg` up to " at" or " starting"), in Chinese.
+JSON_ERRORS = {
+    "Expecting value": "此处缺少值",
+    "Expecting property name enclosed in double quotes": "名称应以英文双引号括起",
+    "Expecting ':' delimiter": "名称后缺少冒号",
+    "Expecting ',' delimiter": "缺少逗号",
+    "Extra data": "一个对象之后还有多余的内容",
+    "Unterminated string": "文字缺少结尾的双引号",
+    "Invalid control character": "文字中含有未转义的控制字符（如制表符，应写作 \\t）",
+    "Invalid \\escape": "无效的转义符",
+    "Invalid \\uXXXX escape": "无效的 \\u 转义",
+    "Illegal trailing comma before end of object": "对象末尾多了逗号",
+    "Illegal trailing comma before end of array": "列表末尾多了逗号",
+}
 
 
 @dataclass
@@ -71,7 +85,8 @@ def parse(number: int, raw: str, base: Path, today: date, vendor: str) -> Parsed
     try:
         data = json.loads(raw, object_pairs_hook=_object)
     except json.JSONDecodeError as error:
-        raise ValidationError(f"不是有效的 JSON（{error.msg}，第 {error.colno} 列）") from None
+        reason = JSON_ERRORS.get(error.msg.split(" at")[0].split(" starting")[0], "格式错误")
+        raise ValidationError(f"不是有效的 JSON（{reason}，第 {error.colno} 列）") from None
     _check_shape(raw, data)
     title = _text(data, "title", 300)
     if not title:
