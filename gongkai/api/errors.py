@@ -25,7 +25,7 @@ EXTRA_LABELS = {"query_code": "查询码", "number": "受理编号", "payload": 
 # The parameters of the lists of published items and of applications.
 EXTRA_LABELS |= {
     "q": "检索词", "agency": "机关代码", "subtree": "含下级机关", "category": "公开目录编号", "year": "发布年度",
-    "validity": "有效性", "genre": "体裁", "order": "排序", "page": "页码", "per_page": "每页条数",
+    "validity": "有效性", "genre": "体裁", "kind": "信息类型", "order": "排序", "page": "页码", "per_page": "每页条数",
 }  # fmt: skip
 # A bound of a number (ge=1, le=10000…): the message names it.
 BOUNDS = {

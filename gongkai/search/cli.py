@@ -32,6 +32,7 @@ def run_search(command: GongkaiCommand, options: dict[str, Any]) -> None:
             year=options.get("year"),
             validity=options.get("validity"),
             genre=options.get("genre"),
+            kind=options.get("kind"),
             order=options["order"],
             page=page,
             per_page=limit,
