@@ -23,7 +23,7 @@ def test_a_sibling_s_category_is_refused_and_a_subordinate_s_is_searched() -> No
         with pytest.raises(ValidationError, match="公开目录不存在"):
             search_publications("", agency_code="NB-FGW", subtree=subtree, category_id=sibling.pk)
     response = Client().get(
-        "/api/publications", {"agency": "NB-FGW", "subtree": "true", "category": sibling.pk}
+        "/api/publications", {"agency": "NB-FGW", "subtree": "true", "category": str(sibling.pk)}
     )
     assert response.status_code == 400 and response.json()["detail"] == "公开目录不存在。"
     # The city with its subordinates holds both bodies: their categories are searched.
