@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "gongkai.core.middleware.RefuseNulBytesMiddleware",
+    "gongkai.api.methods.ApiMethodsMiddleware",  # HEAD as GET, a 405 in JSON on /api/
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -239,6 +240,9 @@ AXES_CLIENT_IP_CALLABLE = "gongkai.core.proxy.client_address"
 AXES_LOCKOUT_CALLABLE = "gongkai.core.logins.lockout_response"
 AXES_VERBOSE = False  # our own audit log says it, in Chinese, once
 AXES_ENABLE_ADMIN = True
+# A failed login's record keeps the request's parameters: `next` is the page asked for, which may be the
+# staff queue searched by an applicant's name or ID number; it is masked like the password.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "next"]
 
 # --- Uploads -------------------------------------------------------------------------------------------
 # Small uploads stay in memory; anything larger is streamed to a temporary file, never held whole in

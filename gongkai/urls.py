@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
 ]
 
+handler400 = "gongkai.core.views.bad_request"
 handler404 = "gongkai.core.views.page_not_found"
 handler500 = "gongkai.core.views.server_error"

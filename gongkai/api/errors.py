@@ -22,13 +22,25 @@ if TYPE_CHECKING:
 
 # Labels of the fields that are not the application's own (those take its verbose_name).
 EXTRA_LABELS = {"query_code": "查询码", "number": "受理编号", "payload": "请求体", "state": "期限状态"}
+# The parameters of the lists of published items and of applications.
+EXTRA_LABELS |= {
+    "q": "检索词", "agency": "机关代码", "subtree": "含下级机关", "category": "公开目录编号", "year": "发布年度",
+    "validity": "有效性", "genre": "体裁", "kind": "信息类型", "order": "排序", "page": "页码", "per_page": "每页条数",
+}  # fmt: skip
+# A bound of a number (ge=1, le=10000…): the message names it.
+BOUNDS = {
+    "greater_than_equal": ("ge", "不小于"), "greater_than": ("gt", "大于"),
+    "less_than_equal": ("le", "不大于"), "less_than": ("lt", "小于"),
+}  # fmt: skip
 
 # django-ninja's own messages, in Chinese.
 NINJA_MESSAGES = {"Cannot parse request body": "请求体无法解析：应为有效的 JSON。"}
 
 DATE_ERRORS = {"date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact"}
 DATETIME_ERRORS = {"datetime_parsing", "datetime_type", "datetime_from_date_parsing", "timezone_aware"}
-TYPE_ERRORS = {"string_type", "int_type", "int_parsing", "bool_type", "bool_parsing", "float_type"}
+TYPE_ERRORS = {"string_type", "float_type"}
+INT_ERRORS = {"int_type", "int_parsing", "int_from_float"}
+BOOL_ERRORS = {"bool_type", "bool_parsing"}
 
 
 def field_label(name: str) -> str:
@@ -57,6 +69,13 @@ def schema_error_message(error: dict[str, Any]) -> str:  # noqa: C901 - one mess
         return "日期格式应为 YYYY-MM-DD"
     if kind in DATETIME_ERRORS:
         return "时间格式应为 ISO 8601 并带时区，如 2025-03-04T09:30:00+08:00"
+    if kind in BOUNDS:
+        bound, words = BOUNDS[kind]
+        return f"应{words} {ctx.get(bound)}"
+    if kind in INT_ERRORS:
+        return "应为整数"
+    if kind in BOOL_ERRORS:
+        return "应为 true 或 false"
     if kind in TYPE_ERRORS:
         return "类型不正确"
     if kind == "json_invalid":

@@ -8,7 +8,7 @@ easier than through the page.
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router, Status
 
 from gongkai.api.schemas import ErrorOut, StatusOut, StatusQueryIn
@@ -30,7 +30,10 @@ TOO_MANY = "查询失败次数过多，请15分钟后再试。"
     summary="查询申请办理进度",
     description="凭受理编号和查询码查询。查询码放在请求体中（不放在网址里，以免留在日志中）。",
 )
-def application_status(request: HttpRequest, payload: StatusQueryIn) -> Status[dict[str, object]]:
+def application_status(
+    request: HttpRequest, response: HttpResponse, payload: StatusQueryIn
+) -> Status[dict[str, object]]:
+    response["Cache-Control"] = "no-store"  # one applicant's progress, as the portal's status page
     if throttle.lookups_blocked(request):
         return Status(429, {"detail": TOO_MANY})
     application = selectors.get_application_for_applicant(payload.number.strip(), payload.query_code)

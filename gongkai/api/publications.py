@@ -80,6 +80,9 @@ class SearchQuery(Schema):
     year: int | None = Field(None, title="发布年度")
     validity: str | None = Field(None, title="有效性")
     genre: str | None = Field(None, title="体裁")
+    kind: str | None = Field(
+        None, title="信息类型", description="document, regulation, normative, interpretation, graphic"
+    )
     order: str = Field("newest", title="排序", description="newest（默认）或 relevance")
     page: int = Field(1, ge=1, le=10_000)
     per_page: int = Field(20, ge=1, le=100)
@@ -114,6 +117,7 @@ def _search(query: SearchQuery) -> dict[str, Any]:
             year=query.year,
             validity=query.validity,
             genre=query.genre,
+            kind=query.kind,
             order=query.order,
             page=query.page,
             per_page=query.per_page,

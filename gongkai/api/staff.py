@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
@@ -26,6 +26,10 @@ from gongkai.applications.models import Status as ApplicationStatus
 from gongkai.applications.notifications import status_url
 
 router = Router(tags=["机关平台"], auth=AgencyToken())
+
+# Answers with an applicant's particulars or query code: neither the platform's HTTP cache nor a proxy may
+# keep a copy (as the portal's status pages, `portal.views`).
+NO_STORE = "no-store"
 
 ERRORS: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
@@ -56,8 +60,9 @@ def summary(application: Application) -> dict[str, Any]:
     ),
 )
 def application_submit(
-    request: HttpRequest, code: str, payload: ApplicationSubmitIn
+    request: HttpRequest, response: HttpResponse, code: str, payload: ApplicationSubmitIn
 ) -> Status[dict[str, Any]]:
+    response["Cache-Control"] = NO_STORE
     agency = require_token_for(request, code)
     applicant, rest = split_applicant(payload.model_dump())
     created = services.application_submit_online(
@@ -85,7 +90,10 @@ def application_submit(
     summary="本机关未办结的申请",
     description="按答复期限排序，期限最近的在前；待确认收到等暂无期限的排在最后。",
 )
-def application_list(request: HttpRequest, code: str, filters: Query[ListFilter]) -> dict[str, Any]:
+def application_list(
+    request: HttpRequest, response: HttpResponse, code: str, filters: Query[ListFilter]
+) -> dict[str, Any]:
+    response["Cache-Control"] = NO_STORE
     agency = require_token_for(request, code)
     # The workbench's queue, read in index order: open applications by due date, undated ones last.
     page = selectors.applications_queue(
@@ -108,7 +116,10 @@ def application_list(request: HttpRequest, code: str, filters: Query[ListFilter]
     response={200: StaffApplicationDetailOut, **ERRORS},
     summary="一件申请",
 )
-def application_detail(request: HttpRequest, code: str, number: str) -> dict[str, Any]:
+def application_detail(
+    request: HttpRequest, response: HttpResponse, code: str, number: str
+) -> dict[str, Any]:
+    response["Cache-Control"] = NO_STORE
     agency = require_token_for(request, code)
     application = Application.objects.select_related("agency").filter(agency=agency, number=number).first()
     if application is None:

@@ -17,6 +17,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 LAST_SEEN = "staff_last_seen"
 # The time of the last request is written at most once a minute: not a session write per page.
@@ -43,7 +44,12 @@ class StaffIdleTimeoutMiddleware:
                 return self._timed_out(request)
             if now - last_seen >= TOUCH_EVERY_SECONDS or LAST_SEEN not in request.session:
                 request.session[LAST_SEEN] = now
-        return self.get_response(request)
+        response = self.get_response(request)
+        if request.user.is_authenticated and not response.has_header("Cache-Control"):
+            # A signed-in page (a queue of applicants' names, an application's particulars) is kept by
+            # neither the browser nor a proxy: after the sign-out the back button does not show it again.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def _timed_out(self, request: HttpRequest) -> HttpResponse:
         logout(request)

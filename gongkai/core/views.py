@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import sys
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, JsonResponse
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
+from django.views.defaults import bad_request as django_bad_request
 from django.views.defaults import server_error as django_server_error
 
 from gongkai.core.middleware import busy_response, error_response, is_busy
@@ -37,6 +39,20 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
         return error_response(request, 404, "未找到", message if CHINESE.search(message) else "未找到。")
     context = {"message": message if CHINESE.search(message) else ""}
     return HttpResponseNotFound(render_to_string("404.html", context, request))
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: the API's refusal of a request Django could not read (too many parameters, a body too
+    large) is JSON with a Chinese detail, as every other error of the API (it was the site's HTML page)."""
+    if not request.path.startswith("/api/"):
+        return django_bad_request(request, exception)
+    if isinstance(exception, TooManyFieldsSent | TooManyFilesSent):
+        message = "请求的参数过多，无法处理。"
+    elif isinstance(exception, RequestDataTooBig):
+        message = "请求体过大，无法处理。"
+    else:
+        message = "请求有误，无法处理。"
+    return error_response(request, 400, "请求有误", message)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

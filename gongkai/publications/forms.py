@@ -21,7 +21,9 @@ class SearchForm(forms.Form):
     genre = forms.ChoiceField(label="体裁", required=False, choices=[("", "全部"), *Genre.choices])
     kind = forms.ChoiceField(label="信息类型", required=False, choices=[("", "全部"), *Kind.choices])
     order = forms.ChoiceField(label="排序", required=False, choices=ORDER_CHOICES)
-    page = forms.IntegerField(required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput)
+    page = forms.IntegerField(
+        label="页码", required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

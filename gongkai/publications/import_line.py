@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,26 @@ VALIDITY_NAMES = {
 KIND_NAMES = {label: value for value, label in Kind.choices}
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # a JSON escape that may decode to half a surrogate pair
 GENRE_NAMES = {label: value for value, label in Genre.choices}
+# Controls that are no whitespace (`_text` folds whitespace, \x1c–\x1f included): no title, issuer or number
+# holds one, and an XML feed or a PostgreSQL text (NUL) cannot.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+# Nothing a body of the People's Republic publishes predates it: an earlier date is an old site's
+# placeholder (1900-01-01) or a typo, and the search's year filter starts at 1949.
+EARLIEST_PUBLISHED = date(1949, 10, 1)
+# The json module's reasons (its `msg` up to " at" or " starting"), in Chinese.
+JSON_ERRORS = {
+    "Expecting value": "此处缺少值",
+    "Expecting property name enclosed in double quotes": "名称应以英文双引号括起",
+    "Expecting ':' delimiter": "名称后缺少冒号",
+    "Expecting ',' delimiter": "缺少逗号",
+    "Extra data": "一个对象之后还有多余的内容",
+    "Unterminated string": "文字缺少结尾的双引号",
+    "Invalid control character": "文字中含有未转义的控制字符（如制表符，应写作 \\t）",
+    "Invalid \\escape": "无效的转义符",
+    "Invalid \\uXXXX escape": "无效的 \\u 转义",
+    "Illegal trailing comma before end of object": "对象末尾多了逗号",
+    "Illegal trailing comma before end of array": "列表末尾多了逗号",
+}
 
 
 @dataclass
@@ -62,9 +83,10 @@ ATTACHMENT_AT = "attachment#"
 def parse(number: int, raw: str, base: Path, today: date, vendor: str) -> Parsed:
     """Check one line without the database (the category is the importer's); ValidationError if it is bad."""
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, object_pairs_hook=_object)
     except json.JSONDecodeError as error:
-        raise ValidationError(f"不是有效的 JSON（{error.msg}，第 {error.colno} 列）") from None
+        reason = JSON_ERRORS.get(error.msg.split(" at")[0].split(" starting")[0], "格式错误")
+        raise ValidationError(f"不是有效的 JSON（{reason}，第 {error.colno} 列）") from None
     _check_shape(raw, data)
     title = _text(data, "title", 300)
     if not title:
@@ -73,6 +95,8 @@ def parse(number: int, raw: str, base: Path, today: date, vendor: str) -> Parsed
     assert published is not None
     if published > today:
         raise ValidationError(f"发布日期 {published} 晚于今天")
+    if published < EARLIEST_PUBLISHED:
+        raise ValidationError(f"发布日期 {published} 早于 {EARLIEST_PUBLISHED}")
     made = _date(data, "made")
     if made and made > published:
         raise ValidationError(f"成文日期 {made} 晚于发布日期 {published}")
@@ -128,29 +152,49 @@ def parse_batch(
     return out
 
 
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object of the line; a name given twice makes the line ambiguous (json keeps the last)."""
+    data = dict(pairs)
+    if len(data) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValidationError(f"“{key}”出现了不止一次")
+            seen.add(key)
+    return data
+
+
 def _check_shape(raw: str, data: object) -> None:
     """A JSON object whose names take text where they take text, and whose texts a database can store."""
     if not isinstance(data, dict):
         raise ValidationError("每行应为一个 JSON 对象")
-    if _SURROGATE.search(raw) and _has_lone_surrogate(data):
+    if _SURROGATE.search(raw) and _has_string(data, _lone_surrogate):
         raise ValidationError("含有无效的字符（JSON 中孤立的 \\ud800–\\udfff 转义），无法保存")
+    # A NUL can only be written as an escape (json refuses it raw); PostgreSQL cannot store one.
+    if "\\u0000" in raw and _has_string(data, lambda text: "\x00" in text):
+        raise ValidationError("含有空字符（\\u0000），无法保存")
     for key in ("kind", "genre", "validity"):
         if data.get(key) is not None and not isinstance(data[key], str):
             raise ValidationError(f"{key} 应为文字")
 
 
-def _has_lone_surrogate(value: object) -> bool:
-    """Whether a string in the decoded line holds half a surrogate pair (which no database can store)."""
+def _lone_surrogate(text: str) -> bool:
+    """Whether the text holds half a surrogate pair (which no database can store)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _has_string(value: object, test: Callable[[str], bool]) -> bool:
+    """Whether a string in the decoded line (a name or a value, at any depth) passes the test."""
     if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return True
-        return False
+        return test(value)
     if isinstance(value, dict):
-        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+        return any(_has_string(k, test) or _has_string(v, test) for k, v in value.items())
     if isinstance(value, list):
-        return any(_has_lone_surrogate(v) for v in value)
+        return any(_has_string(v, test) for v in value)
     return False
 
 
@@ -206,6 +250,9 @@ def _text(data: dict[str, Any], key: str, limit: int) -> str:
     if not isinstance(value, str):
         raise ValidationError(f"{key} 应为文字")
     value = " ".join(value.split())
+    control = _CONTROL.search(value)
+    if control:
+        raise ValidationError(f"{key} 含有控制字符 U+{ord(control.group()):04X}")
     if len(value) > limit:
         raise ValidationError(f"{key} 超过 {limit} 个字")
     return value

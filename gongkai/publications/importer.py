@@ -293,7 +293,9 @@ def _lines(stream: IO[bytes]) -> Iterator[tuple[int, str | None, str]]:
             yield number, None, f"该行超过 {MAX_LINE // 1_000_000} MB"
             continue
         try:
-            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            # A BOM opens the first line of a file saved by Windows tools, and any line where such files
+            # were joined end to end (`cat a.jsonl b.jsonl`).
+            text = raw.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError:
             yield number, None, "不是 UTF-8 编码的文字"
             continue

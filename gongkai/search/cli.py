@@ -7,15 +7,20 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from gongkai.core.cli import GongkaiCommand, UsageError
-from gongkai.search.selectors import search_publications
+from gongkai.search.selectors import MAX_PAGE, search_publications
 
 
 def run_search(command: GongkaiCommand, options: dict[str, Any]) -> None:
     limit, page = options["limit"], options["page"]
     if not 1 <= limit <= 100:
         raise UsageError("--limit 应在 1–100 之间")
-    if page < 1:
-        raise UsageError("--page 应为正整数")
+    # Out of range is a usage error (DESIGN.md, command line: exit 2), as a value that is no number: a page
+    # past the last one the search pages to (MAX_PAGE) was page 10,000 printed as the page asked for.
+    if not 1 <= page <= MAX_PAGE:
+        raise UsageError(f"--page 应在 1–{MAX_PAGE} 之间")
+    year = options.get("year")
+    if year is not None and not 1949 <= year <= 9999:
+        raise UsageError("--year 应在 1949–9999 之间")
     if options["subtree"] and not options.get("agency"):
         raise UsageError("--subtree 须与 --agency 同用")
     try:
@@ -27,6 +32,7 @@ def run_search(command: GongkaiCommand, options: dict[str, Any]) -> None:
             year=options.get("year"),
             validity=options.get("validity"),
             genre=options.get("genre"),
+            kind=options.get("kind"),
             order=options["order"],
             page=page,
             per_page=limit,

@@ -1,8 +1,8 @@
 """Highlighted snippets: where the normalised terms fall in the text as written.
 
-The text is normalised one character at a time (NFKC, whitespace dropped, a year's brackets as 〔〕), with
-each normalised character remembering the written one it came from, so a match in the normal form is a
-span of the written text."""
+The text is normalised one character at a time (NFKC, whitespace and invisible characters dropped, a year's
+brackets as 〔〕), with each normalised character remembering the written one it came from, so a match in the
+normal form is a span of the written text."""
 
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gongkai.search.text import _FULL_WIDTH, _FULL_WIDTH_CHARACTER, _YEAR_IN_BRACKETS, normalize
+from gongkai.search.text import (
+    _FULL_WIDTH,
+    _FULL_WIDTH_CHARACTER,
+    _YEAR_IN_BRACKETS,
+    INVISIBLE,
+    INVISIBLE_CHARACTERS,
+    normalize,
+)
 
 SNIPPET = 110  # characters around the first match
 # A snippet is looked for in the first SCAN characters of a text, WINDOW at a time: each window is
@@ -27,24 +34,28 @@ class Part:
     mark: bool
 
 
-_SPACE = re.compile(r"\s")
+_DROPPED = re.compile(f"[\\s{INVISIBLE_CHARACTERS}]")  # what N removes: whitespace, invisible characters
+
+
+def _dropped(ch: str) -> bool:
+    return ch.isspace() or INVISIBLE.match(ch) is not None
 
 
 def _normal_map(text: str) -> tuple[str, Sequence[int]]:
     folded = text.translate(_FULL_WIDTH) if _FULL_WIDTH_CHARACTER.search(text) else text
     if unicodedata.is_normalized("NFKC", folded):
         # The usual case: full-width forms become ASCII one for one, and whitespace goes.
-        if not _SPACE.search(folded):
+        if not _DROPPED.search(folded):
             return _YEAR_IN_BRACKETS.sub(r"〔\1〕", folded), range(len(folded))
-        kept = [i for i, ch in enumerate(folded) if not ch.isspace()]
+        kept = [i for i, ch in enumerate(folded) if not _dropped(ch)]
         return _YEAR_IN_BRACKETS.sub(r"〔\1〕", "".join(folded[i] for i in kept)), kept
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        if ch.isspace():
+        if _dropped(ch):
             continue
         for out in unicodedata.normalize("NFKC", ch):
-            if not out.isspace():
+            if not _dropped(out):
                 chars.append(out)
                 origin.append(i)
     normal = "".join(chars)

@@ -79,6 +79,13 @@ def _check_filters(*, validity: str | None, genre: str | None, kind: str | None,
         raise ValidationError(f"年度超出范围：{year}")
 
 
+def _holds(agency: Agency, owner: Agency, subtree: bool) -> bool:
+    """Whether the bodies searched (the body, or with `subtree` the body and those under it) hold `owner`:
+    a category of a body outside them is refused as unknown, with or without `subtree` (with it, another
+    body's category gave an empty page as if it were the body's own)."""
+    return owner.pk == agency.pk or (subtree and owner.path.startswith(agency.path))
+
+
 def search_publications(
     query: str,
     *,
@@ -105,8 +112,8 @@ def search_publications(
             raise ValidationError(f"机关不存在：{agency_code}")
     category = None
     if category_id is not None:
-        category = Category.objects.filter(pk=category_id).first()
-        if category is None or (agency is not None and not subtree and category.agency_id != agency.pk):
+        category = Category.objects.select_related("agency").filter(pk=category_id).first()
+        if category is None or (agency is not None and not _holds(agency, category.agency, subtree)):
             raise ValidationError("公开目录不存在。")
     _check_filters(validity=validity, genre=genre, kind=kind, year=year)
     page = max(1, min(page, MAX_PAGE))

@@ -2,7 +2,8 @@
 tokens the index is built from.
 
 N(s) is s after NFKC (full-width letters and digits become ASCII, ［］ and （） their ASCII brackets), with
-every kind of bracket around a year (〔〕［］[]（）()【】) made one kind, 〔〕, and all whitespace removed. So
+every kind of bracket around a year (〔〕［］[]（）()【】) made one kind, 〔〕, and all whitespace and invisible
+format characters (`INVISIBLE`) removed. So
 `慈政办发〔2018〕82号`, `慈政办发[2018]82号` and `慈政办发（2018）82号` are one document number. An item is a hit
 for a term exactly when N(term) is a substring of N(field) for one of its searched fields.
 
@@ -18,6 +19,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+# Invisible format characters that text copied from web pages and word processors carries between visible
+# ones (soft hyphen, zero-width space and joiners, direction marks and embeddings, word joiner, BOM): N drops
+# them as it drops whitespace, so "发\u200b展" is "发展", and a query pasted with a direction mark finds it.
+INVISIBLE_CHARACTERS = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 # 〔〕［］[]（）()【】 around a year; after NFKC ［］ are [] and （） are ().
 _YEAR_IN_BRACKETS = re.compile(r"[〔\[(【](\d{4})[〕\])】]")
 # A field boundary inside one stored text (attachments one after another): N removes whitespace, so no
@@ -57,7 +63,7 @@ def _replace_each(text: str, found: list[str], table: dict[str, str]) -> str:
 
 
 def normalize(text: str) -> str:
-    """N(text): NFKC, brackets around a year made 〔〕, whitespace removed."""
+    """N(text): NFKC, brackets around a year made 〔〕, whitespace and invisible characters removed."""
     text = text or ""
     found = _FULL_WIDTH_CHARACTER.findall(text)
     if found:
@@ -65,6 +71,8 @@ def normalize(text: str) -> str:
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = "".join(text.split())
+    if INVISIBLE.search(text):
+        text = INVISIBLE.sub("", text)
     return (
         _YEAR_IN_BRACKETS.sub(r"〔\1〕", text)
         if "〔" in text or "[" in text or "(" in text or "【" in text
