@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 
 from gongkai.api.schemas import ErrorOut
 from gongkai.publications import selectors
 from gongkai.publications.models import Publication, Status
+from gongkai.publications.public_views import PUBLIC_MAX_AGE
 from gongkai.publications.sanitize import sanitize_body
 from gongkai.search.selectors import SearchPage, search_publications
 
@@ -128,17 +129,29 @@ def _search(query: SearchQuery) -> dict[str, Any]:
 @router.get(
     "/publications", response={200: PublicationPageOut, 400: ErrorOut}, summary="列出已公开的政府信息"
 )
-def publications_list(request: HttpRequest, query: Query[SearchQuery]) -> dict[str, Any]:
+def publications_list(
+    request: HttpRequest, response: HttpResponse, query: Query[SearchQuery]
+) -> dict[str, Any]:
     """最新发布在前；可按机关、目录、年度、有效性、体裁筛选，也可带检索词。"""
+    _shared(response)
     return _search(query)
 
 
 @router.get(
     "/publications/search", response={200: PublicationPageOut, 400: ErrorOut}, summary="检索已公开的政府信息"
 )
-def publications_search(request: HttpRequest, query: Query[SearchQuery]) -> dict[str, Any]:
+def publications_search(
+    request: HttpRequest, response: HttpResponse, query: Query[SearchQuery]
+) -> dict[str, Any]:
     """标题、文号、正文和附件文字中包含检索词的信息。"""
+    _shared(response)
     return _search(query)
+
+
+def _shared(response: HttpResponse) -> None:
+    """Published items are the same for everyone: shared caches may keep an answer a few minutes, as they
+    keep the portal's pages (an error is answered afresh, without it)."""
+    response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
 
 
 def _link(p: Publication | None) -> dict[str, str] | None:
@@ -153,8 +166,9 @@ def _link(p: Publication | None) -> dict[str, str] | None:
     summary="读取一条已公开的政府信息",
     description="serial 为索引号中机关代码之后的部分，如 NB-FGW/2024-00012 的 2024-00012。",
 )
-def publication_read(request: HttpRequest, code: str, serial: str) -> dict[str, Any]:
+def publication_read(request: HttpRequest, response: HttpResponse, code: str, serial: str) -> dict[str, Any]:
     p = selectors.published_item(code, serial)
+    _shared(response)
     url = p.get_absolute_url()
     return {
         "index_number": p.index_number,
