@@ -163,5 +163,6 @@ def search(request: HttpRequest) -> HttpResponse:
         request,
         "publications/search.html",
         {"form": form, "result": result, "error": error, "query": query.urlencode()},
-        status=400 if form.is_bound and not form.is_valid() else 200,
+        # A query the search refuses (an unknown body or category, too many terms) is a bad request too.
+        status=400 if (form.is_bound and not form.is_valid()) or error else 200,
     )
