@@ -85,6 +85,10 @@ class Agency(models.Model):
         """This body and every body below it."""
         return Agency.objects.filter(path__startswith=self.path)
 
+    def includes(self, other: Agency) -> bool:
+        """Whether `other` is this body or a body below it (in its subtree)."""
+        return other.path.startswith(self.path)
+
     def ancestors(self) -> models.QuerySet[Agency]:
         codes = [code for code in self.path.strip("/").split("/") if code and code != self.code]
         return Agency.objects.filter(code__in=codes)

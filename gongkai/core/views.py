@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.defaults import bad_request as django_bad_request
 from django.views.defaults import server_error as django_server_error
 
-from gongkai.core.middleware import busy_response, error_response, is_busy
+from gongkai.core.middleware import busy_response, error_response, is_busy, wants_json
 
 
 @never_cache
@@ -35,7 +35,7 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """handler404: the view's own reason when it gave one in Chinese ("申请不存在，或您无权查看。"), never
     Django's English internals ("No Agency matches the given query.")."""
     message = exception.args[0] if exception.args and isinstance(exception.args[0], str) else ""
-    if request.path.startswith("/api/"):
+    if wants_json(request):
         return error_response(request, 404, "未找到", message if CHINESE.search(message) else "未找到。")
     context = {"message": message if CHINESE.search(message) else ""}
     return HttpResponseNotFound(render_to_string("404.html", context, request))
@@ -44,7 +44,7 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     """handler400: the API's refusal of a request Django could not read (too many parameters, a body too
     large) is JSON with a Chinese detail, as every other error of the API (it was the site's HTML page)."""
-    if not request.path.startswith("/api/"):
+    if not wants_json(request):
         return django_bad_request(request, exception)
     if isinstance(exception, TooManyFieldsSent | TooManyFilesSent):
         message = "请求的参数过多，无法处理。"
@@ -61,7 +61,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     error = sys.exc_info()[1]
     if is_busy(error):
         return busy_response(request)
-    if request.path.startswith("/api/"):
+    if wants_json(request):
         return error_response(
             request, 500, "系统错误", "系统暂时出现错误，您的请求未能完成，已保存的数据不受影响。"
         )

@@ -8,21 +8,22 @@ from django import forms
 
 from gongkai.agencies.models import Agency
 from gongkai.publications.models import Channel, Genre, Kind, Topic, Validity
+from gongkai.search.selectors import FIRST_YEAR, LAST_YEAR, MAX_PAGE, MAX_QUERY
 
 ORDER_CHOICES = [("newest", "最新发布在前"), ("relevance", "相关度（标题命中在前）")]
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="检索词", required=False, max_length=200)
+    q = forms.CharField(label="检索词", required=False, max_length=MAX_QUERY)
     agency = forms.ChoiceField(label="发布机构", required=False)
     subtree = forms.BooleanField(label="含下级机关", required=False)
-    year = forms.IntegerField(label="发布年度", required=False, min_value=1949, max_value=9999)
+    year = forms.IntegerField(label="发布年度", required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
     validity = forms.ChoiceField(label="有效性", required=False, choices=[("", "全部"), *Validity.choices])
     genre = forms.ChoiceField(label="体裁", required=False, choices=[("", "全部"), *Genre.choices])
     kind = forms.ChoiceField(label="信息类型", required=False, choices=[("", "全部"), *Kind.choices])
     order = forms.ChoiceField(label="排序", required=False, choices=ORDER_CHOICES)
     page = forms.IntegerField(
-        label="页码", required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput
+        label="页码", required=False, min_value=1, max_value=MAX_PAGE, widget=forms.HiddenInput
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

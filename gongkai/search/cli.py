@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from gongkai.core.cli import GongkaiCommand, UsageError
-from gongkai.search.selectors import MAX_PAGE, search_publications
+from gongkai.search.selectors import FIRST_YEAR, LAST_YEAR, MAX_PAGE, search_publications
 
 
 def run_search(command: GongkaiCommand, options: dict[str, Any]) -> None:
@@ -19,8 +19,8 @@ def run_search(command: GongkaiCommand, options: dict[str, Any]) -> None:
     if not 1 <= page <= MAX_PAGE:
         raise UsageError(f"--page 应在 1–{MAX_PAGE} 之间")
     year = options.get("year")
-    if year is not None and not 1949 <= year <= 9999:
-        raise UsageError("--year 应在 1949–9999 之间")
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        raise UsageError(f"--year 应在 {FIRST_YEAR}–{LAST_YEAR} 之间")
     if options["subtree"] and not options.get("agency"):
         raise UsageError("--subtree 须与 --agency 同用")
     try:

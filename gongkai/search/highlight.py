@@ -15,7 +15,6 @@ from gongkai.search.text import (
     _FULL_WIDTH,
     _FULL_WIDTH_CHARACTER,
     _YEAR_IN_BRACKETS,
-    INVISIBLE,
     INVISIBLE_CHARACTERS,
     normalize,
 )
@@ -38,7 +37,7 @@ _DROPPED = re.compile(f"[\\s{INVISIBLE_CHARACTERS}]")  # what N removes: whitesp
 
 
 def _dropped(ch: str) -> bool:
-    return ch.isspace() or INVISIBLE.match(ch) is not None
+    return _DROPPED.match(ch) is not None
 
 
 def _normal_map(text: str) -> tuple[str, Sequence[int]]:

@@ -16,6 +16,8 @@ from gongkai.search.highlight import SCAN, Part, marked, snippet
 MAX_QUERY = 200
 MAX_TERMS = 10
 MAX_PAGE = engine.TOTAL_CAP
+# The years a search may be filtered by: from the founding of the People's Republic.
+FIRST_YEAR, LAST_YEAR = 1949, 9999
 
 
 @dataclass
@@ -75,7 +77,7 @@ def _check_filters(*, validity: str | None, genre: str | None, kind: str | None,
         raise ValidationError(f"未知的体裁：{genre}")
     if kind and kind not in Kind.values:
         raise ValidationError(f"未知的信息类型：{kind}")
-    if year is not None and not 1949 <= year <= 9999:
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValidationError(f"年度超出范围：{year}")
 
 
@@ -83,7 +85,7 @@ def _holds(agency: Agency, owner: Agency, subtree: bool) -> bool:
     """Whether the bodies searched (the body, or with `subtree` the body and those under it) hold `owner`:
     a category of a body outside them is refused as unknown, with or without `subtree` (with it, another
     body's category gave an empty page as if it were the body's own)."""
-    return owner.pk == agency.pk or (subtree and owner.path.startswith(agency.path))
+    return owner.pk == agency.pk or (subtree and agency.includes(owner))
 
 
 def search_publications(

@@ -29,3 +29,13 @@ def bearer(raw: str) -> dict[str, str]:
 
 
 Role = Membership.Role
+
+
+def published_item_urls() -> tuple[str, ...]:
+    """A published item of NB-FGW (the publications' cast) and the public API's three answers about it: the
+    list, a search, the item."""
+    from gongkai.publications.tests.factories import draft, make_cast, publish
+
+    cast = make_cast()
+    item = publish(cast, draft(cast))
+    return ("/api/publications", "/api/publications/search?q=重点", f"/api/publications/NB-FGW/{item.serial}")

@@ -7,21 +7,15 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from gongkai.api.tests.factories import published_item_urls
 from gongkai.publications.public_views import PUBLIC_MAX_AGE
-from gongkai.publications.tests.factories import draft, make_cast, publish
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_list_the_search_and_an_item_may_be_kept_five_minutes() -> None:
-    cast = make_cast()
-    item = publish(cast, draft(cast))
     client = Client()
-    for url in (
-        "/api/publications",
-        "/api/publications/search?q=重点",
-        f"/api/publications/NB-FGW/{item.serial}",
-    ):
+    for url in published_item_urls():
         response = client.get(url)
         assert response.status_code == 200
         assert response["Cache-Control"] == f"public, max-age={PUBLIC_MAX_AGE}"

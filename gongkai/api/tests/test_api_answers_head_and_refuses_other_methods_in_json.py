@@ -6,20 +6,15 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from gongkai.api.tests.factories import published_item_urls
 from gongkai.publications.tests.factories import draft, make_cast, publish
 
 pytestmark = pytest.mark.django_db
 
 
 def test_head_is_answered_as_get_without_a_body() -> None:
-    cast = make_cast()
-    item = publish(cast, draft(cast))
     client = Client()
-    for url in (
-        "/api/publications",
-        "/api/publications/search?q=重点",
-        f"/api/publications/NB-FGW/{item.serial}",
-    ):
+    for url in published_item_urls():
         get, head = client.get(url), client.head(url)
         assert head.status_code == 200 == get.status_code
         assert head["Content-Type"] == get["Content-Type"] == "application/json; charset=utf-8"

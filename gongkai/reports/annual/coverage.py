@@ -51,7 +51,7 @@ def aggregation_members_set(*, actor: User, government: Agency, year: int, membe
     require_supervisor(actor, government, action="aggregation_members_set")
     _check_government(government, year)
     chosen = in_report_order(government, {body.pk: body for body in members}.values())
-    outside = [body.name for body in chosen if not body.path.startswith(government.path)]
+    outside = [body.name for body in chosen if not government.includes(body)]
     if outside:
         raise ValidationError(f"只能纳入{government.name}辖区内的机关：{'、'.join(outside)}")
     covered = CoveredBody.objects.filter(year=year, agency__in=[body.pk for body in chosen]).select_related(
