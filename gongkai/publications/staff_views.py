@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
@@ -26,6 +27,7 @@ from gongkai.agencies.permissions import (
     require_read_publications,
 )
 from gongkai.core.form_errors import attach_error
+from gongkai.core.uploads import MB, UploadLimits, limit_uploads, refused_uploads, request_too_large
 from gongkai.publications import catalog_services, services
 from gongkai.publications.attachments import MAX_BYTES as MAX_ATTACHMENT_BYTES
 from gongkai.publications.catalog import catalog_tree, category_choices, flatten
@@ -312,18 +314,45 @@ ACTION_RUNS: dict[str, Callable[[Any, Publication, HttpRequest, Any], object]] =
 }
 
 
+# An attachment may be MAX_ATTACHMENT_BYTES, whatever its kind (an image is no smaller than a PDF); the
+# request's default caps (10 MB) dropped a 15 MB PDF, and the page then said only that no file was chosen.
+ATTACHMENT_UPLOAD_LIMITS = UploadLimits(
+    binary=MAX_ATTACHMENT_BYTES, text=MAX_ATTACHMENT_BYTES, total=MAX_ATTACHMENT_BYTES + MB
+)
+
+
+@csrf_exempt  # checked in `_act`, after the role and the upload's caps: the CSRF check reads the whole upload
 @login_required
 @require_POST
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """One action on the item through its service; a refused role is the 403 page (logged), a refused
-    state or bad input an error on the item's page."""
+    state or bad input an error on the item's page. An upload is capped as it arrives, once the user is
+    known to be one who may attach to the item."""
     publication = _item(request, pk)
     if action not in DONE:
         raise Http404("没有这项操作。")
+    if action == "attach":
+        checked(
+            request,
+            checks=[require_act],
+            agency=publication.agency,
+            obj=publication,
+            action="publication_add_attachment",
+        )
+        limit_uploads(request, ATTACHMENT_UPLOAD_LIMITS)
+        if too_large := request_too_large(request):
+            messages.error(request, too_large)
+            return detail(request, pk, status=413)
+    return _act(request, publication, action)
+
+
+@csrf_protect
+def _act(request: HttpRequest, publication: Publication, action: str) -> HttpResponse:
+    pk = publication.pk
     form: Any = None
     if action in ACTION_FORMS:
         form = (
-            AttachmentForm(request.POST, request.FILES)
+            AttachmentForm(request.POST, request.FILES, refused=refused_uploads(request))
             if action == "attach"
             else ACTION_FORMS[action](request.POST)
         )
