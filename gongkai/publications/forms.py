@@ -69,8 +69,11 @@ class PublicationForm(forms.Form):
         required=False,
         initial=["website"],
     )
-    interprets = forms.IntegerField(
-        label="解读的文件（内部编号）", required=False, help_text="政策解读、图解填写被解读文件的编号"
+    interprets = forms.CharField(
+        label="解读的文件",
+        required=False,
+        max_length=64,
+        help_text="政策解读、图解填写被解读文件的索引号（如 NB-FGW/2024-00012）；尚未发布的文件填写其内部编号",
     )
     body = forms.CharField(
         label="正文",

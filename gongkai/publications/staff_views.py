@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -110,7 +111,22 @@ def listing(request: HttpRequest, code: str) -> HttpResponse:
 def _form_values(form: PublicationForm) -> dict[str, Any]:
     data = dict(form.cleaned_data)
     data["channels"] = data.get("channels") or []
+    data["interprets"] = _interpreted(str(data.get("interprets") or "").strip())
     return data
+
+
+def _interpreted(value: str) -> Publication | int | None:
+    """The document an interpretation interprets, named by its index number (as the portal shows it) or,
+    before it is published, by its internal number (shown on its staff page); the service checks which
+    documents may be named."""
+    if not value:
+        return None
+    found = Publication.objects.filter(index_number=value).first()
+    if found is not None:
+        return found
+    if value.isascii() and value.isdigit() and len(value) < 19:
+        return int(value)
+    raise ValidationError({"interprets": f"没有索引号为 {value} 的信息。"})
 
 
 @login_required
@@ -155,7 +171,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
     }
     initial["category"] = publication.category_id
-    initial["interprets"] = publication.interprets_id
+    interprets = publication.interprets
+    initial["interprets"] = (interprets.index_number or interprets.pk) if interprets else None
     form = PublicationForm(
         request.POST or None, initial=initial, categories=category_choices(publication.agency)
     )
@@ -207,6 +224,12 @@ def detail(
         "open_findings": publication.findings.filter(status=FindingStatus.OPEN).count(),
         "events": publication.events.select_related("actor").order_by("at", "id"),
         "attachments": list(publication.attachments.all()),
+        # Another body's interpretation of this document is shown once published, never as a draft.
+        "interpretations": list(
+            publication.interpretations.filter(
+                Q(agency_id=publication.agency_id) | Q(status=Status.PUBLISHED)
+            ).order_by("id")
+        ),
         "late": is_late(publication, today),
         "publish_by": publish_by(publication),
         "is_head": is_head(user, publication.agency),
