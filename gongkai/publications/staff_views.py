@@ -37,7 +37,7 @@ from gongkai.publications.forms import ApproveForm, AttachmentForm, PublicationF
 from gongkai.publications.models import Category, Finding, FindingStatus, Guide, Publication, Status
 from gongkai.publications.register import normative_register_set
 from gongkai.publications.scan import open_published_findings, open_published_findings_query, scan_published
-from gongkai.publications.selectors import year_counts
+from gongkai.publications.selectors import late_pending, year_counts
 from gongkai.publications.timeliness import is_late, publish_by
 from gongkai.search.highlight import marked
 from gongkai.workbench.access import checked
@@ -78,6 +78,9 @@ def listing(request: HttpRequest, code: str) -> HttpResponse:
     )
     if status in Status.values:
         items = items.filter(status=status)
+    late = request.GET.get("late") == "1"
+    if late:  # not yet published and past the deadline of 条例第二十六条
+        items = items.filter(pk__in=late_pending(agency, timezone.localdate()))
     text = request.GET.get("q", "").strip()
     if text:
         items = items.filter(title__icontains=text)
@@ -103,6 +106,7 @@ def listing(request: HttpRequest, code: str) -> HttpResponse:
         "waiting": waiting,
         "can_act": can_act(request.user, agency),
         "q": text,
+        "late": late,
         "query": query.urlencode(),
     }
     return render(request, "publications/staff/list.html", context)
