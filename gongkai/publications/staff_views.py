@@ -384,6 +384,8 @@ def _act(request: HttpRequest, publication: Publication, action: str) -> HttpRes
             else ACTION_FORMS[action](request.POST)
         )
         if not form.is_valid() and action in FORM_FIRST:
+            # Said at the top of the page too: the form's own panel may be below the fold.
+            messages.error(request, "；".join(str(e) for errors in form.errors.values() for e in errors))
             return detail(request, pk, {action: form}, status=400)
     try:
         ACTION_RUNS[action](request.user, publication, request, form)
