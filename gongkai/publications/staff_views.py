@@ -367,8 +367,11 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             action="publication_add_attachment",
         )
         limit_uploads(request, ATTACHMENT_UPLOAD_LIMITS)
-        if too_large := request_too_large(request):
-            messages.error(request, too_large)
+        if request_too_large(request):
+            size = int(request.META.get("CONTENT_LENGTH") or 0) / MB
+            messages.error(
+                request, f"附件约 {size:.1f} MB，超过上限 {MAX_ATTACHMENT_BYTES // MB} MB，未上传。"
+            )
             return detail(request, pk, status=413)
     return _act(request, publication, action)
 

@@ -72,7 +72,7 @@ def test_a_request_far_past_the_cap_is_refused_before_it_is_read() -> None:
         {"file": SimpleUploadedFile("大.png", image(23), content_type="image/png")},
     )
     assert response.status_code == 413
-    assert "超过上限" in response.content.decode()
+    assert "附件约 23.0 MB，超过上限 20 MB" in response.content.decode()
     assert not Attachment.objects.exists()
 
 
