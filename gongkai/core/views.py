@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import sys
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotFound, JsonResponse
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.defaults import bad_request as django_bad_request
@@ -45,6 +46,8 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     """handler400: the API's refusal of a request Django could not read (too many parameters, a body too
     large) is JSON with a Chinese detail, as every other error of the API (it was the site's HTML page)."""
     if not wants_json(request):
+        if isinstance(exception, RequestDataTooBig):
+            return _form_too_large(request)
         return django_bad_request(request, exception)
     if isinstance(exception, TooManyFieldsSent | TooManyFilesSent):
         message = "请求的参数过多，无法处理。"
@@ -53,6 +56,17 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     else:
         message = "请求有误，无法处理。"
     return error_response(request, 400, "请求有误", message)
+
+
+def _form_too_large(request: HttpRequest) -> HttpResponse:
+    """A form posted past DATA_UPLOAD_MAX_MEMORY_SIZE (a draft's body pasted from a document of hundreds of
+    thousands of characters): say so, and what to do, instead of "incomplete or malformed"."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024 // 1024
+    message = (
+        f"提交的内容超过 {limit} MB 的上限，未能保存。正文特别长的，请将全文作为 PDF 或 DOCX 附件上传，"
+        "正文只写摘要或前言；请返回上一页修改后重试。"
+    )
+    return HttpResponseBadRequest(render_to_string("400.html", {"message": message}, request))
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

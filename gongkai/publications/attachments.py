@@ -59,6 +59,7 @@ CONTENT_TYPES = {
     AttachmentType.JPEG: "image/jpeg",
 }
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]")
+_EXCEPTION_NAME = re.compile(r"[：:]\s*[A-Za-z_][A-Za-z0-9_.]*$")
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,9 @@ def _docx_text(data: bytes, name: str) -> str:
         check_archive(data)
         lines = docx_lines(data)
     except (ArchiveRefused, ReportUnreadable) as error:
-        raise ValidationError(f"附件“{name}”无法作为 DOCX 读取：{error}") from None
+        # Without the reader's exception name ("……无法打开：AttributeError"): staff read this message.
+        reason = _EXCEPTION_NAME.sub("", str(error))
+        raise ValidationError(f"附件“{name}”无法作为 DOCX 读取：{reason}。") from None
     return "\n".join(line.strip() for line in lines if line.strip())[:MAX_TEXT]
 
 
@@ -161,8 +164,9 @@ def _pdf_pages(data: bytes, name: str) -> Iterator[str]:
     except Exception as error:  # pdfminer raises many kinds of errors on broken or encrypted files
         if isinstance(error.__cause__ or error.__context__, MemoryError):
             raise MemoryError from None  # pdfplumber wraps what the memory cap makes pdfminer raise
+        logging.getLogger(__name__).info("unreadable PDF %r: %s", name, type(error).__name__)
         raise ValidationError(
-            f"附件“{name}”不是可读的 PDF 文件（已损坏或已加密：{type(error).__name__}）。"
+            f"附件“{name}”不是可读的 PDF 文件（已损坏、不完整或已加密）；请用 PDF 阅读器打开检查，另存后重新上传。"
         ) from None
 
 

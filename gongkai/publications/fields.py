@@ -62,10 +62,13 @@ def apply(publication: Publication, values: dict[str, Any], *, today: date) -> N
         )
     if errors:
         raise ValidationError(errors)
+    moved = "category" in new and getattr(new["category"], "pk", None) != publication.category_id
     for name, value in new.items():
         setattr(publication, name, value)
-    if "item" not in values and publication.item is None and publication.category is not None:
-        publication.item = publication.category.item
+    # The 第二十条 item follows the category unless given: a draft moved to another category kept the item
+    # of its first one.
+    if "item" not in values and (moved or publication.item is None):
+        publication.item = publication.category.item if publication.category is not None else None
     if not publication.channels:
         publication.channels = [Channel.WEBSITE]
     _apply_validity_of_kind(publication, values, new, today=today)

@@ -69,8 +69,11 @@ class PublicationForm(forms.Form):
         required=False,
         initial=["website"],
     )
-    interprets = forms.IntegerField(
-        label="解读的文件（内部编号）", required=False, help_text="政策解读、图解填写被解读文件的编号"
+    interprets = forms.CharField(
+        label="解读的文件",
+        required=False,
+        max_length=64,
+        help_text="政策解读、图解填写被解读文件的索引号（如 NB-FGW/2024-00012）；尚未发布的文件填写其内部编号",
     )
     body = forms.CharField(
         label="正文",
@@ -100,7 +103,23 @@ class ApproveForm(ReasonForm):
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label="附件", help_text="PDF、DOCX、PNG 或 JPEG，不超过 20 MB")
+    file = forms.FileField(
+        label="附件",
+        help_text="PDF、DOCX、PNG 或 JPEG，不超过 20 MB",
+        error_messages={"required": "请选择要上传的附件。", "empty": "上传的附件是空文件。"},
+    )
+
+    def __init__(self, *args: Any, refused: list[Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.refused = refused or []
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.refused:
+            # The file was dropped while it arrived (past its cap): say so, not "no file chosen".
+            self.errors.pop("file", None)
+            self.add_error("file", [f"附件“{r.name}”{r.reason}。" for r in self.refused])
+        return cleaned
 
 
 class ValidityForm(forms.Form):

@@ -3,7 +3,7 @@
 It looks for resident ID numbers (18 characters, the check character verified, GB 11643), mobile numbers,
 bank card numbers (16–19 digits passing the Luhn check) and secrecy marks (绝密★, 机密★, 秘密★, 内部资料,
 不得外传) — 《保守国家秘密法》 and 条例第十四条、第十五条: state secrets and personal data are not disclosed.
-Full-width digits count as digits. Each match comes with its context, for the reviewer.
+Full-width digits count as digits; an ID number may be written in groups, a mark spaced out. Each match comes with its context, for the reviewer.
 """
 
 from __future__ import annotations
@@ -17,11 +17,15 @@ from stdnum.cn import ric
 
 CONTEXT = 24  # characters shown on each side
 
-# Digits not preceded or followed by more digits or letters (so a match is a whole number).
-_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[0-9Xx](?![0-9A-Za-z])")
+# Digits not preceded or followed by more digits or letters (so a match is a whole number). An ID number
+# is often written in groups ("330205 19800101 123X", "330205-1980-0101-123X"): a space or a hyphen may
+# stand between any two of its characters, as in a card number (the check character decides).
+_ID = re.compile(r"(?<![0-9A-Za-z])[1-9](?:[ -]?\d){16}[ -]?[0-9Xx](?![0-9A-Za-z])")
+_SEPARATORS = re.compile(r"[ -]")
 _MOBILE = re.compile(r"(?<![0-9])(?:\+?86[ -]?)?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?![0-9])")
 _CARD = re.compile(r"(?<![0-9])(?:\d[ -]?){15,18}\d(?![0-9])")
-_SECRECY = re.compile(r"(?:绝密|机密|秘密)\s*★|内部资料|不得外传")
+# A mark typeset with spaces between its characters ("秘　密★", "机 密 ★") is the same mark.
+_SECRECY = re.compile(r"(?:绝\s*密|机\s*密|秘\s*密)\s*★|内\s*部\s*资\s*料|不\s*得\s*外\s*传")
 
 KIND_ID, KIND_MOBILE, KIND_CARD, KIND_MARK = "id_number", "mobile", "bank_card", "secrecy_mark"
 
@@ -100,7 +104,7 @@ def scan(text: str) -> list[Match]:
 def _scan_numbers(folded: str, add: Callable[[str, int, int], None]) -> None:
     """ID numbers first, then card numbers that are not IDs, then mobile numbers (`add` skips overlaps)."""
     for m in _ID.finditer(folded):
-        if ric.is_valid(m.group().upper()):
+        if ric.is_valid(_SEPARATORS.sub("", m.group()).upper()):
             add(KIND_ID, m.start(), m.end())
     for m in _CARD.finditer(folded):
         digits = re.sub(r"[ -]", "", m.group())

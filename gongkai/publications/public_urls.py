@@ -29,8 +29,13 @@ urlpatterns = [
     path("<str:code>/", public_views.column, name="column"),
     path("<str:code>/guide/", public_views.guide, name="guide"),
     path("<str:code>/catalog/<int:category_id>/", public_views.category, name="category"),
-    path("<str:code>/feed.atom", feeds.AgencyFeed(), name="feed"),
-    path("<str:code>/catalog/<int:category_id>/feed.atom", feeds.CategoryFeed(), name="category_feed"),
+    # Feeds are read by aggregators every few minutes: shared caches keep them as they keep the pages.
+    path("<str:code>/feed.atom", public_views.public(feeds.AgencyFeed()), name="feed"),
+    path(
+        "<str:code>/catalog/<int:category_id>/feed.atom",
+        public_views.public(feeds.CategoryFeed()),
+        name="category_feed",
+    ),
     path("<str:code>/<serial:serial>/", public_views.item, name="item"),
     path(
         "<str:code>/<serial:serial>/attachments/<int:attachment_id>/",

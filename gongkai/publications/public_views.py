@@ -131,7 +131,9 @@ def attachment(request: HttpRequest, code: str, serial: str, attachment_id: int)
     response["Content-Disposition"] = content_disposition_header(not inline, found.name) or "attachment"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    patch_cache_control(response, public=True, max_age=3600)
+    # No longer than the page: an item is withdrawn mostly for what its files hold (a list of names and ID
+    # numbers), and shared caches kept them an hour after the item left the portal.
+    patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     return response
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 from gongkai.publications.catalog import subtree_filter
@@ -110,8 +111,22 @@ def year_counts(agency: Agency, year: int, today: date) -> YearCounts:
     )
 
 
-def publication_counts(agency: Agency) -> dict[str, int]:
-    """Items of the body waiting at each step of the review, for the workbench's home page."""
+PENDING = (Status.DRAFT, Status.SUBMITTED, Status.REVIEWED, Status.RETURNED)
+
+
+def late_pending(agency: Agency, today: date) -> list[int]:
+    """Ids of the body's items not yet published and already past their deadline (条例第二十六条: 20 working
+    days from being made or changed), oldest deadline first."""
+    calendar = current_calendar()
+    items = Publication.objects.filter(agency=agency, status__in=PENDING).only(
+        "made_on", "changed_on", "published_on"
+    )
+    return [item.pk for item in items if is_late(item, today, calendar)]
+
+
+def publication_counts(agency: Agency, today: date | None = None) -> dict[str, int]:
+    """Items of the body waiting at each step of the review, and those not yet published past their deadline
+    (条例第二十六条), for the workbench's home page."""
     counts = dict(
         Publication.objects.filter(
             agency=agency, status__in=[Status.SUBMITTED, Status.REVIEWED, Status.RETURNED]
@@ -120,4 +135,7 @@ def publication_counts(agency: Agency) -> dict[str, int]:
         .annotate(n=Count("id"))
         .values_list("status", "n")
     )
-    return {status: counts.get(status, 0) for status in (Status.SUBMITTED, Status.REVIEWED, Status.RETURNED)}
+    found: dict[str, int] = {
+        str(status): counts.get(status, 0) for status in (Status.SUBMITTED, Status.REVIEWED, Status.RETURNED)
+    }
+    return {**found, "late": len(late_pending(agency, today or timezone.localdate()))}

@@ -11,10 +11,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.agencies.models import Agency
@@ -26,6 +28,7 @@ from gongkai.agencies.permissions import (
     require_read_publications,
 )
 from gongkai.core.form_errors import attach_error
+from gongkai.core.uploads import MB, UploadLimits, limit_uploads, refused_uploads, request_too_large
 from gongkai.publications import catalog_services, services
 from gongkai.publications.attachments import MAX_BYTES as MAX_ATTACHMENT_BYTES
 from gongkai.publications.catalog import catalog_tree, category_choices, flatten
@@ -34,7 +37,7 @@ from gongkai.publications.forms import ApproveForm, AttachmentForm, PublicationF
 from gongkai.publications.models import Category, Finding, FindingStatus, Guide, Publication, Status
 from gongkai.publications.register import normative_register_set
 from gongkai.publications.scan import open_published_findings, open_published_findings_query, scan_published
-from gongkai.publications.selectors import year_counts
+from gongkai.publications.selectors import late_pending, year_counts
 from gongkai.publications.timeliness import is_late, publish_by
 from gongkai.search.highlight import marked
 from gongkai.workbench.access import checked
@@ -75,6 +78,9 @@ def listing(request: HttpRequest, code: str) -> HttpResponse:
     )
     if status in Status.values:
         items = items.filter(status=status)
+    late = request.GET.get("late") == "1"
+    if late:  # not yet published and past the deadline of 条例第二十六条
+        items = items.filter(pk__in=late_pending(agency, timezone.localdate()))
     text = request.GET.get("q", "").strip()
     if text:
         items = items.filter(title__icontains=text)
@@ -100,6 +106,7 @@ def listing(request: HttpRequest, code: str) -> HttpResponse:
         "waiting": waiting,
         "can_act": can_act(request.user, agency),
         "q": text,
+        "late": late,
         "query": query.urlencode(),
     }
     return render(request, "publications/staff/list.html", context)
@@ -108,7 +115,22 @@ def listing(request: HttpRequest, code: str) -> HttpResponse:
 def _form_values(form: PublicationForm) -> dict[str, Any]:
     data = dict(form.cleaned_data)
     data["channels"] = data.get("channels") or []
+    data["interprets"] = _interpreted(str(data.get("interprets") or "").strip())
     return data
+
+
+def _interpreted(value: str) -> Publication | int | None:
+    """The document an interpretation interprets, named by its index number (as the portal shows it) or,
+    before it is published, by its internal number (shown on its staff page); the service checks which
+    documents may be named."""
+    if not value:
+        return None
+    found = Publication.objects.filter(index_number=value).first()
+    if found is not None:
+        return found
+    if value.isascii() and value.isdigit() and len(value) < 19:
+        return int(value)
+    raise ValidationError({"interprets": f"没有索引号为 {value} 的信息。"})
 
 
 @login_required
@@ -153,7 +175,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
     }
     initial["category"] = publication.category_id
-    initial["interprets"] = publication.interprets_id
+    interprets = publication.interprets
+    initial["interprets"] = (interprets.index_number or interprets.pk) if interprets else None
     form = PublicationForm(
         request.POST or None, initial=initial, categories=category_choices(publication.agency)
     )
@@ -205,6 +228,12 @@ def detail(
         "open_findings": publication.findings.filter(status=FindingStatus.OPEN).count(),
         "events": publication.events.select_related("actor").order_by("at", "id"),
         "attachments": list(publication.attachments.all()),
+        # Another body's interpretation of this document is shown once published, never as a draft.
+        "interpretations": list(
+            publication.interpretations.filter(
+                Q(agency_id=publication.agency_id) | Q(status=Status.PUBLISHED)
+            ).order_by("id")
+        ),
         "late": is_late(publication, today),
         "publish_by": publish_by(publication),
         "is_head": is_head(user, publication.agency),
@@ -312,22 +341,54 @@ ACTION_RUNS: dict[str, Callable[[Any, Publication, HttpRequest, Any], object]] =
 }
 
 
+# An attachment may be MAX_ATTACHMENT_BYTES, whatever its kind (an image is no smaller than a PDF); the
+# request's default caps (10 MB) dropped a 15 MB PDF, and the page then said only that no file was chosen.
+ATTACHMENT_UPLOAD_LIMITS = UploadLimits(
+    binary=MAX_ATTACHMENT_BYTES, text=MAX_ATTACHMENT_BYTES, total=MAX_ATTACHMENT_BYTES + MB
+)
+
+
+@csrf_exempt  # checked in `_act`, after the role and the upload's caps: the CSRF check reads the whole upload
 @login_required
 @require_POST
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """One action on the item through its service; a refused role is the 403 page (logged), a refused
-    state or bad input an error on the item's page."""
+    state or bad input an error on the item's page. An upload is capped as it arrives, once the user is
+    known to be one who may attach to the item."""
     publication = _item(request, pk)
     if action not in DONE:
         raise Http404("没有这项操作。")
+    if action == "attach":
+        checked(
+            request,
+            checks=[require_act],
+            agency=publication.agency,
+            obj=publication,
+            action="publication_add_attachment",
+        )
+        limit_uploads(request, ATTACHMENT_UPLOAD_LIMITS)
+        if request_too_large(request):
+            size = int(request.META.get("CONTENT_LENGTH") or 0) / MB
+            messages.error(
+                request, f"附件约 {size:.1f} MB，超过上限 {MAX_ATTACHMENT_BYTES // MB} MB，未上传。"
+            )
+            return detail(request, pk, status=413)
+    return _act(request, publication, action)
+
+
+@csrf_protect
+def _act(request: HttpRequest, publication: Publication, action: str) -> HttpResponse:
+    pk = publication.pk
     form: Any = None
     if action in ACTION_FORMS:
         form = (
-            AttachmentForm(request.POST, request.FILES)
+            AttachmentForm(request.POST, request.FILES, refused=refused_uploads(request))
             if action == "attach"
             else ACTION_FORMS[action](request.POST)
         )
         if not form.is_valid() and action in FORM_FIRST:
+            # Said at the top of the page too: the form's own panel may be below the fold.
+            messages.error(request, "；".join(str(e) for errors in form.errors.values() for e in errors))
             return detail(request, pk, {action: form}, status=400)
     try:
         ACTION_RUNS[action](request.user, publication, request, form)

@@ -71,7 +71,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 "countdown": report_countdown(agency, today.year - 1, today) if acts else None,
                 "supervises": "主管部门" in names or is_admin(user),
                 "reads": reads,
-                "publications": publication_counts(agency),
+                "publications": publication_counts(agency, today),
                 # The body's annual reports (条例第四十九条): this year's draft and the last two years.
                 "reports": annual_selectors.report_years(agency, today, last=3) if acts else [],
             }

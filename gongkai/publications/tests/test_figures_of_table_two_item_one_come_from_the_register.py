@@ -69,9 +69,9 @@ def test_the_2021_and_2019_cells_from_the_records() -> None:
         "item20_1.regulations.issued": 1,
         "item20_1.regulations.repealed": 0,
         "item20_1.regulations.in_force": 1,
-        "item20_1.normative_documents.issued": 1,  # the one made 2023-12-30 was published only in 2024
+        "item20_1.normative_documents.issued": 2,  # 2023-05 and the one made 2023-12-30, published in 2024
         "item20_1.normative_documents.repealed": 1,  # expired counts as repealed
-        "item20_1.normative_documents.in_force": 3,  # 2022, 2023-05 and the one repealed only in 2024
+        "item20_1.normative_documents.in_force": 4,  # 2022, 2023-05, 2023-12-30, and one repealed in 2024
     }
     assert normative_document_figures(a, 2024, "2021")["item20_1.normative_documents.repealed"] == 1  # type: ignore[index]
     assert normative_document_figures(a, 2024, "2021")["item20_1.normative_documents.issued"] == 0  # type: ignore[index]
@@ -79,7 +79,7 @@ def test_the_2021_and_2019_cells_from_the_records() -> None:
         "item20_1.regulations.newly_made": 1,
         "item20_1.regulations.newly_published": 1,
         "item20_1.regulations.total_published": 1,
-        "item20_1.normative_documents.newly_made": 1,
+        "item20_1.normative_documents.newly_made": 2,
         "item20_1.normative_documents.newly_published": 1,
         "item20_1.normative_documents.total_published": 4,
     }
