@@ -29,7 +29,9 @@ from gongkai.reports.audit.lexicon import (
     has_item20_title,
     item20_column_keywords,
     item20_header_stub,
+    old_column_kind,
     old_header,
+    old_value_columns,
     request_header_words,
 )
 from gongkai.reports.audit.text import NUMBERING, normalise, numbering_segments, squeeze, strip_numbering
@@ -60,6 +62,7 @@ def read_text_line(state: Recognition, line: str, number: int, kinds: set[str]) 
     if any(word in compact for word in old_header().words):
         if OLD_TABLE in kinds:
             state.start_old_table()
+            state.old_text_header = text
         return
     if state.context == OLD_TABLE:
         _old_text_row(state, text, number)
@@ -121,20 +124,34 @@ def _appeals_line(state: Recognition, compact: str, label: str, figures: str, ru
 
 
 def _old_text_row(state: Recognition, text: str, number: int) -> None:
-    match = _old_row_pattern().match(normalise(text))
+    """A row of the old table pasted as a line: "主动公开信息数 条 2026 3542". Under a header with a
+    历年累计 column beside the year's (read from the header's own line and the lines of headings
+    after it), the row's figures are held as one text under `<key>` and `<key>.cumulative`, split
+    as the stream's and the grids' rows are (`runtogether`); the rows printed under a total are
+    recorded for the table's own sums."""
+    # The figures keep the spaces between them: they tell the cells apart.
+    match = _old_row_pattern().match(text.replace("\u3000", " "))
     if not match:
         return
-    key = state.old_key(match.group("label"))
-    if key is not None:
-        state.tables.add(
-            RawRow(
-                OLD_TABLE,
-                key,
-                match.group("label"),
-                values=[Cell(match.group("figures"), number)],
-                columns=[key],
-            )
-        )
+    figures = " ".join(match.group("figures").split())
+    if state.old_text_header is not None:
+        if not figures and old_column_kind(text) is not None:
+            state.old_text_header += " " + text  # a heading printed on a line of its own
+            return
+        state.old_columns = old_value_columns(state.old_text_header)
+        state.old_text_header = None
+    label = normalise(match.group("label"))
+    key = state.old_key(label)
+    if key is None:
+        return
+    state.old_child(key, label)
+    keys = [key + suffix for suffix in state.old_columns]
+    if len(keys) > 1:
+        row = RawRow(OLD_TABLE, key, label, run=Cell(figures, number), columns=[key], keys=keys)
+    else:
+        value = Cell(figures.replace(" ", ""), number)
+        row = RawRow(OLD_TABLE, key, label, values=[value], columns=[key], keys=keys)
+    state.tables.add(row)
 
 
 def run_together_columns(text: str) -> tuple[list[str], dict[str, str]]:
