@@ -293,8 +293,12 @@ def _continues(previous: _Line, line: _Line) -> bool:
         return False  # space between paragraphs
     if _DATE_LINE.match(line.text) or _DATE_LINE.match(previous.text):
         return False  # the date under the signature is a line of its own
-    if _NUMBERED.match(line.text) or is_section_heading(_SPACES.sub("", previous.text)):
+    if _NUMBERED.match(line.text):
         return False
+    # A section heading on a line of its own ends short of the margin (the longest is shorter than
+    # a line) and its paragraph has ended above; one that reached the margin runs into the text
+    # after it ("一、概述 推进政府信息公开工作是……《中华人民共和国政府信息公开工作" wrapped before
+    # "条例》"): its next line continues it.
     return not (_table_like(previous) or _table_like(line))
 
 
