@@ -290,14 +290,19 @@ def to_docx_tables(report: Report) -> bytes:
         covered = _covered_positions(block)
         table = document.add_table(rows=len(expanded), cols=len(expanded[0]))
         table.style = "Table Grid"
+        # The cells looked up once: `table.cell` walks the whole table at each call. A merge keeps
+        # the cell at the top left and those outside its span.
+        width = len(expanded[0])
+        cells = table._cells
         for r, row in enumerate(block.rows):
             c = 0
             for cell in row:
                 while (r, c) in covered:
                     c += 1
-                target = table.cell(r, c)
+                target = cells[r * width + c]
                 if cell.colspan > 1 or cell.rowspan > 1:
-                    target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+                    corner = cells[(r + cell.rowspan - 1) * width + c + cell.colspan - 1]
+                    target = target.merge(corner)
                 target.text = cell.text
                 c += cell.colspan
     buffer = io.BytesIO()
