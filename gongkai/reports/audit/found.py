@@ -128,6 +128,8 @@ class Recognition:
         # the text of its header while the header's lines are read (`text_rows`).
         self.old_columns: list[str] = [""]
         self.old_text_header: str | None = None
+        # The kind of each tab-separated heading of a header pasted as one line (None: not so).
+        self.old_tab_kinds: list[str | None] | None = None
 
     # --- table 二 -----------------------------------------------------------------------------
 
@@ -231,6 +233,7 @@ class Recognition:
         self.old_parent = None
         self.old_columns = [""]
         self.old_text_header = None
+        self.old_tab_kinds = None
 
     def old_key(self, label: str) -> str | None:
         """The old-table row a label names (the lexicon's keys and their variants; regional rows

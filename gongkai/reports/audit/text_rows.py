@@ -14,11 +14,13 @@ from functools import cache
 
 from gongkai.reports.audit.found import (
     APPEALS,
+    CUMULATIVE,
     ITEM20,
     OLD_TABLE,
     REQUESTS,
     RawRow,
     Recognition,
+    is_figure,
     item20_key,
 )
 from gongkai.reports.audit.headers import header_tree
@@ -63,6 +65,8 @@ def read_text_line(state: Recognition, line: str, number: int, kinds: set[str]) 
         if OLD_TABLE in kinds:
             state.start_old_table()
             state.old_text_header = text
+            fields = text.split("\t")
+            state.old_tab_kinds = [old_column_kind(field) for field in fields] if len(fields) > 1 else None
         return
     if state.context == OLD_TABLE:
         _old_text_row(state, text, number)
@@ -137,6 +141,7 @@ def _old_text_row(state: Recognition, text: str, number: int) -> None:
     if state.old_text_header is not None:
         if not figures and old_column_kind(text) is not None:
             state.old_text_header += " " + text  # a heading printed on a line of its own
+            state.old_tab_kinds = None
             return
         state.old_columns = old_value_columns(state.old_text_header)
         state.old_text_header = None
@@ -146,12 +151,33 @@ def _old_text_row(state: Recognition, text: str, number: int) -> None:
         return
     state.old_child(key, label)
     keys = [key + suffix for suffix in state.old_columns]
-    if len(keys) > 1:
+    by_tabs = _tab_cells(state, text, key, number)
+    if by_tabs is not None:
+        # Cells split by tabs as the header's are: each figure in its column, an empty cell blank.
+        values, keys = by_tabs
+        row = RawRow(OLD_TABLE, key, label, values=values, columns=[key], keys=keys)
+    elif len(keys) > 1:
         row = RawRow(OLD_TABLE, key, label, run=Cell(figures, number), columns=[key], keys=keys)
     else:
         value = Cell(figures.replace(" ", ""), number)
         row = RawRow(OLD_TABLE, key, label, values=[value], columns=[key], keys=keys)
     state.tables.add(row)
+
+
+def _tab_cells(state: Recognition, text: str, key: str, number: int) -> tuple[list[Cell], list[str]] | None:
+    """The value cells of a row whose cells are split by tabs, as many as its header's (a table
+    copied out of Word keeps an empty cell as two tabs): (cells, keys), or None for another row."""
+    kinds = state.old_tab_kinds
+    fields = text.split("\t")
+    if kinds is None or len(fields) != len(kinds) or "cumulative" not in kinds:
+        return None
+    suffixes = {"current": "", "cumulative": CUMULATIVE}
+    cells = [
+        Cell(field.strip(), number) for field, kind in zip(fields, kinds, strict=True) if kind in suffixes
+    ]
+    if not all(is_figure(cell) for cell in cells):
+        return None
+    return cells, [key + suffixes[kind] for kind in kinds if kind in suffixes]
 
 
 def run_together_columns(text: str) -> tuple[list[str], dict[str, str]]:
