@@ -6,7 +6,8 @@ tables were pasted as paragraphs (cells split by tabs, or by spaces), HTML with 
 the official format merges them, HTML whose tables became <p> lines, plain text with tab-separated
 cells, and a PDF made by WeasyPrint. Each copy is read and audited, and held against the report's expected
 cells, extra cells (历年累计, the regional rows) and defects. Printed per form: cells right / wrong /
-missing, extra cells right / wrong, defects found / missed, unlisted errors; then what went wrong.
+missing / unfounded, defects found / missed, unlisted errors ("errors"), extra cells right / wrong; then
+what went wrong.
 
     .venv/bin/python benchmarks/bench_reader_forms.py [--form FORM ...] [--quiet]
 """
@@ -62,9 +63,8 @@ def main() -> int:
     options = parser.parse_args()
     reports = all_reports()
     print(f"{len(reports)} reports: " + ", ".join(report.name for report in reports))
-    header = f"{'form':34}" + "".join(
-        f"{c.replace('cells_', '').replace('defects_', ''):>10}" for c in COLUMNS
-    )
+    titles = ("right", "wrong", "missing", "unfounded", "found", "missed", "errors")
+    header = f"{'form':34}" + "".join(f"{title:>10}" for title in titles)
     print(header + f"{'extra ok':>10}{'extra bad':>10}{'seconds':>9}")
     details: list[str] = []
     grand: dict[str, int] = dict.fromkeys(COLUMNS, 0)
