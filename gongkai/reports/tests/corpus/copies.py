@@ -8,7 +8,8 @@ old table (指标名称 | 计量单位 | 本年度 | 历年累计) with the rows
 It is then written (`FORMS`) as a DOCX with Word tables, a DOCX whose tables were pasted as
 paragraphs (one row a paragraph, cells split by tabs or by spaces), HTML with <table> grids
 (rowspan and colspan), HTML whose tables became <p> lines, plain text with tab-separated cells,
-and a PDF made by WeasyPrint, as the project's own renderer makes one, from the HTML.
+plain text with each cell on a line of its own (empty cells dropped), and a PDF made by WeasyPrint,
+as the project's own renderer makes one, from the HTML.
 
 `measure(report, form)` reads a copy back through the reader's public entry points and holds it
 against what the report's expected file (or, for a seed, the reading of its own text) says:
