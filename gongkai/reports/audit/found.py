@@ -8,6 +8,7 @@ look-ups (`lexicon`, `headers`): no label is written in the code.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -30,6 +31,9 @@ REQUESTS = "requests"
 APPEALS = "appeals"
 ITEM20 = "item20"
 CUMULATIVE = ".cumulative"  # the key suffix of a regional 历年累计 column
+
+# A row printed under a total: "1、", "2." (not "2013年").
+_NUMBERED = re.compile(r"\d{1,2}[、.,](?!\d)")
 
 # The rows that only one format prints: finding them tells the format.
 _REQUEST_ROW_FORMAT = {
@@ -119,6 +123,13 @@ class Recognition:
         self.appeal_header: HeaderReader | None = None
         self.old_previous: str | None = None
         self.old_used: set[str] = set()
+        self.old_parent: str | None = None  # the last row not printed under another ("其中")
+        # The old table's value columns as key suffixes ("" the year's, ".cumulative" 历年累计), and
+        # the text of its header while the header's lines are read (`text_rows`).
+        self.old_columns: list[str] = [""]
+        self.old_text_header: str | None = None
+        # The kind of each tab-separated heading of a header pasted as one line (None: not so).
+        self.old_tab_kinds: list[str | None] | None = None
 
     # --- table 二 -----------------------------------------------------------------------------
 
@@ -219,6 +230,10 @@ class Recognition:
         self.context = OLD_TABLE
         self.old_previous = None
         self.old_used = set()
+        self.old_parent = None
+        self.old_columns = [""]
+        self.old_text_header = None
+        self.old_tab_kinds = None
 
     def old_key(self, label: str) -> str | None:
         """The old-table row a label names (the lexicon's keys and their variants; regional rows
@@ -229,3 +244,12 @@ class Recognition:
         self.old_previous = found.key
         self.old_used.add(found.key)
         return found.key
+
+    def old_child(self, key: str, label: str) -> None:
+        """The rows printed under a total ("其中：1、网站公开", "2、政府公报公开"), as the stream
+        records them (`StreamTables.children`)."""
+        if label.startswith("其中") or _NUMBERED.match(label):
+            if self.old_parent is not None:
+                self.tables.children.setdefault(self.old_parent, []).append(key)
+        else:
+            self.old_parent = key

@@ -354,8 +354,12 @@ def docx_document(data: bytes) -> Document:
     builder = DocumentBuilder(FORM_DOCX)
 
     def paragraph_text(p: Any) -> str:
-        # A tab inside a paragraph is layout, not a table cell.
-        return str(Paragraph(p, document).text).replace("\t", " ")
+        # A tab that indents a paragraph is layout, not a table cell; a tab between its words is
+        # kept, as a text file keeps it (a table row pasted as a paragraph: its cells, an empty
+        # cell two tabs in a row).
+        text = str(Paragraph(p, document).text)
+        body = text.lstrip("\t")
+        return " " * (len(text) - len(body)) + body
 
     def cell_text(tc: Any) -> str:
         parts: list[str] = []

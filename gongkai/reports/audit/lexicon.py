@@ -326,6 +326,18 @@ def old_column_kind(heading: str) -> str | None:
     return None
 
 
+def old_value_columns(header: str) -> list[str]:
+    """The value columns of an old table's header text (指标名称 计量单位 本年度 历年累计), as key
+    suffixes in printed order: "" for the current year, ".cumulative" for 历年累计."""
+    compact = re.sub(r"\s+", "", normalise(header))
+    words = dict(old_header().columns)
+    cumulative = min((p for p in (compact.find(w) for w in words["cumulative"]) if p >= 0), default=-1)
+    if cumulative < 0:
+        return [""]
+    current = min((p for p in (compact.find(w) for w in words["current"]) if p >= 0), default=0)
+    return ["", ".cumulative"] if current <= cumulative else [".cumulative", ""]
+
+
 @cache
 def _old_key_order() -> dict[str, int]:
     keys = list(spec()["formats"][FORMAT_2008]["keys"])

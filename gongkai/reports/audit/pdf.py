@@ -6,7 +6,9 @@ text lines, which the reader also understands (cells separated by spaces). Two t
 takes for tables are not: a framed box of prose (WPS draws a text frame, or a shaded band behind
 each line, as rectangles: a "table" of one column), and the paragraphs of such a frame that closes
 on a table's rules (rows of one cell of sentences, or a section heading, at the grid's edges).
-Their text is read as the page's other text.
+Their text is read as the page's other text. A row that a page's end broke (its vertical rules run
+past the page's last horizontal rule, and on the next page start above the first) is closed where its
+rules end and joined, cell by cell, to its other half on the next page.
 
 The text is read as paragraphs, as the report prints them, not as the lines a page width cuts: a
 line that fills the text block's width is continued by the next line when that one starts at the
@@ -88,7 +90,26 @@ class _Prose:
 
 
 Grid = list[list[str | None]]
-_Item = tuple[float, int, "_Line | _Prose | list[list[Slot]]"]
+
+
+@dataclass(slots=True)
+class _Table:
+    """A table's rows on one page, and whether its first or last row is open: a row that the page's
+    end broke (Word lets a row break across pages), its vertical rules running past the last
+    horizontal rule at the page's foot, or from above the first at the next page's head."""
+
+    grid: Grid
+    columns: list[float]  # where each column of the grid starts
+    open_top: bool = False
+    open_bottom: bool = False
+
+
+_Item = tuple[float, int, "_Line | _Prose | _Table"]
+# Vertical rules that run this many points past a table's last (or first) horizontal rule leave a
+# row open there.
+OPEN_ROW = 3.0
+# The columns of a table continued on the next page start where they did, within this many points.
+COLUMN_MATCH = 2.0
 
 
 def pdf_document(data: bytes) -> Document:
@@ -104,7 +125,9 @@ def pdf_document(data: bytes) -> Document:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 chars += len(page.chars)
-                for _, _, item in _pdf_page(page):
+                # A row the last page's end broke is looked for at this page's head.
+                continuing = writer.held is not None and not writer.parts
+                for _, _, item in _pdf_page(page, continuing):
                     if isinstance(item, _Line):
                         writer.line(item)
                     elif isinstance(item, _Prose):
@@ -123,13 +146,63 @@ def pdf_document(data: bytes) -> Document:
     return builder.finish()
 
 
-def _pdf_page(page: Any) -> list[_Item]:
-    """The page's text lines and tables, top to bottom."""
+def _closed_tables(page: Any, found: list[Any], continuing: bool) -> list[tuple[Any, bool, bool]]:
+    """The page's tables, each with whether its first and its last row are open: where its vertical
+    rules run on past its first or last horizontal rule, the row there, broken by the page's end, is
+    closed where they end. A table is taken so closed only when that adds the one row and leaves its
+    other rows as they were (a header broken into fragments is left as found); an open first row only
+    when the last page left a row open (`continuing`), to be joined to it."""
+    verticals = [edge for edge in page.edges if edge["orientation"] == "v"]
+    result: list[tuple[Any, bool, bool]] = []
+    for table in found:
+        x0, top, x1, bottom = table.bbox
+        mine = [
+            e for e in verticals if x0 - 1 <= e["x0"] <= x1 + 1 and e["bottom"] > top and e["top"] < bottom
+        ]
+        below = max((float(e["bottom"]) for e in mine), default=bottom)
+        above = min((float(e["top"]) for e in mine), default=top)
+        ends = ((below, below > bottom + OPEN_ROW), (above, continuing and above < top - OPEN_ROW))
+        closing = [y for y, open_ in ends if open_]
+        if not closing:
+            result.append((table, False, False))
+            continue
+        grid = table.extract()
+        closed = next(
+            (
+                candidate
+                for candidate in page.find_tables({"explicit_horizontal_lines": closing})
+                if candidate.bbox[0] <= x0 + 1
+                and candidate.bbox[2] >= x1 - 1
+                and candidate.bbox[1] <= top + 1
+                and candidate.bbox[3] >= bottom - 1
+            ),
+            None,
+        )
+        rows = closed.extract() if closed is not None else []
+        added = len(rows) == len(grid) + 1
+        open_bottom = below in closing and added and _same_figures(grid, rows[: len(grid)])
+        open_top = above in closing and added and _same_figures(grid, rows[1:])
+        result.append((closed, open_top, open_bottom) if open_top or open_bottom else (table, False, False))
+    return result
+
+
+def _same_figures(grid: Grid, other: Grid) -> bool:
+    """Whether two grids have the same columns and the same figures in each row (a merged label's
+    text may sit in another of the rows it spans once a row is added under it)."""
+
+    def figures(row: list[str | None]) -> list[str]:
+        return [cell for cell in row if cell and parse_figure(cell).value is not None]
+
+    return all(len(a) == len(b) and figures(a) == figures(b) for a, b in zip(grid, other, strict=True))
+
+
+def _pdf_page(page: Any, continuing: bool = False) -> list[_Item]:
+    """The page's text lines and tables, top to bottom (`continuing`: the last page's end broke a row)."""
     found = page.find_tables() if (page.lines or page.rects) else []
-    tables: list[tuple[tuple[float, float, float, float], Grid]] = []
+    tables: list[tuple[tuple[float, float, float, float], _Table]] = []
     boxes: list[tuple[float, float, float, float]] = []
     items: list[_Item] = []
-    for table in found:
+    for table, open_top, open_bottom in _closed_tables(page, found, continuing):
         grid = table.extract()
         if prose_grid(grid):
             # Prose in the cells of a grid of several columns (存在的主要问题 | 改进情况): each cell a
@@ -148,7 +221,9 @@ def _pdf_page(page: Any) -> list[_Item]:
                 max(box[2] for box in rows),
                 max(box[3] for box in rows),
             )
-            tables.append((bbox, grid[first:last]))
+            columns = [float(column.bbox[0]) for column in table.columns]
+            edges = (open_top and first == 0, open_bottom and last == len(grid))
+            tables.append((bbox, _Table(grid[first:last], columns, *edges)))
     boxes += [bbox for bbox, _ in tables]
 
     def outside(obj: dict[str, Any]) -> bool:
@@ -178,8 +253,8 @@ def _pdf_page(page: Any) -> list[_Item]:
             items.append(
                 (line["top"], 0, _Line(text, line["x0"], line["x1"], size, left, right, gap, *geometry))
             )
-    for bbox, grid in tables:
-        items.append((bbox[1], 1, _slots(grid)))
+    for bbox, table in tables:
+        items.append((bbox[1], 1, table))
     items.sort(key=lambda item: (item[0], item[1]))
     return items
 
@@ -220,6 +295,7 @@ class _ParagraphWriter:
         self.builder = builder
         self.parts: list[str] = []
         self.last: _Line | None = None
+        self.held: _Table | None = None  # a table whose last row the page's end left open
 
     def line(self, line: _Line) -> None:
         if self.last is not None and not _continues(self.last, line):
@@ -233,17 +309,55 @@ class _ParagraphWriter:
             if text.strip():
                 self.builder.paragraph(text)
 
-    def table(self, rows: list[list[Slot]]) -> None:
-        self.flush()
-        for slots in rows:
+    def table(self, table: _Table) -> None:
+        if self.parts:
+            self.flush()  # text between the tables: a table held is written before it
+        self.last = None
+        grid = table.grid
+        held = self.held
+        self.held = None
+        joined = _joined_row(held, table) if held is not None and table.open_top and grid else None
+        if held is not None and joined is not None:
+            # The row the page's end broke, its halves joined cell by cell.
+            grid = [*held.grid[:-1], joined, *grid[1:]]
+            table = _Table(grid, held.columns, open_bottom=table.open_bottom)
+        elif held is not None:
+            self._write(held.grid)
+        if table.open_bottom:
+            self.held = table  # written with the next page's first table, or when anything else comes
+        else:
+            self._write(grid)
+
+    def _write(self, grid: Grid) -> None:
+        for slots in _slots(grid):
             self.builder.row(slots)
         self.builder.end_table()
 
     def flush(self) -> None:
+        if self.held is not None:
+            self._write(self.held.grid)
+            self.held = None
         if self.parts:
             self.builder.paragraph(_joined(self.parts))
         self.parts = []
         self.last = None
+
+
+def _joined_row(upper: _Table, lower: _Table) -> list[str | None] | None:
+    """The last row of `upper` and the first of `lower`, the halves of a row that a page's end broke,
+    as one row: each cell's text, upper then lower, the cells matched by where their columns start
+    (the table may have fewer columns on the next page). None when a cell of the lower half has no
+    column above it: not the same table."""
+    row = list(upper.grid[-1])
+    for start, text in zip(lower.columns, lower.grid[0], strict=False):
+        if not text or not text.strip():
+            continue
+        index = next((i for i, x in enumerate(upper.columns) if abs(x - start) <= COLUMN_MATCH), None)
+        if index is None or index >= len(row):
+            return None
+        above = row[index]
+        row[index] = f"{above}\n{text}" if above and above.strip() else text
+    return row
 
 
 def _joined(parts: list[str]) -> str:
@@ -293,8 +407,12 @@ def _continues(previous: _Line, line: _Line) -> bool:
         return False  # space between paragraphs
     if _DATE_LINE.match(line.text) or _DATE_LINE.match(previous.text):
         return False  # the date under the signature is a line of its own
-    if _NUMBERED.match(line.text) or is_section_heading(_SPACES.sub("", previous.text)):
+    if _NUMBERED.match(line.text):
         return False
+    # A section heading on a line of its own ends short of the margin (the longest is shorter than
+    # a line) and its paragraph has ended above; one that reached the margin runs into the text
+    # after it ("一、概述 推进政府信息公开工作是……《中华人民共和国政府信息公开工作" wrapped before
+    # "条例》"): its next line continues it.
     return not (_table_like(previous) or _table_like(line))
 
 

@@ -46,6 +46,8 @@ from gongkai.reports.formats import (
 __all__ = ["ReportUnreadable", "read_file", "read_report", "read_report_bytes"]
 
 PROCUREMENT_UNIT = "item20_9.procurement.amount_unit"
+# The extra cells of a 2021 report's table 三 that prints （六）其他处理 as one row (the 2019 format's).
+SINGLE_OTHER_ROW = "requests.other_processing_single_row"
 
 # Reports are a few hundred KB; a file far larger is not a report and would only cost memory.
 MAX_BYTES = 50 * 1024 * 1024
@@ -142,11 +144,15 @@ def _read_cells(
     if children:
         report.extras["printed_children"] = {key: list(value) for key, value in children.items()}
     prose = _prose_lines(lines, text_lines)
-    _fill_cells(report, fmt, tables, lambda: quoted_figures(lines, prose, fmt, year), children)
     single_other_row = any(row.row == "other_processing" for row in tables.rows)
     if single_other_row and fmt == FORMAT_2021:
-        # Table 三 prints （六）其他处理 as one row, as the 2019 format did: format_mismatch.
+        # Table 三 prints （六）其他处理 as one row, as the 2019 format did: format_mismatch. Its
+        # figures have no key of the format: they are read beside the cells, as extra cells.
         report.extras["requests_other_processing_single_row"] = True
+        for row in tables.rows:
+            if row.row == "other_processing" and row.keys is None:
+                row.keys = [f"{SINGLE_OTHER_ROW}.{column}" if column else "" for column in row.columns or []]
+    _fill_cells(report, fmt, tables, lambda: quoted_figures(lines, prose, fmt, year), children)
     unread = tables_unread(report, fmt, single_other_row and fmt == FORMAT_2021)
     if unread is not None:
         report.findings.insert(0, unread)

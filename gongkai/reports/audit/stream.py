@@ -30,6 +30,7 @@ from gongkai.reports.audit.lexicon import (
     item20_titles,
     old_header,
     old_key_candidates,
+    old_value_columns,
     request_header_words,
     request_row_labels,
     table_words,
@@ -41,7 +42,7 @@ _NON_SPACE = re.compile(r"\S+")
 # The figures that start a stretch of text: digits, spaces, points and signs.
 _LEADING_FIGURES = re.compile(r"[\d\s.+-]*")
 _LEADING_NOTE = re.compile(r"\s*\([^()]{0,60}\)")
-_FIGURE_RUN = re.compile(r"\d[\d .]*")
+_FIGURE_RUN = re.compile(r"\d[\d .\n]*")  # a row's figures, one a line when its cells were copied so
 HEADER_SEGMENTS = 20
 TABLE_GAP = 30  # segments without a row of the table, after which the table has ended
 
@@ -337,7 +338,7 @@ def read_old_table(stream: Stream) -> StreamTables:
     )
     if first is None:
         return found
-    columns = _old_columns(text[: segments[first][2]])
+    columns = old_value_columns(text[: segments[first][2]])
     used: set[str] = set()
     parent: str | None = None
     gap = 0
@@ -395,14 +396,3 @@ def _label_key(label: str, used: set[str]) -> OldLabel | None:
     candidates = old_key_candidates(label)
     fresh = [candidate for candidate in candidates if candidate.key not in used]
     return fresh[0] if fresh else None
-
-
-def _old_columns(header: str) -> list[str]:
-    """The value columns of the header: "" for the current year, ".cumulative" for 历年累计."""
-    compact = _WHITESPACE.sub("", header)
-    words = dict(old_header().columns)
-    cumulative = min((p for p in (compact.find(w) for w in words["cumulative"]) if p >= 0), default=-1)
-    if cumulative < 0:
-        return [""]
-    current = min((p for p in (compact.find(w) for w in words["current"]) if p >= 0), default=0)
-    return ["", ".cumulative"] if current <= cumulative else [".cumulative", ""]

@@ -16,8 +16,6 @@ Paragraph lines that hold a table pasted as text are read after the grids (`text
 
 from __future__ import annotations
 
-import re
-
 from gongkai.reports.audit.found import (
     APPEALS,
     CUMULATIVE,
@@ -48,9 +46,6 @@ from gongkai.reports.formats import REQUEST_COLUMNS, spec
 
 __all__ = ["APPEALS", "OLD_TABLE", "REQUESTS", "FoundTables", "RawRow", "item20_columns", "recognise_tables"]
 
-
-# A row printed under a total: "1、", "2." (not "2013年").
-_NUMBERED = re.compile(r"\d{1,2}[、.,](?!\d)")
 
 # The widest table of a report (四) has 15 figures and a label; a row of far more cells is the cells
 # of a whole table or more run into one row (text copied without blank lines), which `stream` reads.
@@ -95,7 +90,6 @@ class _GridRows(Recognition):
         self.old_value_index: int | None = 2
         self.old_unit_index: int | None = 1
         self.old_cumulative_index: int | None = None  # a regional 历年累计 column
-        self.old_parent: str | None = None  # the last row not printed under another ("其中")
 
     def row(self, row: Row) -> None:
         cells = row.cells
@@ -210,7 +204,6 @@ class _GridRows(Recognition):
         """统计指标 | 单位 | 统计数 (or 指标名称 | 计量单位 | 本年度 | 历年累计): where the current
         year's figures, the units and the 历年累计 are."""
         self.start_old_table()
-        self.old_parent = None
         kinds = [old_column_kind(norm) if norm else None for norm in norms]
         self.old_unit_index = kinds.index("unit") if "unit" in kinds else None
         self.old_value_index = kinds.index("current") if "current" in kinds else None
@@ -278,7 +271,7 @@ class _GridRows(Recognition):
         if cumulative is not None and unmapped is None:
             values.append(cumulative)
             keys.append(key + CUMULATIVE)
-        self._old_child(key, _label(label_cells[:1]))
+        self.old_child(key, _label(label_cells[:1]))
         self.tables.add(
             RawRow(
                 OLD_TABLE,
@@ -290,15 +283,6 @@ class _GridRows(Recognition):
                 unmapped=unmapped,
             )
         )
-
-    def _old_child(self, key: str, label: str) -> None:
-        """The rows printed under a total ("其中：1、网站公开", "2、政府公报公开"), as the stream
-        records them (`StreamTables.children`)."""
-        if label.startswith("其中") or _NUMBERED.match(label):
-            if self.old_parent is not None:
-                self.tables.children.setdefault(self.old_parent, []).append(key)
-        else:
-            self.old_parent = key
 
 
 def recognise_tables(lines: list[str], layout: Layout) -> FoundTables:

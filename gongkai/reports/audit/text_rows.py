@@ -14,11 +14,13 @@ from functools import cache
 
 from gongkai.reports.audit.found import (
     APPEALS,
+    CUMULATIVE,
     ITEM20,
     OLD_TABLE,
     REQUESTS,
     RawRow,
     Recognition,
+    is_figure,
     item20_key,
 )
 from gongkai.reports.audit.headers import header_tree
@@ -29,7 +31,9 @@ from gongkai.reports.audit.lexicon import (
     has_item20_title,
     item20_column_keywords,
     item20_header_stub,
+    old_column_kind,
     old_header,
+    old_value_columns,
     request_header_words,
 )
 from gongkai.reports.audit.text import NUMBERING, normalise, numbering_segments, squeeze, strip_numbering
@@ -60,6 +64,9 @@ def read_text_line(state: Recognition, line: str, number: int, kinds: set[str]) 
     if any(word in compact for word in old_header().words):
         if OLD_TABLE in kinds:
             state.start_old_table()
+            state.old_text_header = text
+            fields = text.split("\t")
+            state.old_tab_kinds = [old_column_kind(field) for field in fields] if len(fields) > 1 else None
         return
     if state.context == OLD_TABLE:
         _old_text_row(state, text, number)
@@ -121,20 +128,56 @@ def _appeals_line(state: Recognition, compact: str, label: str, figures: str, ru
 
 
 def _old_text_row(state: Recognition, text: str, number: int) -> None:
-    match = _old_row_pattern().match(normalise(text))
+    """A row of the old table pasted as a line: "主动公开信息数 条 2026 3542". Under a header with a
+    历年累计 column beside the year's (read from the header's own line and the lines of headings
+    after it), the row's figures are held as one text under `<key>` and `<key>.cumulative`, split
+    as the stream's and the grids' rows are (`runtogether`); the rows printed under a total are
+    recorded for the table's own sums."""
+    # The figures keep the spaces between them: they tell the cells apart.
+    match = _old_row_pattern().match(text.replace("\u3000", " "))
     if not match:
         return
-    key = state.old_key(match.group("label"))
-    if key is not None:
-        state.tables.add(
-            RawRow(
-                OLD_TABLE,
-                key,
-                match.group("label"),
-                values=[Cell(match.group("figures"), number)],
-                columns=[key],
-            )
-        )
+    figures = " ".join(match.group("figures").split())
+    if state.old_text_header is not None:
+        if not figures and old_column_kind(text) is not None:
+            state.old_text_header += " " + text  # a heading printed on a line of its own
+            state.old_tab_kinds = None
+            return
+        state.old_columns = old_value_columns(state.old_text_header)
+        state.old_text_header = None
+    label = normalise(match.group("label"))
+    key = state.old_key(label)
+    if key is None:
+        return
+    state.old_child(key, label)
+    keys = [key + suffix for suffix in state.old_columns]
+    by_tabs = _tab_cells(state, text, key, number)
+    if by_tabs is not None:
+        # Cells split by tabs as the header's are: each figure in its column, an empty cell blank.
+        values, keys = by_tabs
+        row = RawRow(OLD_TABLE, key, label, values=values, columns=[key], keys=keys)
+    elif len(keys) > 1:
+        row = RawRow(OLD_TABLE, key, label, run=Cell(figures, number), columns=[key], keys=keys)
+    else:
+        value = Cell(figures.replace(" ", ""), number)
+        row = RawRow(OLD_TABLE, key, label, values=[value], columns=[key], keys=keys)
+    state.tables.add(row)
+
+
+def _tab_cells(state: Recognition, text: str, key: str, number: int) -> tuple[list[Cell], list[str]] | None:
+    """The value cells of a row whose cells are split by tabs, as many as its header's (a table
+    copied out of Word keeps an empty cell as two tabs): (cells, keys), or None for another row."""
+    kinds = state.old_tab_kinds
+    fields = text.split("\t")
+    if kinds is None or len(fields) != len(kinds) or "cumulative" not in kinds:
+        return None
+    suffixes = {"current": "", "cumulative": CUMULATIVE}
+    cells = [
+        Cell(field.strip(), number) for field, kind in zip(fields, kinds, strict=True) if kind in suffixes
+    ]
+    if not all(is_figure(cell) for cell in cells):
+        return None
+    return cells, [key + suffixes[kind] for kind in kinds if kind in suffixes]
 
 
 def run_together_columns(text: str) -> tuple[list[str], dict[str, str]]:
