@@ -9,10 +9,11 @@ engines do, and pages reach only that far.
 SQLite: each term is a phrase of its bigram tokens in the FTS5 table (exact: consecutive positions of one
 field), a one-character term a prefix; filters are facet tokens. The table's rowid is the item's place in
 the newest-first order by date (`index.DaySequence`), so FTS5 reads hits newest first and stops at the page;
-the index numbers of the page's last day are then sorted exactly.
+the index numbers of the page's last day are then sorted exactly. A search with few hits reads them all in
+one pass instead.
 
-PostgreSQL: the GIN index finds the items having every unigram or bigram of the terms and the facets; the
-stored normal form decides terms of three or more characters exactly (`strpos`). A term frequent enough
+PostgreSQL: the GIN index finds the items having every unigram, bigram or common gram of the terms and the
+facets; the stored normal form decides exactly the terms those do not (`strpos`, `text.decided_by_lexemes`). A term frequent enough
 that walking the newest-first index meets a page of hits sooner than fetching every hit is read that way.
 """
 
@@ -32,6 +33,8 @@ from gongkai.search.query import Filters as Filters  # the interface: engine.Fil
 from gongkai.search.query import Found as Found
 
 TOTAL_CAP = 10_000
+# SQLite: a search with at most this many hits reads them all at once (`_SQLite.page`).
+FEW = 1_000
 # PostgreSQL, more than TOTAL_CAP hits: rows of the newest-first index read before reading year by year.
 WALK_MIN_ROWS, WALK_MAX_ROWS = 1_000, 20_000
 ORDERS = ("newest", "relevance")
@@ -114,7 +117,13 @@ class _SQLite:
             return int(cursor.fetchone()[0])
 
     def _rowids(
-        self, expression: str | None, limit: int | None, below: int | None = None, floor: int | None = None
+        self,
+        expression: str | None,
+        limit: int | None,
+        below: int | None = None,
+        floor: int | None = None,
+        *,
+        ascending: bool = False,
     ) -> list[int]:
         params: list[Any]
         table, where, params = (
@@ -126,7 +135,7 @@ class _SQLite:
         if below is not None:
             where += f" AND {key} < %s AND {key} >= %s"
             params += [below, floor]
-        sql = f"SELECT {key} FROM {table} WHERE {where} ORDER BY {key} DESC"  # noqa: S608 (placeholders and fixed names only)
+        sql = f"SELECT {key} FROM {table} WHERE {where} ORDER BY {key} {'' if ascending else 'DESC'}"  # noqa: S608 (placeholders and fixed names only)
         if limit is not None:
             sql += " LIMIT %s"
             params.append(limit)
@@ -135,7 +144,16 @@ class _SQLite:
             return [row[0] for row in cursor.fetchall()]
 
     def page(self, terms: Sequence[str], filters: Filters, offset: int, limit: int) -> tuple[int, list[int]]:
-        """The total (up to TOTAL_CAP + 1) and the ids of one page, newest first."""
+        """The total (up to TOTAL_CAP + 1) and the ids of one page, newest first. A search with at most
+        FEW hits gets them all in one pass in the table's order (FTS5 reads a phrase's lists backwards, for
+        the newest first, at up to three times the cost, and a count then a page read them twice more);
+        past FEW the count stops at the cap and the page reads only the newest hits."""
+        expression = self.match(terms, filters)
+        if expression is not None:
+            hits = self._rowids(expression, FEW + 1, ascending=True)
+            if len(hits) <= FEW:
+                hits.reverse()
+                return len(hits), [pk for pk, _ in self._exactly_newest(hits, offset, limit)]
         count = self.count(terms, filters, TOTAL_CAP + 1)
         limit = min(limit, min(count, TOTAL_CAP) - offset)
         if limit <= 0:
@@ -154,7 +172,18 @@ class _SQLite:
         last = keys[-1]
         floor = (last >> DAY_SHIFT) << DAY_SHIFT
         keys += self._rowids(expression, None, below=last, floor=floor)
-        rows = _doc_rows(keys)
+        return self._exactly_newest(keys, offset, limit)
+
+    @staticmethod
+    def _exactly_newest(keys: list[int], offset: int, limit: int) -> list[tuple[int, str]]:
+        """(publication id, index number) of one page of the rows `keys`, which are newest first by day and
+        hold every row of the page's last day: within a day the order is by index number."""
+        end = offset + limit
+        if end < len(keys):
+            day = keys[end - 1] >> DAY_SHIFT
+            while end < len(keys) and keys[end] >> DAY_SHIFT == day:
+                end += 1
+        rows = _doc_rows(keys[:end])
         rows.sort(key=lambda r: (r[1], r[2]), reverse=True)
         return [(pk, number) for pk, _, number in rows[offset : offset + limit]]
 
@@ -232,15 +261,15 @@ class _PostgreSQL:
 
     def tsquery(self, terms: Sequence[str], filters: Filters) -> str | None:
         """The GIN index's condition. A term of one or two characters is its one lexeme (which decides
-        it). Of a longer term's bigrams (a filter only: its text decides, `exact`) only those worth
-        reading are asked for (`lexemes.worth_reading`)."""
+        it). Of a longer term's lexemes (a filter only, unless its common gram decides it: otherwise its
+        text decides, `exact`) only those worth reading are asked for (`lexemes.worth_reading`)."""
         known = lexemes.statistics()
         wanted: list[str] = []
         for term in terms:
             wanted += (
                 lexemes.worth_reading(term, known)
                 if len(term) >= 3 and known.frequency
-                else text.term_lexemes(term)
+                else lexemes.term_lexemes(term)
             )
         wanted += ["~" + f for f in filters.facets()]
         if not wanted:
@@ -248,12 +277,12 @@ class _PostgreSQL:
         return " & ".join(f"'{lexeme}'" for lexeme in dict.fromkeys(wanted))
 
     def exact(self, terms: Sequence[str], *, all_terms: bool) -> tuple[str, list[Any]]:
-        """SQL that holds exactly when the row has every term (those of one or two characters are decided
-        by the lexemes already, unless `all_terms`)."""
+        """SQL that holds exactly when the row has every term (those the lexemes decide are left out,
+        `text.decided_by_lexemes`, unless `all_terms`)."""
         clauses: list[str] = []
         params: list[Any] = []
         for term in terms:
-            if len(term) >= 3 or all_terms:
+            if all_terms or not text.decided_by_lexemes(term):
                 clauses.append("(" + " OR ".join(f"strpos({c}, %s) > 0" for c in self.TEXT) + ")")
                 params += [term] * len(self.TEXT)
         return (" AND ".join(clauses) or "TRUE"), params

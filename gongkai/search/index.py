@@ -2,7 +2,8 @@
 
 SQLite: a contentless FTS5 table `search_fts` (tokens written by `text.field_tokens`; no copy of the text
 is kept there, so removing a row gives FTS5 the same tokens again, recomputed from the stored normal form).
-PostgreSQL: the `tokens` tsvector of the row (the distinct unigrams, bigrams and facets), under a GIN index.
+PostgreSQL: the `tokens` tsvector of the row (the distinct unigrams, bigrams, common grams — `text.common_grams`
+— and facets), under a GIN index.
 
 Facets are tokens too, so a filter is one more term of the index's own AND: `a<id>` the body, `s<id>` every
 body above it and itself (a subtree), `c<id>` the category and those above it, `y<year>`, `v<validity>`,
@@ -131,6 +132,7 @@ def prepare(title: str, doc_number: str, body: str, attachments: Iterable[str], 
         found: set[str] = set()
         for value in values:
             found |= text.lexemes(value)
+            found |= text.common_grams(value)
         oversized = len(found) > MAX_LEXEMES
         if oversized:
             found = {OVERSIZED}

@@ -18,7 +18,7 @@ READ_AGAIN_AFTER = 600.0  # seconds
 
 # What reading costs, in µs (measured at 100,000 items): a row read in the table's order with its text
 # checked; an entry of the bitmap the GIN index makes; a row visited through that bitmap; its text
-# checked (terms of three or more characters: the lexemes decide shorter ones).
+# checked (terms the lexemes do not decide alone, `text.decided_by_lexemes`).
 TABLE_ROW_US, INDEX_ENTRY_US, INDEX_ROW_US, CHECK_US = 1.5, 0.17, 1.2, 1.3
 # A common query counted in the table's order reads at most this many times the rows that should hold
 # the hits it needs (when it finds fewer, the statistics misled and the index answers).
@@ -60,20 +60,29 @@ def statistics() -> Statistics:
     return known
 
 
+def term_lexemes(term: str) -> list[str]:
+    """The lexemes of the published items' index that every item holding the normalised term has: its
+    unigram, or its distinct bigrams and common grams (`text.common_grams`)."""
+    return text.term_lexemes(term) + text.term_common_grams(term)
+
+
 def worth_reading(term: str, known: Statistics) -> list[str]:
-    """Of a long term's bigrams (every item holding the term has them all), those worth asking the GIN
-    index for: the rarest, and every other in at most WORTH_READING times as many rows. Each candidate
+    """Of a long term's lexemes (every item holding the term has them all), those worth asking the GIN
+    index for: its common grams, the rarest, and every other in at most WORTH_READING times as many rows. Each candidate
     row the index lets through costs a heap visit and its text's check (about 2.5 µs at 100,000
     items), each entry of a posting list read beside the rarest about 10 ns, so a bigram a few times
     as common as the rarest still rules out more than it costs, while one in most rows (`政府`, `申请`,
     the `20` of a year) costs and rules out next to nothing. So `设政府信` reads `设政` alone, not `政府`
     and `府信`, which every row holds; `开申请的` reads `请的` and `开申`, not `申请`;
-    `甬人社发〔2022〕16号` reads its prefix and the `16` and `2〕` of its number, not `20`."""
-    shares = {lexeme: known.frequency.get(lexeme, 0.0) for lexeme in text.term_lexemes(term)}
+    `甬人社发〔2022〕16号` reads its prefix and the `16` and `2〕` of its number, not `20`. A common gram is
+    always read, whatever the statistics say of it: it decides a term of four characters
+    (`text.decided_by_lexemes`), so `设政府信` reads `设政府信`, which is as rare as the term."""
+    grams = text.term_common_grams(term)
+    shares = {lexeme: known.frequency.get(lexeme, 0.0) for lexeme in text.term_lexemes(term) + grams}
     if not shares:
         return []
     bound = WORTH_READING * max(min(shares.values()), known.floor)
-    return [lexeme for lexeme, share in shares.items() if share <= bound]
+    return [lexeme for lexeme, share in shares.items() if share <= bound or lexeme in grams]
 
 
 def estimated_share(terms: list[str], known: Statistics) -> float:
@@ -82,7 +91,7 @@ def estimated_share(terms: list[str], known: Statistics) -> float:
     list counts as rare (0), so does every term before the table is first analysed."""
     share = 1.0
     for term in terms:
-        share *= min((known.frequency.get(lexeme, 0.0) for lexeme in text.term_lexemes(term)), default=0.0)
+        share *= min((known.frequency.get(lexeme, 0.0) for lexeme in term_lexemes(term)), default=0.0)
     return share if terms else 0.0
 
 
@@ -96,7 +105,7 @@ def rows_to_read_in_table_order(terms: list[str], known: Statistics, hits_needed
     share = estimated_share(terms, known)
     if share <= 0.0:
         return 0
-    check = CHECK_US if any(len(term) >= 3 for term in terms) else 0.0
+    check = 0.0 if all(text.decided_by_lexemes(term) for term in terms) else CHECK_US
     in_table_order = hits_needed / share * TABLE_ROW_US
     through_index = known.rows * share * INDEX_ENTRY_US + hits_needed * (INDEX_ROW_US + check)
     return int(WALK_BOUND * hits_needed / share) if in_table_order < through_index else 0

@@ -125,6 +125,76 @@ def term_tokens(term: str) -> list[str]:
     return [units[i : i + 2] for i in range(len(units) - 1)]
 
 
+# PostgreSQL: bigrams found in most rows of government text (measured in the seeds and the corpus of real
+# reports: each stands in every one of them). A term holding one between two characters — 设政府信, 开申请的 —
+# has every bigram common while the term itself may be rare, and the GIN index, which keeps no positions,
+# would list most rows for the text check to rule out. So the published items' index also keeps, wherever
+# one of these stands with a character on each side, that four-character gram ("common grams", as
+# Lucene's filter of that name does for stop words): a term holding one asks for it, and a term of four
+# characters around one is decided by it alone. About 38 more lexemes a row (a sixth more). Changing the
+# list changes what a search asks for: the rows must be written again (`gongkai publications reindex`).
+COMMON_BIGRAMS = frozenset(
+    [
+        "公开",
+        "信息",
+        "政府",
+        "府信",
+        "息公",
+        "工作",
+        "政务",
+        "务公",
+        "申请",
+        "行政",
+        "情况",
+        "发布",
+        "服务",
+        "建设",
+        "推进",
+        "管理",
+        "发展",
+        "政策",
+        "规范",
+        "社会",
+        "单位",
+        "部门",
+        "文件",
+        "要求",
+        "人民",
+        "相关",
+        "进行",
+        "项目",
+        "落实",
+        "实施",
+        "加强",
+        "国家",
+        "有关",
+    ]
+)
+
+
+def common_grams(normalized: str) -> set[str]:
+    """For PostgreSQL's index of published items: every four-character gram of a normalised text whose middle
+    bigram is common (COMMON_BIGRAMS), within one field."""
+    found: set[str] = set()
+    for part in normalized.split(FIELD_SEPARATOR):
+        units = encode(part)
+        found.update(
+            units[i - 1 : i + 3] for i in range(1, len(units) - 2) if units[i : i + 2] in COMMON_BIGRAMS
+        )
+    return found
+
+
+def term_common_grams(term: str) -> list[str]:
+    """The common grams (`common_grams`) inside a normalised term: every item holding the term has them."""
+    return sorted(common_grams(term))
+
+
+def decided_by_lexemes(term: str) -> bool:
+    """Whether the lexemes of the published items' index alone tell if an item holds the normalised term:
+    one or two characters (its unigram or bigram), or four around a common bigram (its common gram)."""
+    return len(term) <= 2 or (len(term) == 4 and encode(term)[1:3] in COMMON_BIGRAMS)
+
+
 def lexemes(normalized: str) -> set[str]:
     """For PostgreSQL: the distinct unigrams and bigrams of a normalised text (positions are not kept;
     the exact substring is checked on the stored text)."""

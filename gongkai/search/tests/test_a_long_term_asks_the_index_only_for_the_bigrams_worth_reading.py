@@ -1,6 +1,6 @@
-"""PostgreSQL asks the GIN index for a long term's rarest bigram and those at most a few times as common
-(`lexemes.worth_reading`): a bigram in most rows rules out next to nothing and costs its whole posting
-list. The shares are those the statistics keep; a bigram they do not list is rarer than all they list.
+"""PostgreSQL asks the GIN index for a long term's common grams, its rarest bigram and those at most a few
+times as common (`lexemes.worth_reading`): a bigram in most rows rules out next to nothing and costs its
+whole posting list. The shares are those the statistics keep; a bigram they do not list is rarer than all they list.
 The estimate of how many rows hold a query (`lexemes.estimated_share`) takes each term's rarest lexeme."""
 
 from __future__ import annotations
@@ -16,15 +16,19 @@ def bigrams(query: str) -> tuple[str, list[str]]:
 
 
 def test_bigrams_in_every_row_are_left_to_the_text_check() -> None:
+    term, _ = bigrams("公开设政")
+    shares = {"公开": 1.0, "开设": 0.3, "设政": 0.02114}
+    assert lexemes.worth_reading(term, lexemes.Statistics(shares, 0.0024)) == ["设政"]
+    # Around a common bigram, the common gram is read (it is as rare as the term), not the bigrams.
     term, _ = bigrams("设政府信")
     shares = {"政府": 1.0, "府信": 0.99999, "设政": 0.02114}
-    assert lexemes.worth_reading(term, lexemes.Statistics(shares, 0.0024)) == ["设政"]
+    assert lexemes.worth_reading(term, lexemes.Statistics(shares, 0.0024)) == ["设政府信"]
 
 
 def test_a_bigram_a_few_times_as_common_as_the_rarest_is_still_read() -> None:
-    term, _ = bigrams("开申请的")
-    shares = {"开申": 0.318, "申请": 0.884, "请的": 0.094}
-    assert set(lexemes.worth_reading(term, lexemes.Statistics(shares, 0.0024))) == {"开申", "请的"}
+    term, _ = bigrams("流转管理")
+    shares = {"流转": 0.0217, "转管": 0.0096, "管理": 0.118}
+    assert set(lexemes.worth_reading(term, lexemes.Statistics(shares, 0.0024))) == {"流转", "转管"}
 
     term, _ = bigrams("队伍建设")
     shares = {"伍建": 0.0057, "队伍": 0.0168, "建设": 0.41}

@@ -17,7 +17,7 @@ from gongkai.publications.models import Publication, Status
 from gongkai.publications.samples import samples
 from gongkai.publications.sanitize import body_text
 from gongkai.publications.tests.factories import as_line, load_lines, make_agency
-from gongkai.search import engine, lexemes, text
+from gongkai.search import engine, lexemes
 from gongkai.search.text import normalize, split_terms
 
 CAP = 40
@@ -102,7 +102,7 @@ def test_queries_read_as_the_statistics_say_find_the_substring_hits(
 
     def spy_worth_reading(term: str, known: lexemes.Statistics) -> list[str]:
         kept = worth_reading(term, known)
-        if len(kept) < len(text.term_lexemes(term)):
+        if len(kept) < len(lexemes.term_lexemes(term)):
             pruned.append(term)
         return kept
 
