@@ -30,6 +30,7 @@ def broken_docx() -> bytes:
         ("通知.pdf", pdf_with_text("通知正文")[:600], "不是可读的 PDF 文件"),
         ("通知.docx", broken_docx(), "已损坏"),
     ],
+    ids=["pdf", "docx"],  # the archive's bytes hold the time it was made: not an id two workers agree on
 )
 def test_the_reason_is_chinese_only(name: str, data: bytes, reason: str) -> None:
     with pytest.raises(ValidationError) as refused:
