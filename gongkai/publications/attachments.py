@@ -59,7 +59,6 @@ CONTENT_TYPES = {
     AttachmentType.JPEG: "image/jpeg",
 }
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]")
-_EXCEPTION_NAME = re.compile(r"[：:]\s*[A-Za-z_][A-Za-z0-9_.]*$")
 
 
 @dataclass(frozen=True)
@@ -142,9 +141,7 @@ def _docx_text(data: bytes, name: str) -> str:
         check_archive(data)
         lines = docx_lines(data)
     except (ArchiveRefused, ReportUnreadable) as error:
-        # Without the reader's exception name ("……无法打开：AttributeError"): staff read this message.
-        reason = _EXCEPTION_NAME.sub("", str(error))
-        raise ValidationError(f"附件“{name}”无法作为 DOCX 读取：{reason}。") from None
+        raise ValidationError(f"附件“{name}”无法作为 DOCX 读取：{error}。") from None
     return "\n".join(line.strip() for line in lines if line.strip())[:MAX_TEXT]
 
 

@@ -10,6 +10,7 @@ beside them (`Document.lines`) is what evidence line numbers count in, the same 
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -117,7 +118,8 @@ def html_document(text: str, encoding: str | None = None) -> Document:
     try:
         root = lxml.html.document_fromstring(text)
     except (lxml.etree.ParserError, ValueError) as error:
-        raise ReportUnreadable(f"HTML 文件无法解析：{error}") from None
+        logging.getLogger(__name__).info("unparsable HTML: %s", error)
+        raise ReportUnreadable("HTML 文件无法解析（可用浏览器打开检查，另存为网页后重试）") from None
     builder = DocumentBuilder(FORM_HTML, encoding)
     builder.document.published_on = _page_date(root)
     title = _page_title(root)
@@ -315,7 +317,9 @@ def _open_docx(data: bytes) -> Any:
     except Exception as error:  # python-docx and lxml raise many kinds of errors on a broken file
         if _out_of_memory(error):
             raise MemoryError from None  # the file may be sound, only too large for the memory allowed
-        raise ReportUnreadable(f"DOCX 文件已损坏，无法打开：{type(error).__name__}") from None
+        # The reader's exception name says nothing to staff: it goes to the log.
+        logging.getLogger(__name__).info("unreadable DOCX: %s", type(error).__name__)
+        raise ReportUnreadable("DOCX 文件已损坏，无法打开（可用 Word 或 WPS 打开检查，另存后重试）") from None
 
 
 def _out_of_memory(error: Exception) -> bool:

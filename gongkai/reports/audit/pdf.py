@@ -138,7 +138,10 @@ def pdf_document(data: bytes) -> Document:
     except ReportUnreadable:
         raise
     except Exception as error:  # pdfminer raises many kinds of errors on broken or encrypted files
-        raise ReportUnreadable(f"PDF 文件已损坏或已加密，无法读取：{type(error).__name__}") from None
+        logging.getLogger(__name__).info("unreadable PDF: %s", type(error).__name__)
+        raise ReportUnreadable(
+            "PDF 文件已损坏、不完整或已加密，无法读取（可用 PDF 阅读器打开检查，另存后重试）"
+        ) from None
     writer.flush()
     from gongkai.reports.audit.scanned import refuse_scanned_pdf  # a scan is refused with its cause named
 
