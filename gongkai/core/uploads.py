@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django import forms
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile, StopUpload
 from django.http import HttpRequest
 
@@ -42,6 +43,26 @@ class RefusedUpload:
 
     def __str__(self) -> str:
         return f"{self.name}：{self.reason}"
+
+
+class RefusedUploadForm(forms.Form):
+    """A form of one `file` whose upload may have been dropped while it arrived (past its cap,
+    `limit_uploads`; pass `refused_uploads(request)`): the field's error then names the file and why,
+    not "no file chosen"."""
+
+    def __init__(self, *args: Any, refused: list[RefusedUpload] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.refused = refused or []
+
+    def refused_message(self, refused: RefusedUpload) -> str:
+        return f"{refused}。"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.refused:
+            self.errors.pop("file", None)
+            self.add_error("file", [self.refused_message(refused) for refused in self.refused])
+        return cleaned
 
 
 @dataclass

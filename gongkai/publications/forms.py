@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from gongkai.agencies.models import Agency
+from gongkai.core.uploads import RefusedUpload, RefusedUploadForm
 from gongkai.publications.models import Channel, Genre, Kind, Topic, Validity
 from gongkai.search.selectors import FIRST_YEAR, LAST_YEAR, MAX_PAGE, MAX_QUERY
 
@@ -102,24 +103,15 @@ class ApproveForm(ReasonForm):
     )
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(RefusedUploadForm):
     file = forms.FileField(
         label="附件",
         help_text="PDF、DOCX、PNG 或 JPEG，不超过 20 MB",
         error_messages={"required": "请选择要上传的附件。", "empty": "上传的附件是空文件。"},
     )
 
-    def __init__(self, *args: Any, refused: list[Any] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.refused = refused or []
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if self.refused:
-            # The file was dropped while it arrived (past its cap): say so, not "no file chosen".
-            self.errors.pop("file", None)
-            self.add_error("file", [f"附件“{r.name}”{r.reason}。" for r in self.refused])
-        return cleaned
+    def refused_message(self, refused: RefusedUpload) -> str:
+        return f"附件“{refused.name}”{refused.reason}。"
 
 
 class ValidityForm(forms.Form):

@@ -31,7 +31,15 @@ from gongkai.applications.register import (
     import_register,
 )
 from gongkai.applications.register_export import export_register
-from gongkai.core.uploads import MB, UploadLimits, limit_uploads, refused_uploads, request_too_large
+from gongkai.core.uploads import (
+    MB,
+    RefusedUpload,
+    RefusedUploadForm,
+    UploadLimits,
+    limit_uploads,
+    refused_uploads,
+    request_too_large,
+)
 from gongkai.workbench.access import agency_for_actor, agency_for_reader
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -43,7 +51,7 @@ UPLOAD_LIMITS = UploadLimits(
 ROW_ERRORS_SHOWN = 200
 
 
-class RegisterImportForm(forms.Form):
+class RegisterImportForm(RefusedUploadForm):
     file = forms.FileField(
         label="台账文件",
         help_text=f"CSV（UTF-8 编码）或 Excel（XLSX）文件，不超过 {MAX_UPLOAD_MB} MB；第一行为表头。",
@@ -51,17 +59,8 @@ class RegisterImportForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
 
-    def __init__(self, *args: Any, refused: list[Any] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.refused = refused or []
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if self.refused:
-            # The file was dropped while it arrived: say so instead of "no file chosen".
-            self.errors.pop("file", None)
-            self.add_error("file", [f"{refused}，请分成几个文件导入。" for refused in self.refused])
-        return cleaned
+    def refused_message(self, refused: RefusedUpload) -> str:
+        return f"{refused}，请分成几个文件导入。"
 
     def clean_file(self) -> UploadedFile[bytes]:
         upload: UploadedFile[bytes] = self.cleaned_data["file"]
