@@ -147,9 +147,11 @@ class _SQLite:
         """The total (up to TOTAL_CAP + 1) and the ids of one page, newest first. A search with at most
         FEW hits gets them all in one pass in the table's order (FTS5 reads a phrase's lists backwards, for
         the newest first, at up to three times the cost, and a count then a page read them twice more);
-        past FEW the count stops at the cap and the page reads only the newest hits."""
+        past FEW the count stops at the cap and the page reads only the newest hits. A single term of one
+        or two characters is one list, cheap either way: it goes straight to the count."""
         expression = self.match(terms, filters)
-        if expression is not None:
+        one_list = len(terms) == 1 and len(terms[0]) <= 2 and not filters.facets()
+        if expression is not None and not one_list:
             hits = self._rowids(expression, FEW + 1, ascending=True)
             if len(hits) <= FEW:
                 hits.reverse()
