@@ -13,8 +13,9 @@ the index numbers of the page's last day are then sorted exactly. A search with 
 one pass instead.
 
 PostgreSQL: the GIN index finds the items having every unigram, bigram or common gram of the terms and the
-facets; the stored normal form decides exactly the terms those do not (`strpos`, `text.decided_by_lexemes`). A term frequent enough
-that walking the newest-first index meets a page of hits sooner than fetching every hit is read that way.
+facets; the stored normal form decides exactly the terms those do not (`strpos`, `text.decided_by_lexemes`).
+A term frequent enough that walking the newest-first index meets a page of hits sooner than fetching every
+hit is read that way.
 """
 
 from __future__ import annotations
