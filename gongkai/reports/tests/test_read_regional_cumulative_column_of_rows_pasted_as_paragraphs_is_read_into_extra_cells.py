@@ -6,7 +6,6 @@ one number ("20263542"), and the rows printed under a total are summed as printe
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
 import pytest
@@ -15,6 +14,7 @@ from gongkai.reports.audit.model import ParsedReport
 from gongkai.reports.audit.reader import read_report_bytes
 from gongkai.reports.auditing import audit_report
 from gongkai.reports.tests.corpus import copies
+from gongkai.reports.tests.corpus.copies import docx_of_lines
 from gongkai.reports.tests.test_read_regional_cumulative_column_of_a_grid_is_read_into_extra_cells import (
     HEADING,
     PROSE,
@@ -32,17 +32,6 @@ def _lines(separator: str) -> list[str]:
     ]
 
 
-def _docx(lines: list[str]) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def _html(lines: list[str]) -> bytes:
     body = "".join(f"<p>{line.replace(' ', '&nbsp;')}</p>" for line in lines)
     return f'<html><head><meta charset="utf-8"><title>{HEADING}</title></head><body>{body}</body></html>'.encode()
@@ -51,8 +40,8 @@ def _html(lines: list[str]) -> bytes:
 PASTED: dict[str, Callable[[], bytes]] = {
     "txt-spaces": lambda: "\n".join(_lines(" ")).encode(),
     "txt-tabs": lambda: "\n".join(_lines("\t")).encode(),
-    "docx-spaces": lambda: _docx(_lines("  ")),
-    "docx-tabs": lambda: _docx(_lines("\t")),
+    "docx-spaces": lambda: docx_of_lines(_lines("  ")),
+    "docx-tabs": lambda: docx_of_lines(_lines("\t")),
     "html-nbsp": lambda: _html(_lines(" ")),
 }
 

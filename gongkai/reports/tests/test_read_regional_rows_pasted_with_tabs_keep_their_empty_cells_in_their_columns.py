@@ -5,13 +5,12 @@ ambiguous row, as it is when only spaces split the cells and the empty cell leav
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
 from gongkai.reports.audit.model import ParsedReport
 from gongkai.reports.audit.reader import read_report_bytes
 from gongkai.reports.auditing import audit_report
+from gongkai.reports.tests.corpus.copies import docx_of_lines
 from gongkai.reports.tests.test_read_regional_cumulative_column_of_a_grid_is_read_into_extra_cells import (
     HEADING,
     PROSE,
@@ -25,20 +24,9 @@ def _lines(separator: str) -> list[str]:
     return [HEADING, PROSE, "附件：政府信息公开情况统计表", *rows]
 
 
-def _docx(lines: list[str]) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def _read(form: str) -> ParsedReport:
     lines = _lines("\t" if form.endswith("tabs") else " ")
-    data = _docx(lines) if form.startswith("docx") else "\n".join(lines).encode()
+    data = docx_of_lines(lines) if form.startswith("docx") else "\n".join(lines).encode()
     return audit_report(read_report_bytes(data, f"regional.{form.split('-')[0]}"))
 
 

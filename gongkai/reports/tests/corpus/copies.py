@@ -329,19 +329,26 @@ def _covered_positions(grid: Grid) -> set[tuple[int, int]]:
     return positions
 
 
-def to_docx_paragraphs(report: Report, separator: str = "\t") -> bytes:
+def docx_of_lines(lines: list[str]) -> bytes:
+    """A DOCX of one paragraph a line: a text pasted into Word."""
     import docx
 
     document = docx.Document()
-    for block in report.blocks:
-        if isinstance(block, str):
-            document.add_paragraph(block)
-        else:
-            for cells in _row_texts(block):
-                document.add_paragraph(_paste_line(cells, separator))
+    for line in lines:
+        document.add_paragraph(line)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def to_docx_paragraphs(report: Report, separator: str = "\t") -> bytes:
+    lines: list[str] = []
+    for block in report.blocks:
+        if isinstance(block, str):
+            lines.append(block)
+        else:
+            lines += [_paste_line(cells, separator) for cells in _row_texts(block)]
+    return docx_of_lines(lines)
 
 
 def _html_grid(grid: Grid) -> str:
