@@ -131,8 +131,7 @@ def prepare(title: str, doc_number: str, body: str, attachments: Iterable[str], 
     if vendor == "postgresql":
         found: set[str] = set()
         for value in values:
-            found |= text.lexemes(value)
-            found |= text.common_grams(value)
+            found |= text.lexemes(value, with_common_grams=True)
         oversized = len(found) > MAX_LEXEMES
         if oversized:
             found = {OVERSIZED}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 # Invisible format characters that text copied from web pages and word processors carries between visible
 # ones (soft hyphen, zero-width space and joiners, direction marks and embeddings, word joiner, BOM): N drops
@@ -172,15 +172,16 @@ COMMON_BIGRAMS = frozenset(
 )
 
 
+def _grams(units: str) -> Iterator[str]:
+    return (units[i - 1 : i + 3] for i in range(1, len(units) - 2) if units[i : i + 2] in COMMON_BIGRAMS)
+
+
 def common_grams(normalized: str) -> set[str]:
     """For PostgreSQL's index of published items: every four-character gram of a normalised text whose middle
     bigram is common (COMMON_BIGRAMS), within one field."""
     found: set[str] = set()
     for part in normalized.split(FIELD_SEPARATOR):
-        units = encode(part)
-        found.update(
-            units[i - 1 : i + 3] for i in range(1, len(units) - 2) if units[i : i + 2] in COMMON_BIGRAMS
-        )
+        found.update(_grams(encode(part)))
     return found
 
 
@@ -195,14 +196,17 @@ def decided_by_lexemes(term: str) -> bool:
     return len(term) <= 2 or (len(term) == 4 and encode(term)[1:3] in COMMON_BIGRAMS)
 
 
-def lexemes(normalized: str) -> set[str]:
+def lexemes(normalized: str, *, with_common_grams: bool = False) -> set[str]:
     """For PostgreSQL: the distinct unigrams and bigrams of a normalised text (positions are not kept;
-    the exact substring is checked on the stored text)."""
+    the exact substring is checked on the stored text), and its common grams if asked (the published
+    items' index: one pass over each field)."""
     found: set[str] = set()
     for part in normalized.split(FIELD_SEPARATOR):
         units = encode(part)
         found.update(units)
         found.update(map(str.__add__, units, units[1:]))
+        if with_common_grams:
+            found.update(_grams(units))
     return found
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+import time_machine
 from django.contrib.auth.models import User
 
 from gongkai.agencies.models import Agency, Membership
 from gongkai.agencies.services import agency_add, membership_grant, user_create
 from gongkai.api.models import ApiToken
 from gongkai.api.tokens import api_token_create
+from gongkai.applications.tests.factories import SHANGHAI
 
 
 def make_agency(code: str = "XS-ZRZY", name: str = "象山县自然资源和规划局") -> Agency:
@@ -39,3 +45,10 @@ def published_item_urls() -> tuple[str, ...]:
     cast = make_cast()
     item = publish(cast, draft(cast))
     return ("/api/publications", "/api/publications/search?q=重点", f"/api/publications/NB-FGW/{item.serial}")
+
+
+@pytest.fixture
+def monday() -> Iterator[None]:
+    """A working Monday morning (2025-03-03, 10:00 in Shanghai), for applications submitted through the API."""
+    with time_machine.travel(datetime(2025, 3, 3, 10, tzinfo=SHANGHAI), tick=False):
+        yield

@@ -5,25 +5,21 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
-from typing import Any
 
 import pytest
-import time_machine
 from django.test import Client
 
-from gongkai.api.tests.factories import bearer, make_agency, make_token
-from gongkai.applications.tests.factories import PERSON, SHANGHAI
+from gongkai.api.tests.factories import (
+    bearer,
+    make_agency,
+    make_token,
+    monday,  # noqa: F401 (a fixture)
+)
+from gongkai.applications.tests.factories import PERSON
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("monday")]
 
 URL = "/api/agencies/XS-ZRZY/applications"
-
-
-@pytest.fixture(autouse=True)
-def monday() -> Any:
-    with time_machine.travel(datetime(2025, 3, 3, 10, tzinfo=SHANGHAI), tick=False):
-        yield
 
 
 def test_submit_list_detail_and_status_query_are_no_store() -> None:

@@ -5,11 +5,14 @@ reviewer (who may not attach) is refused before a byte of the upload is kept."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
-from gongkai.publications.models import Attachment
+from gongkai.publications.models import Attachment, Publication
 from gongkai.publications.tests.factories import draft, make_cast
 from gongkai.publications.tests.files import PNG
 
@@ -28,15 +31,25 @@ def image(megabytes: int) -> bytes:
     return PNG + b"\0" * (megabytes * MB - len(PNG))
 
 
+def attach(client: Client, item: Publication, name: str, data: bytes, content_type: str) -> Any:
+    """The drafting page's upload of one file to the item."""
+    return client.post(
+        f"/staff/publications/{item.pk}/actions/attach/",
+        {"file": SimpleUploadedFile(name, data, content_type=content_type)},
+    )
+
+
+def signed_in(user: User, *, enforce_csrf_checks: bool = False) -> Client:
+    client = Client(enforce_csrf_checks=enforce_csrf_checks)
+    client.force_login(user)
+    return client
+
+
 def test_a_fifteen_megabyte_image_is_attached() -> None:
     cast = make_cast()
     item = draft(cast)
-    client = Client()
-    client.force_login(cast.staff)
-    response = client.post(
-        f"/staff/publications/{item.pk}/actions/attach/",
-        {"file": SimpleUploadedFile("总平面图.png", image(15), content_type="image/png")},
-    )
+    client = signed_in(cast.staff)
+    response = attach(client, item, "总平面图.png", image(15), "image/png")
     assert response.status_code == 302, response.content.decode()[:2000]
     attachment = Attachment.objects.get(publication=item)
     assert attachment.size == 15 * MB and attachment.name == "总平面图.png"
@@ -45,16 +58,8 @@ def test_a_fifteen_megabyte_image_is_attached() -> None:
 def test_a_file_past_twenty_megabytes_is_named_with_the_cap_and_nothing_is_stored() -> None:
     cast = make_cast()
     item = draft(cast)
-    client = Client()
-    client.force_login(cast.staff)
-    response = client.post(
-        f"/staff/publications/{item.pk}/actions/attach/",
-        {
-            "file": SimpleUploadedFile(
-                "扫描件.pdf", b"%PDF-1.7\n" + b"0" * (20 * MB), content_type="application/pdf"
-            )
-        },
-    )
+    client = signed_in(cast.staff)
+    response = attach(client, item, "扫描件.pdf", b"%PDF-1.7\n" + b"0" * (20 * MB), "application/pdf")
     page = response.content.decode()
     assert response.status_code == 400
     assert "扫描件.pdf" in page and "20 MB" in page
@@ -65,12 +70,8 @@ def test_a_file_past_twenty_megabytes_is_named_with_the_cap_and_nothing_is_store
 def test_a_request_far_past_the_cap_is_refused_before_it_is_read() -> None:
     cast = make_cast()
     item = draft(cast)
-    client = Client()
-    client.force_login(cast.staff)
-    response = client.post(
-        f"/staff/publications/{item.pk}/actions/attach/",
-        {"file": SimpleUploadedFile("大.png", image(23), content_type="image/png")},
-    )
+    client = signed_in(cast.staff)
+    response = attach(client, item, "大.png", image(23), "image/png")
     assert response.status_code == 413
     assert "附件约 23.0 MB，超过上限 20 MB" in response.content.decode()
     assert not Attachment.objects.exists()
@@ -79,12 +80,8 @@ def test_a_request_far_past_the_cap_is_refused_before_it_is_read() -> None:
 def test_a_reviewer_may_not_attach_and_is_refused() -> None:
     cast = make_cast()
     item = draft(cast)
-    client = Client()
-    client.force_login(cast.reviewer)
-    response = client.post(
-        f"/staff/publications/{item.pk}/actions/attach/",
-        {"file": SimpleUploadedFile("图.png", image(1), content_type="image/png")},
-    )
+    client = signed_in(cast.reviewer)
+    response = attach(client, item, "图.png", image(1), "image/png")
     assert response.status_code == 403
     assert not Attachment.objects.exists()
 
@@ -92,12 +89,8 @@ def test_a_reviewer_may_not_attach_and_is_refused() -> None:
 def test_an_upload_or_an_action_without_the_csrf_token_is_still_refused() -> None:
     cast = make_cast()
     item = draft(cast)
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(cast.staff)
-    response = client.post(
-        f"/staff/publications/{item.pk}/actions/attach/",
-        {"file": SimpleUploadedFile("图.png", image(1), content_type="image/png")},
-    )
+    client = signed_in(cast.staff, enforce_csrf_checks=True)
+    response = attach(client, item, "图.png", image(1), "image/png")
     assert response.status_code == 403
     assert client.post(f"/staff/publications/{item.pk}/actions/submit/").status_code == 403
     item.refresh_from_db()

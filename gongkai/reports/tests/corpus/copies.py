@@ -251,22 +251,29 @@ def corpus_reports(folder: Path = CORPUS) -> list[Report]:
 # --- the forms -----------------------------------------------------------------------------------
 
 
-def _covered(grid: Grid) -> list[list[str]]:
-    """The grid expanded: every position of the table, a merged cell's text at its first position
-    and "" under it and beside it."""
-    width = max(sum(c.colspan for c in grid.rows[0]), 1) if grid.rows else 0
-    taken: dict[tuple[int, int], str] = {}
+def _placed(grid: Grid) -> Iterator[tuple[int, int, GridCell]]:
+    """Each cell with the row and column of its top left position, a merged cell above or to the left
+    taking the positions it covers."""
+    taken: set[tuple[int, int]] = set()
     for r, row in enumerate(grid.rows):
         c = 0
         for cell in row:
             while (r, c) in taken:
                 c += 1
-            for dr in range(cell.rowspan):
-                for dc in range(cell.colspan):
-                    taken[(r + dr, c + dc)] = cell.text if (dr, dc) == (0, 0) else ""
+            taken.update((r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan))
+            yield r, c, cell
             c += cell.colspan
-        width = max(width, c)
-    return [[taken.get((r, c), "") for c in range(width)] for r in range(len(grid.rows))]
+
+
+def _covered(grid: Grid) -> list[list[str]]:
+    """The grid expanded: every position of the table, a merged cell's text at its first position
+    and "" under it and beside it."""
+    width = max(sum(c.colspan for c in grid.rows[0]), 1) if grid.rows else 0
+    texts: dict[tuple[int, int], str] = {}
+    for r, c, cell in _placed(grid):
+        texts[(r, c)] = cell.text
+        width = max(width, c + cell.colspan)
+    return [[texts.get((r, c), "") for c in range(width)] for r in range(len(grid.rows))]
 
 
 def _row_texts(grid: Grid) -> Iterator[list[str]]:
@@ -288,45 +295,21 @@ def to_docx_tables(report: Report) -> bytes:
             document.add_paragraph(block)
             continue
         expanded = _covered(block)
-        covered = _covered_positions(block)
         table = document.add_table(rows=len(expanded), cols=len(expanded[0]))
         table.style = "Table Grid"
         # The cells looked up once: `table.cell` walks the whole table at each call. A merge keeps
         # the cell at the top left and those outside its span.
         width = len(expanded[0])
         cells = table._cells
-        for r, row in enumerate(block.rows):
-            c = 0
-            for cell in row:
-                while (r, c) in covered:
-                    c += 1
-                target = cells[r * width + c]
-                if cell.colspan > 1 or cell.rowspan > 1:
-                    corner = cells[(r + cell.rowspan - 1) * width + c + cell.colspan - 1]
-                    target = target.merge(corner)
-                target.text = cell.text
-                c += cell.colspan
+        for r, c, cell in _placed(block):
+            target = cells[r * width + c]
+            if cell.colspan > 1 or cell.rowspan > 1:
+                corner = cells[(r + cell.rowspan - 1) * width + c + cell.colspan - 1]
+                target = target.merge(corner)
+            target.text = cell.text
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def _covered_positions(grid: Grid) -> set[tuple[int, int]]:
-    """The positions under or beside a merged cell that starts elsewhere."""
-    positions: set[tuple[int, int]] = set()
-    taken: set[tuple[int, int]] = set()
-    for r, row in enumerate(grid.rows):
-        c = 0
-        for cell in row:
-            while (r, c) in taken:
-                c += 1
-            for dr in range(cell.rowspan):
-                for dc in range(cell.colspan):
-                    taken.add((r + dr, c + dc))
-                    if (dr, dc) != (0, 0):
-                        positions.add((r + dr, c + dc))
-            c += cell.colspan
-    return positions
 
 
 def docx_of_lines(lines: list[str]) -> bytes:
