@@ -263,17 +263,14 @@ class _PostgreSQL:
         cursor.nextset()
 
     def tsquery(self, terms: Sequence[str], filters: Filters) -> str | None:
-        """The GIN index's condition. A term of one or two characters is its one lexeme (which decides
-        it). Of a longer term's lexemes (a filter only, unless its common gram decides it: otherwise its
-        text decides, `exact`) only those worth reading are asked for (`lexemes.worth_reading`)."""
+        """The GIN index's condition. A term of one or two characters is its one lexeme, and one of four
+        holding a common bigram its common gram (either decides the term). Of another term's lexemes (a
+        filter only: its text decides, `exact`) only those worth reading are asked for (all of them before
+        the table is first analysed: `lexemes.worth_reading`)."""
         known = lexemes.statistics()
         wanted: list[str] = []
         for term in terms:
-            wanted += (
-                lexemes.worth_reading(term, known)
-                if len(term) >= 3 and known.frequency
-                else lexemes.term_lexemes(term)
-            )
+            wanted += lexemes.worth_reading(term, known) if len(term) >= 3 else lexemes.term_lexemes(term)
         wanted += ["~" + f for f in filters.facets()]
         if not wanted:
             return None

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import or_
 
 # Invisible format characters that text copied from web pages and word processors carries between visible
 # ones (soft hyphen, zero-width space and joiners, direction marks and embeddings, word joiner, BOM): N drops
@@ -126,13 +128,14 @@ def term_tokens(term: str) -> list[str]:
 
 
 # PostgreSQL: bigrams found in most rows of government text (measured in the seeds and the corpus of real
-# reports: each stands in every one of them). A term holding one between two characters — 设政府信, 开申请的 —
-# has every bigram common while the term itself may be rare, and the GIN index, which keeps no positions,
-# would list most rows for the text check to rule out. So the published items' index also keeps, wherever
-# one of these stands with a character on each side, that four-character gram ("common grams", as
-# Lucene's filter of that name does for stop words): a term holding one asks for it, and a term of four
-# characters around one is decided by it alone. About 38 more lexemes a row (a sixth more). Changing the
-# list changes what a search asks for: the rows must be written again (`gongkai publications reindex`).
+# reports: each stands in every one of them). A term holding one — 设政府信, 流转管理, 管理办法 — may be rare
+# while the bigram is in every row, and the GIN index, which keeps no positions, can then only list the rows
+# holding the term's other bigrams for the text check to confirm, one by one. So the published items' index
+# also keeps every four-character window of a field that holds one of these ("common grams", as Lucene's
+# filter of that name does for stop words: here the bigram may stand first, in the middle or last): a term
+# holding one asks for its windows, and a term of four characters holding one is decided by its window
+# alone, with no text to check. About 85 more lexemes a row (a quarter more). Changing the list or the
+# windows changes what a search asks for: the rows must be written again (a migration, as 0007 does).
 COMMON_BIGRAMS = frozenset(
     [
         "公开",
@@ -172,16 +175,21 @@ COMMON_BIGRAMS = frozenset(
 )
 
 
-def _grams(units: str) -> Iterator[str]:
-    return (units[i - 1 : i + 3] for i in range(1, len(units) - 2) if units[i : i + 2] in COMMON_BIGRAMS)
+def _grams(units: str, pairs: Sequence[str]) -> set[str]:
+    """The four-character windows of one encoded field (`units`, its bigrams `pairs`) holding a common bigram."""
+    common = list(map(COMMON_BIGRAMS.__contains__, pairs))
+    # Window i holds the bigrams i, i + 1 and i + 2.
+    holding = map(or_, map(or_, common, common[1:]), common[2:])
+    return {units[i : i + 4] for i in compress(range(len(units) - 3), holding)}
 
 
 def common_grams(normalized: str) -> set[str]:
-    """For PostgreSQL's index of published items: every four-character gram of a normalised text whose middle
-    bigram is common (COMMON_BIGRAMS), within one field."""
+    """For PostgreSQL's index of published items: every four-character window of a normalised text holding
+    a common bigram (COMMON_BIGRAMS), within one field."""
     found: set[str] = set()
     for part in normalized.split(FIELD_SEPARATOR):
-        found.update(_grams(encode(part)))
+        units = encode(part)
+        found |= _grams(units, list(map(str.__add__, units, units[1:])))
     return found
 
 
@@ -192,8 +200,8 @@ def term_common_grams(term: str) -> list[str]:
 
 def decided_by_lexemes(term: str) -> bool:
     """Whether the lexemes of the published items' index alone tell if an item holds the normalised term:
-    one or two characters (its unigram or bigram), or four around a common bigram (its common gram)."""
-    return len(term) <= 2 or (len(term) == 4 and encode(term)[1:3] in COMMON_BIGRAMS)
+    one or two characters (its unigram or bigram), or four holding a common bigram (its common gram)."""
+    return len(term) <= 2 or (len(term) == 4 and bool(common_grams(term)))
 
 
 def lexemes(normalized: str, *, with_common_grams: bool = False) -> set[str]:
@@ -203,10 +211,11 @@ def lexemes(normalized: str, *, with_common_grams: bool = False) -> set[str]:
     found: set[str] = set()
     for part in normalized.split(FIELD_SEPARATOR):
         units = encode(part)
+        pairs = list(map(str.__add__, units, units[1:]))  # twice as fast as slicing
         found.update(units)
-        found.update(map(str.__add__, units, units[1:]))
+        found.update(pairs)
         if with_common_grams:
-            found.update(_grams(units))
+            found |= _grams(units, pairs)
     return found
 
 

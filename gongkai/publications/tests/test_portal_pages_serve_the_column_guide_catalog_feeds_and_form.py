@@ -5,6 +5,7 @@ withdrawn items are nowhere; pages are cacheable and work without JavaScript (pl
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -77,3 +78,12 @@ def test_the_document_page_shows_the_catalog_beside_it() -> None:
     item = publish(cast, draft(cast))
     page = Client().get(item.get_absolute_url()).content.decode()
     assert "行政规范性文件" in page and "机构概况" in page  # the body's catalog tree
+
+
+def test_the_document_page_shows_the_date_a_document_takes_effect_when_it_has_one() -> None:
+    cast = make_cast()
+    dated = publish(cast, draft(cast, validity="in_force", effective_on=date(2025, 1, 1)))
+    undated = publish(cast, draft(cast, title="关于召开座谈会的通知", doc_number=""))
+    page = Client().get(dated.get_absolute_url()).content.decode()
+    assert '<th scope="row">施行日期</th><td colspan="3">2025-01-01</td>' in page
+    assert "施行日期" not in Client().get(undated.get_absolute_url()).content.decode()

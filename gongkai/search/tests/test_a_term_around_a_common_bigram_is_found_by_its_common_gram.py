@@ -1,9 +1,10 @@
-"""A term whose every bigram is common while the term is rare (设政府信: 政府 and 府信 in every row, 设政 in
-one row of fifty) would have PostgreSQL's GIN index list most rows for the text check to rule out. The
-published items' index also keeps the four-character gram around each common bigram (`text.common_grams`),
-so such a term asks the index for that gram, and a term of four characters is decided by it without its
-text being checked. Answers stay exactly the substring hits: the gram is never made across two fields, nor
-where the bigram has no character on one side."""
+"""A term holding a bigram in every row while the term is rare (设政府信: 政府 and 府信 in every row, 设政 in
+one row of fifty; 流转管理: 管理 in most rows, every row with 流转 and 转管 a hit) would have PostgreSQL's GIN
+index list rows for the text check to confirm or rule out one by one. The published items' index also keeps
+every four-character window holding a common bigram (`text.common_grams`), wherever the bigram stands in
+it, so such a term asks the index for its windows, and a term of four characters is decided by its window
+without its text being checked. Answers stay exactly the substring hits: a window is never made across two
+fields."""
 
 from __future__ import annotations
 
@@ -20,16 +21,21 @@ from gongkai.search import engine, index, lexemes, text
 pytestmark = pytest.mark.django_db
 
 
-def test_a_text_has_the_four_character_gram_around_each_common_bigram_within_a_field() -> None:
-    # 建设 and 政府 at the start of a field, 府信 at the end of one, 申请 alone: no gram; none across fields.
-    grams = text.common_grams(text.join_fields(["建设政府信息", "政府信", "申请"]))
-    assert grams == {"设政府信", "政府信息"}
+def test_a_text_has_every_four_character_window_holding_a_common_bigram_within_a_field() -> None:
+    # 建设 first, 政府 and 府信 in the middle, 信息 last; a field of three characters has no window, 申请
+    # alone none; none across fields; 平台通知 holds no common bigram.
+    grams = text.common_grams(text.join_fields(["建设政府信息", "政府信", "申请", "平台通知"]))
+    assert grams == {"建设政府", "设政府信", "政府信息"}
+    assert text.common_grams("关于流转管理") == {"流转管理"}
+    assert text.common_grams("管理办法的通知") == {"管理办法"}
 
 
-def test_only_a_four_character_term_around_a_common_bigram_is_decided_by_the_lexemes() -> None:
-    assert text.decided_by_lexemes("设政府信")
+def test_only_a_four_character_term_holding_a_common_bigram_is_decided_by_the_lexemes() -> None:
+    assert text.decided_by_lexemes("设政府信")  # in the middle
+    assert text.decided_by_lexemes("流转管理")  # last
+    assert text.decided_by_lexemes("管理办法")  # first
     assert text.decided_by_lexemes("政府") and text.decided_by_lexemes("政")
-    assert not text.decided_by_lexemes("流转管理")  # 转管 is not common
+    assert not text.decided_by_lexemes("流转审批")  # no common bigram
     assert not text.decided_by_lexemes("设政府")  # three characters: no gram holds it
     assert not text.decided_by_lexemes("建设政府信息")  # longer: its grams filter, its text decides
 
@@ -66,6 +72,9 @@ def test_a_four_character_term_finds_exactly_its_hits(items: list[int]) -> None:
     assert found.publication_ids == [items[4], items[1], items[0]]
     assert engine.search("建设政府信息").publication_ids == [items[0]]
     assert engine.search("政府信息公开").publication_ids == [items[0]]
+    # The common bigram last and first in the term.
+    assert engine.search("法治建设").publication_ids == [items[1]]
+    assert engine.search("建设政府").publication_ids == [items[1], items[0]]
 
 
 def test_on_postgresql_the_index_alone_decides_a_four_character_term_around_a_common_bigram(
@@ -86,10 +95,16 @@ def test_on_postgresql_the_index_alone_decides_a_four_character_term_around_a_co
         assert engine.search("建设政府信息").total == 1
     search = "\n".join(q["sql"] for q in queries.captured_queries if "tokens @@" in q["sql"])
     assert "建设政府" in search and search.count("strpos(body, '建设政府信息')") == 2
+    with CaptureQueriesContext(connection) as queries:
+        assert engine.search("法治建设").total == 1
+    search = "\n".join(q["sql"] for q in queries.captured_queries if "tokens @@" in q["sql"])
+    # Its common gram alone, before the table is analysed as after.
+    assert engine._PostgreSQL().tsquery(["法治建设"], engine.Filters()) == "'法治建设'"
+    assert search.count("strpos(body, '法治建设')") == 1
 
 
 def test_the_index_row_of_an_item_on_postgresql_holds_its_common_grams() -> None:
     prepared = index.prepare("关于推进建设政府信息公开的通知", "", "依申请公开", [], "postgresql")
     entries = set(prepared.lexemes.split("\0\0\0")) - {""}
-    assert {"于推进建", "设政府信", "依申请公"} <= entries
+    assert {"关于推进", "于推进建", "推进建设", "设政府信", "依申请公", "申请公开"} <= entries
     assert prepared.lexeme_count == len(entries)
