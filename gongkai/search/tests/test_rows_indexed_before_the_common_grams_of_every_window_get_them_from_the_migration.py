@@ -33,6 +33,16 @@ LINES = [
 ]
 
 
+def load_written_with(grams: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lines imported as the index wrote them when it made these grams (PostgreSQL only)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("only PostgreSQL's index keeps common grams")
+    agency = make_agency("MG", "测试市人民政府")
+    with monkeypatch.context() as before:
+        before.setattr(text, "_grams", grams)
+        load_lines(agency, LINES)
+
+
 def tokens_written_now() -> list[list[str]]:
     """Each row's tokens as the index writes them today, from the same texts."""
     written = []
@@ -46,12 +56,7 @@ def tokens_written_now() -> list[list[str]]:
 def test_rows_written_with_fewer_common_grams_are_found_after_the_migration(
     monkeypatch: pytest.MonkeyPatch, grams_before: object
 ) -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("only PostgreSQL's index keeps common grams")
-    agency = make_agency("MG", "测试市人民政府")
-    with monkeypatch.context() as before:
-        before.setattr(text, "_grams", grams_before)
-        load_lines(agency, LINES)
+    load_written_with(grams_before, monkeypatch)
     first = Publication.objects.get(title="建设政府信息平台").pk
     # The search asks for windows the rows lack: a common bigram first, last, and (before 0006) inside.
     assert engine.search("建设政府").total == 0
@@ -73,13 +78,8 @@ def test_rows_written_with_fewer_common_grams_are_found_after_the_migration(
 def test_a_row_the_grams_take_past_the_limit_becomes_oversized_and_is_still_found(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("only PostgreSQL's index keeps common grams")
-    agency = make_agency("MG", "测试市人民政府")
-    with monkeypatch.context() as before:
-        before.setattr(text, "_grams", around_only)
-        load_lines(agency, LINES)
-    # 18, 20 and 16 lexemes of text; with every window's grams 21, 26 and 16.
+    load_written_with(around_only, monkeypatch)
+    # 18, 20 and 16 lexemes of text; with every window's grams 23, 27 and 20: the second goes past.
     counts = [len(written) for written in tokens_written_now()]
     monkeypatch.setattr(index, "MAX_LEXEMES", max(counts) - 1)
     migration.forwards(None, SimpleNamespace(connection=connection))
