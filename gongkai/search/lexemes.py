@@ -68,16 +68,18 @@ def term_lexemes(term: str) -> list[str]:
 
 def worth_reading(term: str, known: Statistics) -> list[str]:
     """Of a long term's lexemes (every item holding the term has them all), those worth asking the GIN
-    index for. A term the lexemes decide (four characters holding a common bigram, `text.decided_by_lexemes`)
-    asks for its common gram alone: as rare as the term, it lists exactly its hits, and each more lexeme
-    would only cost its posting list. Another asks for its common grams, the rarest of its lexemes, and
-    every other in at most WORTH_READING times as many rows. Each candidate row the index lets through
-    costs a heap visit and its text's check (about 2.5 µs at 100,000 items), each entry of a posting list
-    read beside the rarest about 10 ns, so a bigram a few times as common as the rarest still rules out
-    more than it costs, while one in most rows (`政府`, `申请`, the `20` of a year) costs and rules out next
-    to nothing. Before the table is first analysed no share is known, and every lexeme is read. So `流转审批` reads `转审` and `流转`, not `审批`; `甬人社发〔2022〕16号` reads its prefix and the
-    `16` and `2〕` of its number, not `20`. A common gram is always read, whatever the statistics say of it:
-    it is as rare as the term or rarer. So `流转管理` reads `流转管理`, not `流转`, `转管` and `管理`."""
+    index for. A term the lexemes decide (four characters holding a common bigram,
+    `text.decided_by_lexemes`) asks for its common gram alone: as rare as the term, it lists exactly its
+    hits, and each more lexeme would only cost its posting list; so `流转管理` reads `流转管理`, not `流转`,
+    `转管` and `管理`. Another asks for its common grams, always, whatever the statistics say of them (each
+    is as rare as the term or rarer: `建设政府信息` reads `建设政府`, `设政府信` and `政府信息`), the rarest of
+    its lexemes, and every other in at most WORTH_READING times as many rows. Each candidate row the
+    index lets through costs a heap visit and its text's check (about 2.5 µs at 100,000 items), each
+    entry of a posting list read beside the rarest about 10 ns, so a bigram a few times as common as the
+    rarest still rules out more than it costs, while one in most rows (`政府`, `申请`, the `20` of a year)
+    costs and rules out next to nothing. So `流转审批` reads `转审` and `流转`, not `审批`;
+    `甬人社发〔2022〕16号` reads its prefix and the `16` and `2〕` of its number, not `20`. Before the table
+    is first analysed no share is known, and every lexeme is read."""
     grams = text.term_common_grams(term)
     if grams and text.decided_by_lexemes(term):
         return grams
