@@ -117,6 +117,8 @@ class Recognition:
         self.context: str | None = None
         self.item20_columns: list[str] | None = None
         self.item20_units: dict[str, str] = {}
+        # A 第二十条 item's header copied one cell a line: its column headings follow, one a line.
+        self.item20_headings_follow = False
         self.request_group: str | None = None
         self.request_header: HeaderReader | None = None
         self.request_columns: list[str] | None = None
@@ -134,8 +136,15 @@ class Recognition:
     # --- table 二 -----------------------------------------------------------------------------
 
     def set_item20_columns(self, columns: list[str], units: dict[str, str]) -> None:
-        self.item20_columns = columns or None
-        self.item20_units = units
+        self.item20_columns = None
+        self.item20_units = {}
+        self.add_item20_columns(columns, units)
+
+    def add_item20_columns(self, columns: list[str], units: dict[str, str]) -> None:
+        """Columns of a 第二十条 item's header, after those read so far (a header whose headings
+        are on lines of their own is read one heading at a time)."""
+        self.item20_columns = [*(self.item20_columns or []), *columns] or None
+        self.item20_units = {**self.item20_units, **units}
         formats = item20_column_format()
         for key in columns:
             if key in formats:

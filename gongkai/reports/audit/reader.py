@@ -140,7 +140,7 @@ def _read_cells(
     """The cells of the report in format `fmt` from the tables found (and the stream's), with the
     finding on the tables not read."""
     lines, year = report.lines, report.year
-    children = streamed.children if streamed is not None else _grid_children(tables, fmt)
+    children = _printed_children(tables, fmt, streamed.children if streamed is not None else tables.children)
     if children:
         report.extras["printed_children"] = {key: list(value) for key, value in children.items()}
     prose = _prose_lines(lines, text_lines)
@@ -150,8 +150,12 @@ def _read_cells(
         # figures have no key of the format: they are read beside the cells, as extra cells.
         report.extras["requests_other_processing_single_row"] = True
         for row in tables.rows:
-            if row.row == "other_processing" and row.keys is None:
+            if row.row != "other_processing":
+                continue
+            if row.keys is None:
                 row.keys = [f"{SINGLE_OTHER_ROW}.{column}" if column else "" for column in row.columns or []]
+            else:  # read from a stream with the 2019 format's keys
+                row.keys = [f"{SINGLE_OTHER_ROW}.{key.rsplit('.', 1)[1]}" if key else "" for key in row.keys]
     _fill_cells(report, fmt, tables, lambda: quoted_figures(lines, prose, fmt, year), children)
     unread = tables_unread(report, fmt, single_other_row and fmt == FORMAT_2021)
     if unread is not None:
@@ -175,13 +179,13 @@ def _prose_lines(lines: list[str], text_lines: list[int]) -> list[int]:
     return taken
 
 
-def _grid_children(tables: FoundTables, fmt: str) -> dict[str, list[str]]:
-    """The rows printed under a total in a grid of a regional old table (one with 历年累计 or rows
-    of its own); the standard table nests its rows otherwise ("（二）" over "1."), and its sums are
-    the format's."""
+def _printed_children(tables: FoundTables, fmt: str, children: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The rows printed under a total of a regional old table (one with 历年累计 or rows of its
+    own), read from its grid, its lines or a stream; the standard table nests its rows otherwise
+    ("（二）" over "1.", "其中" under a total it does not sum to), and its sums are the format's."""
     wanted = set(all_keys(fmt))
     regional = any(key not in wanted for row in tables.rows if row.keys for key in row.keys)
-    return tables.children if regional else {}
+    return children if regional else {}
 
 
 def _keys_read(tables: FoundTables, fmt: str) -> dict[str, set[str]]:

@@ -35,6 +35,7 @@ from gongkai.reports.audit.lexicon import (
     request_row_labels,
     table_words,
 )
+from gongkai.reports.formats import FORMAT_2019, FORMAT_2021
 
 _DROPPED = str.maketrans("", "", "“”‘’\"'「」『』《》〈〉")
 _WHITESPACE = re.compile(r"\s+")
@@ -227,7 +228,21 @@ def _mark_requests(stream: Stream, fmt: str, cursor: int, marks: list[_Mark]) ->
         cursor = header
         marks.append(_Mark(header, header + 1))
         window = ROW_WINDOW + 200  # the applicant columns' headings
+        single, replaced = _single_row_for(fmt)
+        single_taken = False
         for row in request_rows:
+            if single_taken and row.row in replaced:
+                continue
+            if single is not None and row.row == replaced[0]:
+                span = _find(stream, single.cores, cursor, window)
+                if span is not None and _has_own_figures(stream, span[1], single, row.number):
+                    # Rows of another format printed as that format's one row (a 2021 table 三 that
+                    # prints （六）其他处理 as one row, as the 2019 format does): read as that row.
+                    marks.append(_Mark(span[0], span[1], single))
+                    cursor = span[1]
+                    window = ROW_WINDOW
+                    single_taken = True
+                    continue
             span = _find(stream, row.cores, cursor, window)
             if span is None:
                 continue
@@ -235,6 +250,29 @@ def _mark_requests(stream: Stream, fmt: str, cursor: int, marks: list[_Mark]) ->
             cursor = span[1]
             window = ROW_WINDOW
     return cursor
+
+
+def _single_row_for(fmt: str) -> tuple[RowLabels | None, tuple[str, ...]]:
+    """The row of table 三 that the other new format prints in place of rows of `fmt` (the 2019
+    format's one （六）其他处理 row for the 2021 format's three), and those rows; (None, ()) if none."""
+    if fmt != FORMAT_2021:
+        return None, ()
+    mine = request_row_labels(fmt)
+    theirs = request_row_labels(FORMAT_2019)
+    own = {row.row for row in mine}
+    shared = {row.row for row in theirs}
+    single = [row for row in theirs if row.row not in own]
+    replaced = tuple(row.row for row in mine if row.row not in shared)
+    if len(single) != 1 or not replaced:
+        return None, ()
+    return single[0], replaced
+
+
+def _has_own_figures(stream: Stream, end: int, row: RowLabels, number: int | None) -> bool:
+    """Whether a label (ending at compact `end`) is followed by a figure for each of its row's
+    cells, not by the label of a row under it (numbered `number`)."""
+    figures, _, _ = _figures_between(stream, end, len(stream.compact), number)
+    return sum(char.isdigit() for char in figures) >= len(row.keys)
 
 
 def read_new_tables(stream: Stream, fmt: str) -> StreamTables:
@@ -309,9 +347,31 @@ def _segments(text: str) -> list[tuple[str, str, int, bool]]:
             # "条18182.传真申请数": the 2 is the next row's number.
             figures = figures.rstrip().rstrip(".")[:-1]
             numbered_next = True
-        segments.append((text[label_start : run.start()], figures.strip(), run.start(), numbered))
+        pieces = _rows_without_figures(text, label_start, run.start())
+        for piece_start, piece_end in pieces[:-1]:
+            segments.append((text[piece_start:piece_end], "", piece_start, numbered))
+            numbered = False
+        segments.append((text[pieces[-1][0] : run.start()], figures.strip(), run.start(), numbered))
         label_start = run.end()
     return segments
+
+
+_LINE = re.compile(r"[^\n]*\n")
+
+
+def _rows_without_figures(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The text between two runs of figures as the labels of rows: split after each line that
+    holds only a unit, where a label follows. A table copied one cell a line keeps a row whose
+    figure was left blank as its label and its unit, and the next row's label follows them."""
+    pieces: list[tuple[int, int]] = []
+    begin = start
+    last = start + len(text[start:end].rstrip())  # where the last label ends
+    for line in _LINE.finditer(text, start, end):
+        if line.end() < last and line.group().strip() in _units():
+            pieces.append((begin, line.end()))
+            begin = line.end()
+    pieces.append((begin, end))
+    return pieces
 
 
 def read_old_table(stream: Stream) -> StreamTables:

@@ -98,6 +98,7 @@ def read_text_line(state: Recognition, line: str, number: int, kinds: set[str]) 
 
 def _item20_line(state: Recognition, compact: str, label: str, figures: str, run: Cell) -> bool:
     """A title, header or row of table 二; whether the line was one."""
+    headings_follow, state.item20_headings_follow = state.item20_headings_follow, False
     if has_item20_title(compact):
         state.context = ITEM20
         state.item20_columns = None
@@ -108,6 +109,18 @@ def _item20_line(state: Recognition, compact: str, label: str, figures: str, run
         state.context = ITEM20
         state.set_item20_columns(columns, units)
         return True
+    if stub == compact and state.context == ITEM20:
+        # The header's label heading on a line of its own (a table copied one cell a line): its
+        # column headings follow, each on its line.
+        state.set_item20_columns([], {})
+        state.item20_headings_follow = True
+        return True
+    if headings_follow and not figures:
+        columns, units = run_together_columns(compact)
+        if columns:
+            state.add_item20_columns(columns, units)
+            state.item20_headings_follow = True
+            return True
     found = item20_key(strip_numbering(label))
     if found is not None and (figures or state.context == ITEM20):
         state.add_item20_row(found, label, None, run)
