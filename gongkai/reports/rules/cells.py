@@ -8,13 +8,8 @@ from decimal import Decimal
 
 from gongkai.reports import formats
 from gongkai.reports.audit.model import Evidence, Finding
-from gongkai.reports.rules.common import TABLE_TITLES, Check, show, table_of
+from gongkai.reports.rules.common import OTHER_PROCESSING_2021, TABLE_TITLES, Check, show, table_of
 
-OTHER_PROCESSING_2021 = (
-    "requests.other_no_correction.",
-    "requests.other_fee_unpaid.",
-    "requests.other_other.",
-)
 # Money may have decimals (万元, 元); every other cell is a count of items, cases or people.
 MONEY_KEYS = {
     "item20_8.fees.amount_10k_yuan",
@@ -32,9 +27,8 @@ def _may_be_negative(fmt: str, key: str) -> bool:
 def _keys_by_table(check: Check, fmt: str) -> dict[str, list[str]]:
     """The format's cells by table, those of rows the report rightly did not print left out."""
     by_table: dict[str, list[str]] = {}
-    single_other_row = bool(check.report.extras.get("requests_other_processing_single_row"))
     for key in formats.all_keys(fmt):
-        if single_other_row and key.startswith(OTHER_PROCESSING_2021):
+        if check.single_other_row and key.startswith(OTHER_PROCESSING_2021):
             # Table 三 printed （六）其他处理 as the 2019 format's one row: its three rows of the
             # 2021 format are not blank but not printed, and format_mismatch says so.
             continue

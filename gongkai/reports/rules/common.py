@@ -17,6 +17,7 @@ from functools import cached_property
 from gongkai.reports import formats
 from gongkai.reports.audit.layout import parse_layout
 from gongkai.reports.audit.model import Evidence, Finding, Number, ParsedReport, Severity
+from gongkai.reports.audit.reader import SINGLE_OTHER_ROW
 
 # The severities of DESIGN.md (发现的问题的级别). A rule may override it where the spec says so.
 SEVERITY: dict[str, Severity] = {
@@ -110,6 +111,16 @@ def _prose_lines(report: ParsedReport) -> list[int]:
     return parse_layout(report.lines).text_lines  # a report rebuilt from storage or built by hand
 
 
+# Table 三's （六）其他处理 as the 2021 format prints it, in three rows. A 2021-format report may print it as
+# the 2019 format's one row instead (format_mismatch says so): that row's figures are then read as extra
+# cells (`SINGLE_OTHER_ROW`.<column>, audit.reader), and the sums take them in place of the three rows.
+OTHER_PROCESSING_2021 = (
+    "requests.other_no_correction.",
+    "requests.other_fee_unpaid.",
+    "requests.other_other.",
+)
+
+
 @dataclass
 class Check:
     report: ParsedReport
@@ -145,16 +156,32 @@ class Check:
 
     # --- cells ---------------------------------------------------------------------------------
 
+    @cached_property
+    def single_other_row(self) -> bool:
+        """Whether table 三 of a 2021-format report printed （六）其他处理 as one row (`OTHER_PROCESSING_2021`)."""
+        return self.fmt == formats.FORMAT_2021 and bool(
+            self.report.extras.get("requests_other_processing_single_row")
+        )
+
     def label(self, key: str) -> str:
         fmt = self.fmt or formats.FORMAT_2021
         if fmt == formats.FORMAT_2008:
             return _old_label(key)
-        table, row, column = key.split(".")
+        table, _, column = key.split(".")
         if table == "requests":
-            return f"{formats.request_label(fmt, row)}（{REQUEST_COLUMN_LABELS[column]}）"
+            return f"{self.row_label(key)}（{REQUEST_COLUMN_LABELS[column]}）"
         return formats.label_for(fmt, key)
 
+    def row_label(self, key: str) -> str:
+        """The label of the row of table 三 that holds a cell (`requests.<row>.<column>`)."""
+        if key.startswith(SINGLE_OTHER_ROW + "."):
+            return formats.request_label(formats.FORMAT_2019, "other_processing")
+        return formats.request_label(self.fmt or formats.FORMAT_2021, key.split(".")[1])
+
     def value(self, key: str) -> Number | None:
+        if key.startswith(SINGLE_OTHER_ROW + "."):
+            extra: dict[str, Number | None] = self.report.extras.get("extra_cells", {})
+            return extra.get(key)
         return self.report.cells.get(key)
 
     def cell_evidence(self, keys: Iterable[str], report: ParsedReport | None = None) -> list[Evidence]:
@@ -163,7 +190,8 @@ class Check:
         for key in keys:
             line = report.cell_lines.get(key)
             if line is not None:
-                evidence.append(Evidence(line, f"{self.label(key)}：{show(report.cells.get(key))}"))
+                value = self.value(key) if report is self.report else report.cells.get(key)
+                evidence.append(Evidence(line, f"{self.label(key)}：{show(value)}"))
         return evidence
 
     def line_evidence(self, numbers: Iterable[int]) -> list[Evidence]:

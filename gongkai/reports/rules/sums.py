@@ -9,10 +9,13 @@ filled in already break it (counts are never negative).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gongkai.reports import formats
 from gongkai.reports.audit.model import Finding, Number
+from gongkai.reports.audit.reader import SINGLE_OTHER_ROW
 from gongkai.reports.formats import SumRule
-from gongkai.reports.rules.common import REQUEST_COLUMN_LABELS, Check, show
+from gongkai.reports.rules.common import OTHER_PROCESSING_2021, REQUEST_COLUMN_LABELS, Check, show
 
 RULE_NAMES = {
     "balance": "收支平衡（一+二=三（七）+四）",
@@ -65,6 +68,8 @@ def check_sums(check: Check) -> list[Finding]:
         names = "、".join(RULE_NAMES[r] for r in _TABLES_OF_RULES[table])
         findings.append(check.finding("not_checkable", f"未找到{_table_title(table)}，无法核对：{names}"))
     rules = [r for r in formats.sum_rules(fmt) if _table(fmt, r) not in missing_tables]
+    if check.single_other_row:
+        rules = _with_single_other_row(rules)
     if fmt == formats.FORMAT_2008 and "old_table" not in missing_tables:
         rules += list(_OLD_BOUNDS)
         findings += _regional_rows(check, rules)
@@ -86,6 +91,27 @@ def check_sums(check: Check) -> list[Finding]:
     for rule_id, cases in undecided.items():
         findings.append(_not_checkable(check, rule_id, cases))
     return findings
+
+
+def _with_single_other_row(rules: list[SumRule]) -> list[SumRule]:
+    """The 2021 format's sums for a table 三 that printed （六）其他处理 as the 2019 format's one row:
+    that row's figures stand in the results' sum for the three rows it replaces, which have no row
+    total to check, and its own row total is checked (the 2019 format's sums, spec)."""
+    adapted: list[SumRule] = []
+    for rule in rules:
+        if rule.rule == "row_total" and rule.total.startswith(OTHER_PROCESSING_2021):
+            continue
+        if rule.rule == "detail_sum":
+            column = rule.total.rsplit(".", 1)[1]
+            kept = tuple(part for part in rule.parts if not part.startswith(OTHER_PROCESSING_2021))
+            rule = replace(rule, parts=(*kept, f"{SINGLE_OTHER_ROW}.{column}"))
+        adapted.append(rule)
+    single = SumRule(
+        "row_total",
+        f"{SINGLE_OTHER_ROW}.total",
+        tuple(f"{SINGLE_OTHER_ROW}.{column}" for column in formats.APPLICANT_COLUMNS),
+    )
+    return [*adapted, single]
 
 
 def _printed_otherwise(check: Check, rule: SumRule) -> bool:
@@ -164,8 +190,7 @@ def _message(check: Check, rule: SumRule, total: Number, parts: Number) -> str:
         column = REQUEST_COLUMN_LABELS[rule.total.rsplit(".", 1)[1]]
         return f"三（七）总计（{column}）为{show(total)}，各项办理结果之和为{show(parts)}"
     if rule.rule == "row_total":
-        row = rule.total.split(".")[1]
-        label = formats.request_label(check.fmt or formats.FORMAT_2021, row)
+        label = check.row_label(rule.total)
         return f"{label}：总计为{show(total)}，自然人与各类法人或其他组织之和为{show(parts)}（{_terms(check, rule.parts)}）"
     if rule.rule == "appeal_total":
         row = rule.total.split(".")[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from gongkai.reports import formats
 from gongkai.reports.audit.model import Evidence, Finding
 from gongkai.reports.rules import run_rules
-from gongkai.reports.rules.cells import OTHER_PROCESSING_2021
+from gongkai.reports.rules.common import OTHER_PROCESSING_2021
 from gongkai.reports.tests.rule_factories import build_report
 
 
