@@ -68,7 +68,7 @@ def check_sums(check: Check) -> list[Finding]:
         names = "、".join(RULE_NAMES[r] for r in _TABLES_OF_RULES[table])
         findings.append(check.finding("not_checkable", f"未找到{_table_title(table)}，无法核对：{names}"))
     rules = [r for r in formats.sum_rules(fmt) if _table(fmt, r) not in missing_tables]
-    if check.single_other_row:
+    if check.single_other_row and "requests" not in missing_tables:
         rules = _with_single_other_row(rules)
     if fmt == formats.FORMAT_2008 and "old_table" not in missing_tables:
         rules += list(_OLD_BOUNDS)
