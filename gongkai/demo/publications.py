@@ -56,10 +56,14 @@ def load_demo_publications(agency: Agency, staff: User, reviewer: User, head: Us
             actor=head, publication=item, published_on=min(made + timedelta(days=6), today)
         )
 
+    # Years in titles and document numbers follow the dates, so the demo reads right on any day.
+    old_made, new_made = today - timedelta(days=900), today - timedelta(days=10)
+    old_number = f"象自然资规〔{old_made.year}〕3号"
+    new_title = f"象山县国有建设用地使用权出让管理办法（{new_made.year}年修订）"
     old = publish(
         title="象山县国有建设用地使用权出让管理办法",
-        doc_number="象自然资规〔2021〕3号",
-        made_on=today - timedelta(days=900),
+        doc_number=old_number,
+        made_on=old_made,
         effective_on=today - timedelta(days=870),
         category=_category(agency, "行政规范性文件"),
         kind=Kind.NORMATIVE,
@@ -67,14 +71,15 @@ def load_demo_publications(agency: Agency, staff: User, reviewer: User, head: Us
         body="第一条 为规范国有建设用地使用权出让行为，根据有关法律法规，制定本办法。\n第二条 本办法适用于本县行政区域内国有建设用地使用权的出让。",
     )
     new = publish(
-        title="象山县国有建设用地使用权出让管理办法（2024年修订）",
-        doc_number="象自然资规〔2024〕1号",
-        made_on=today - timedelta(days=10),
+        title=new_title,
+        doc_number=f"象自然资规〔{new_made.year}〕1号",
+        made_on=new_made,
         effective_on=today - timedelta(days=4),
         category=_category(agency, "行政规范性文件"),
         kind=Kind.NORMATIVE,
         genre="measures",
-        body="第一条 为进一步规范国有建设用地使用权出让行为，制定本办法。\n第二条 原《象山县国有建设用地使用权出让管理办法》（象自然资规〔2021〕3号）同时废止。",
+        body="第一条 为进一步规范国有建设用地使用权出让行为，制定本办法。\n"
+        f"第二条 原《象山县国有建设用地使用权出让管理办法》（{old_number}）同时废止。",
     )
     services.publication_set_validity(
         actor=staff,
@@ -84,7 +89,7 @@ def load_demo_publications(agency: Agency, staff: User, reviewer: User, head: Us
         successor=new,
     )
     publish(
-        title="《象山县国有建设用地使用权出让管理办法（2024年修订）》政策解读",
+        title=f"《{new_title}》政策解读",
         made_on=today - timedelta(days=9),
         category=_category(agency, "政策解读"),
         kind=Kind.INTERPRETATION,
@@ -95,7 +100,7 @@ def load_demo_publications(agency: Agency, staff: User, reviewer: User, head: Us
     waiting = services.publication_create(
         actor=staff,
         agency=agency,
-        title="关于2024年度不动产登记代理机构检查情况的通报",
+        title=f"关于{today.year - 1}年度不动产登记代理机构检查情况的通报",
         made_on=today - timedelta(days=2),
         category=_category(agency, "监督检查"),
         body="经检查，某代理机构存在违规行为。联系人：李四，手机 13912345678。",
@@ -104,7 +109,7 @@ def load_demo_publications(agency: Agency, staff: User, reviewer: User, head: Us
     services.publication_create(
         actor=staff,
         agency=agency,
-        title="象山县2025年度地质灾害防治方案（草稿）",
+        title=f"象山县{today.year}年度地质灾害防治方案（草稿）",
         made_on=today - timedelta(days=1),
         category=_category(agency, "突发公共事件应对"),
         body="为做好本县地质灾害防治工作，制定本方案。",
