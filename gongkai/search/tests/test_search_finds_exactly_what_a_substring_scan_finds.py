@@ -78,7 +78,8 @@ def test_every_query_finds_exactly_the_substring_hits_newest_first() -> None:
     queries = ["ＡＢＣ", "abc", "ABC123", "慈政办发〔2018〕82号", "慈政办发[2018]82号", "慈政办发(2018)82号",
                "慈政办发【2018】82号", "甬政办发〔2018〕", "政府信息", "府信", "信息 政府", "𠮷", "𠮷野", "甲", "ABA",
                "BABA", "重复的重复", "不存在的词语组合", "的", "工作", "公开 工作 情况", "全角空格", "第一期✓",
-               "管理办法", "队伍建设", "加强管理", "建设管理"]  # fmt: skip
+               "管理办法", "队伍建设", "加强管理", "建设管理", "重复的重", "复的重复", "字符的通", "的通知", "的批复",
+               "的重复的"]  # fmt: skip
     for _ in range(120):
         p = rng.choice(items)
         source = rng.choice([t for t in fields[p.pk] if t])
