@@ -252,6 +252,7 @@ def _mark_requests(stream: Stream, fmt: str, cursor: int, marks: list[_Mark]) ->
     return cursor
 
 
+@cache
 def _single_row_for(fmt: str) -> tuple[RowLabels | None, tuple[str, ...]]:
     """The row of table 三 that the other new format prints in place of rows of `fmt` (the 2019
     format's one （六）其他处理 row for the 2021 format's three), and those rows; (None, ()) if none."""

@@ -119,6 +119,7 @@ OTHER_PROCESSING_2021 = (
     "requests.other_fee_unpaid.",
     "requests.other_other.",
 )
+SINGLE_OTHER_CELL = SINGLE_OTHER_ROW + "."  # how the keys of that one row's extra cells begin
 
 
 @dataclass
@@ -174,12 +175,12 @@ class Check:
 
     def row_label(self, key: str) -> str:
         """The label of the row of table 三 that holds a cell (`requests.<row>.<column>`)."""
-        if key.startswith(SINGLE_OTHER_ROW + "."):
+        if key.startswith(SINGLE_OTHER_CELL):
             return formats.request_label(formats.FORMAT_2019, "other_processing")
         return formats.request_label(self.fmt or formats.FORMAT_2021, key.split(".")[1])
 
     def value(self, key: str) -> Number | None:
-        if key.startswith(SINGLE_OTHER_ROW + "."):
+        if key.startswith(SINGLE_OTHER_CELL):
             extra: dict[str, Number | None] = self.report.extras.get("extra_cells", {})
             return extra.get(key)
         return self.report.cells.get(key)
